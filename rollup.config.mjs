@@ -1,0 +1,38 @@
+// Builds ESM (.js), CommonJS (.cjs) and bundled declarations (.d.ts, .d.cts) for the root entry
+// and the `testing` subpath. Dependencies stay external; the package is "sideEffects": false and
+// every module-level schema is annotated pure, so bundlers drop what a user does not call.
+import { existsSync } from 'node:fs';
+import typescript from '@rollup/plugin-typescript';
+import { dts } from 'rollup-plugin-dts';
+
+const entries = { index: 'src/index.ts' };
+if (existsSync('src/testing/index.ts')) entries.testing = 'src/testing/index.ts';
+
+const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+export default [
+  {
+    input: entries,
+    external,
+    plugins: [typescript({ tsconfig: './tsconfig.build.json', outputToFilesystem: false })],
+    treeshake: { moduleSideEffects: false },
+    output: [
+      { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared/[name].js' },
+      {
+        dir: 'dist',
+        format: 'cjs',
+        entryFileNames: '[name].cjs',
+        chunkFileNames: 'shared/[name].cjs',
+        exports: 'named',
+      },
+    ],
+  },
+  ...Object.entries(entries).flatMap(([name, input]) =>
+    ['d.ts', 'd.cts'].map((ext) => ({
+      input,
+      external,
+      plugins: [dts({ tsconfig: './tsconfig.build.json' })],
+      output: { file: `dist/${name}.${ext}`, format: 'es' },
+    })),
+  ),
+];

@@ -1,0 +1,24 @@
+import { type Auth, headerValueProblem, redactor } from './types.js';
+
+/**
+ * Authenticates with an Integration API key: every request carries
+ * `Authorization: ApiKey-v1 <key>`. Works with every operation.
+ *
+ * An empty key, or one with a line break, makes `createClient` report an invalid
+ * configuration; the key never appears in errors, logs or `JSON.stringify` output.
+ *
+ * @param key - The API key from the Campaign Manager (Settings › Integration API Keys).
+ */
+export function apiKey(key: string): Auth {
+  const problem = headerValueProblem(key, 'the API key');
+  const secret = typeof key === 'string' ? key : '';
+  const header = `ApiKey-v1 ${secret}`;
+  return Object.freeze({
+    scheme: 'apiKey' as const,
+    problem,
+    sign(headers: Headers) {
+      headers.set('authorization', header);
+    },
+    redact: redactor([secret]),
+  });
+}

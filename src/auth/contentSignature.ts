@@ -1,0 +1,65 @@
+import { hmac } from '@noble/hashes/hmac.js';
+import { md5 } from '@noble/hashes/legacy.js';
+import { type Auth, redactor } from './types.js';
+
+/** Options of {@link contentSignature}. */
+export interface ContentSignatureOptions {
+  /** The numeric ID of the Talon.One Application. */
+  readonly applicationId: number | string;
+  /** The Application's secret key, as the hex string the Campaign Manager shows. */
+  readonly applicationKey: string;
+}
+
+const HEX = '0123456789abcdef';
+
+function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += HEX[b >> 4]! + HEX[b & 15]!;
+  return out;
+}
+
+function fromHex(hex: string): Uint8Array | undefined {
+  if (hex.length === 0 || hex.length % 2 !== 0) return undefined;
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) {
+    const hi = HEX.indexOf(hex[2 * i]!.toLowerCase());
+    const lo = HEX.indexOf(hex[2 * i + 1]!.toLowerCase());
+    if (hi < 0 || lo < 0) return undefined;
+    out[i] = hi * 16 + lo;
+  }
+  return out;
+}
+
+/**
+ * Authenticates with the older Application signature scheme (`integration_auth`): every request
+ * carries `Content-Signature: signer=<applicationId>; signature=<hex HMAC-MD5>`, the HMAC taken
+ * over the exact body bytes sent (empty for requests without a body) and keyed with the
+ * hex-decoded application key. Pure JavaScript: works where Web Crypto has no MD5 (edge runtimes,
+ * browsers).
+ *
+ * Only the operations the 2021 API lists with `integration_auth` accept it; the V2 operations
+ * answer a `config` error before sending. A non-hex or empty key, or an application ID that is
+ * not a positive integer, makes `createClient` report an invalid configuration.
+ */
+export function contentSignature(options: ContentSignatureOptions): Auth {
+  const rawKey = typeof options?.applicationKey === 'string' ? options.applicationKey : '';
+  const keyBytes = fromHex(rawKey.trim() === rawKey ? rawKey : '');
+  const id = options?.applicationId;
+  const idText = typeof id === 'number' ? String(id) : typeof id === 'string' ? id : '';
+  let problem: string | undefined;
+  if (!/^[1-9][0-9]*$/.test(idText)) {
+    problem = 'the applicationId must be a positive integer (the ID of the Application)';
+  } else if (!keyBytes) {
+    problem =
+      'the applicationKey must be a non-empty, even-length hex string (as shown in the Campaign Manager)';
+  }
+  return Object.freeze({
+    scheme: 'contentSignature' as const,
+    problem,
+    sign(headers: Headers, body: Uint8Array) {
+      const signature = toHex(hmac(md5, keyBytes ?? new Uint8Array(0), body));
+      headers.set('content-signature', `signer=${idText}; signature=${signature}`);
+    },
+    redact: redactor([rawKey, rawKey.toLowerCase(), rawKey.toUpperCase()]),
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * talon-fetch: a small, tree-shakeable, fetch-only SDK for the Talon.One Integration API.
+ * Every endpoint is a standalone function `(client, params, options?) => Promise<Result>`.
+ */
+export { apiKey } from './auth/apiKey.js';
+export { type ContentSignatureOptions, contentSignature } from './auth/contentSignature.js';
+export type { Auth, AuthScheme } from './auth/types.js';
+export { type Client, type ClientConfig, createClient, TalonConfigError } from './client.js';
+export type {
+  AbortedError,
+  ConfigError,
+  DocumentedHttpError,
+  HttpError,
+  NetworkError,
+  ResponseError,
+  ResponseProblem,
+  TalonError,
+  TimeoutError,
+  TransportError,
+  UndocumentedHttpError,
+  ValidationError,
+  ValidationIssue,
+} from './core/errors.js';
+export type {
+  CallOptions,
+  FetchLike,
+  Hooks,
+  HttpMethod,
+  RequestEvent,
+  ResolvedRetry,
+  ResponseEvent,
+  RetryOptions,
+  SharedOptions,
+} from './core/options.js';
+export type { Err, Ok, ResponseMeta, Result } from './core/result.js';

@@ -1,0 +1,37 @@
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+
+/** A request as the mock saw it: method, URL, headers and the exact body bytes. */
+export interface SeenRequest {
+  readonly method: string;
+  readonly url: URL;
+  readonly headers: Headers;
+  readonly body: Uint8Array;
+}
+
+/**
+ * Starts an msw server for the file's tests, failing on any unhandled request, and records
+ * every request that reached a handler (`seen`), so tests can assert that nothing was sent.
+ */
+export function useMockServer() {
+  const server = setupServer();
+  const seen: SeenRequest[] = [];
+  server.events.on('request:start', async ({ request }) => {
+    const copy = request.clone();
+    seen.push({
+      method: copy.method,
+      url: new URL(copy.url),
+      headers: new Headers(copy.headers),
+      body: new Uint8Array(await copy.arrayBuffer()),
+    });
+  });
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    server.resetHandlers();
+    seen.length = 0;
+  });
+  afterAll(() => server.close());
+  return { server, seen };
+}
+
+export const BASE_URL = 'https://acme.europe-west1.talon.one';
