@@ -36,7 +36,14 @@ describe('createClient', () => {
 
   it('does no I/O: creating a client calls no fetch', () => {
     let calls = 0;
-    createClient({ baseUrl: 'https://x.talon.one', auth, fetch: async () => (calls++, new Response()) });
+    createClient({
+      baseUrl: 'https://x.talon.one',
+      auth,
+      fetch: async () => {
+        calls++;
+        return new Response();
+      },
+    });
     expect(calls).toBe(0);
   });
 
