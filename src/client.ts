@@ -1,4 +1,4 @@
-import type { Auth } from './auth/types.js';
+import type { Auth, AuthScheme } from './auth/types.js';
 import {
   checkSharedOptions,
   DEFAULT_RETRY,
@@ -11,7 +11,7 @@ import {
 } from './core/options.js';
 
 /** The configuration `createClient` takes. Only `baseUrl` and `auth` are required. */
-export interface ClientConfig extends SharedOptions {
+export interface ClientConfig<S extends AuthScheme = AuthScheme> extends SharedOptions {
   /**
    * The deployment's base URL, e.g. `https://acme.europe-west1.talon.one`. Must be absolute and
    * use https, except for loopback hosts (localhost, 127.0.0.0/8, [::1]) where http is allowed.
@@ -19,7 +19,7 @@ export interface ClientConfig extends SharedOptions {
    */
   readonly baseUrl: string;
   /** `apiKey(key)` or `contentSignature({ applicationId, applicationKey })`. */
-  readonly auth: Auth;
+  readonly auth: Auth<S>;
   /** A custom fetch implementation. Default: the global `fetch`, looked up at call time. */
   readonly fetch?: FetchLike;
   /** Observers of every attempt, for logging and tracing. */
@@ -32,9 +32,10 @@ export interface ClientConfig extends SharedOptions {
  * A configured client: a plain, frozen object that holds settings only (no sockets, caches or
  * globals). Pass it as the first argument of every endpoint function.
  */
-export interface Client {
+export interface Client<S extends AuthScheme = AuthScheme> {
   readonly baseUrl: string;
-  readonly auth: Auth;
+  /** The auth strategy; its scheme is in the type, so apiKey-only operations refuse other clients at compile time. */
+  readonly auth: Auth<S>;
   readonly timeout: number;
   readonly totalTimeout: number | false;
   readonly retry: ResolvedRetry;
@@ -150,8 +151,8 @@ function checkConfig(config: unknown): Client | OptionProblem {
  *
  * @throws {TalonConfigError} when the configuration cannot work.
  */
-export function createClient(config: ClientConfig): Client {
+export function createClient<S extends AuthScheme>(config: ClientConfig<S>): Client<S> {
   const result = checkConfig(config);
   if (!isClient(result)) throw new TalonConfigError(result);
-  return result;
+  return result as Client<S>;
 }

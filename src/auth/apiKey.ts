@@ -9,7 +9,7 @@ import { type Auth, headerValueProblem, redactor } from './types.js';
  *
  * @param key - The API key from the Campaign Manager (Settings › Integration API Keys).
  */
-export function apiKey(key: string): Auth {
+export function apiKey(key: string): Auth<'apiKey'> {
   const problem = headerValueProblem(key, 'the API key');
   const secret = typeof key === 'string' ? key : '';
   const header = `ApiKey-v1 ${secret}`;

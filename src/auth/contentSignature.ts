@@ -41,7 +41,7 @@ function fromHex(hex: string): Uint8Array | undefined {
  * answer a `config` error before sending. A non-hex or empty key, or an application ID that is
  * not a positive integer, makes `createClient` report an invalid configuration.
  */
-export function contentSignature(options: ContentSignatureOptions): Auth {
+export function contentSignature(options: ContentSignatureOptions): Auth<'contentSignature'> {
   const rawKey = typeof options?.applicationKey === 'string' ? options.applicationKey : '';
   const keyBytes = fromHex(rawKey.trim() === rawKey ? rawKey : '');
   const id = options?.applicationId;

@@ -5,8 +5,8 @@ export type AuthScheme = 'apiKey' | 'contentSignature';
  * An authentication strategy, made by {@link apiKey} or {@link contentSignature}. It keeps its
  * secret in a closure: printing, inspecting or `JSON.stringify`-ing it shows no key.
  */
-export interface Auth {
-  readonly scheme: AuthScheme;
+export interface Auth<S extends AuthScheme = AuthScheme> {
+  readonly scheme: S;
   /** Why the strategy cannot be used (empty key, CR/LF in a key, non-hex key), or `undefined`. */
   readonly problem: string | undefined;
   /** Adds the auth header for a request whose body is exactly `body` (empty for no body). */

@@ -101,8 +101,11 @@ describe('createClient', () => {
     expect(createClient({ baseUrl: 'https://x.talon.one', auth, retry: false }).retry.limit).toBe(0);
     expect(createClient({ baseUrl: 'https://x.talon.one', auth, retry: 5 }).retry.limit).toBe(5);
     expect(
-      createClient({ baseUrl: 'https://x.talon.one', auth, retry: { methods: ['post', 'GET'] } }).retry
-        .methods,
+      createClient({
+        baseUrl: 'https://x.talon.one',
+        auth,
+        retry: { methods: ['post', 'GET'] as unknown as ['POST'] },
+      }).retry.methods,
     ).toEqual(['POST', 'GET']);
   });
 });

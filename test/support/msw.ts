@@ -25,7 +25,7 @@ export function useMockServer() {
       body: new Uint8Array(await copy.arrayBuffer()),
     });
   });
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
   afterEach(() => {
     server.resetHandlers();
     seen.length = 0;
