@@ -54,7 +54,7 @@ const operation: Operation<
  *
  * @example
  * ```ts
- * const result = await createReferralsForMultipleAdvocates(talon, { silent: 'no', body: { campaignId: 7, advocateProfileIntegrationIds: ['a', 'b'] } });
+ * const result = await createReferralsForMultipleAdvocates(talon, { silent: 'no', body: { campaignId: 7, usageLimit: 1, advocateProfileIntegrationIds: ['a', 'b'] } });
  * ```
  *
  * @returns A {@link Result}: on success the value (ReferralsForMultipleAdvocatesResponse or undefined) with the response status and headers; on failure a

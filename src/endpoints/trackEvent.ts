@@ -40,7 +40,7 @@ const operation: Operation<TrackEventValue, TrackEventErrors> = {
  *
  * @example
  * ```ts
- * const result = await trackEvent(talon, { body: { profileId: 'user-1', type: 'pageView', attributes: {} } });
+ * const result = await trackEvent(talon, { body: { profileId: 'user-1', sessionId: 'cart-1', type: 'pageView', attributes: {} } });
  * ```
  *
  * @returns A {@link Result}: on success the value (IntegrationState) with the response status and headers; on failure a
