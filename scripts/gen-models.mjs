@@ -60,12 +60,13 @@ const RENAMES = {
  * Effect props schemas whose effect type is not the mechanical one (name minus `EffectProps`,
  * first letter lowercased), and props schemas that are no Integration API effect at all (null).
  */
-const STRIKETHROUGH = 'a strikethrough-pricing payload entry, not an effect the Integration API returns';
+const STRIKETHROUGH =
+  'a strikethrough-pricing payload entry; kept as a union member (mechanical name) so the union has one member per *EffectProps schema, though the Integration API is not known to return it as an effect';
 const EFFECT_TYPE_OVERRIDES = {
   CustomEffectProps: { type: 'customEffect', why: 'custom effects arrive as `customEffect`, not `custom`' },
-  StrikethroughEffectProps: { type: null, why: STRIKETHROUGH },
-  StrikethroughSetDiscountPerItemEffectProps: { type: null, why: STRIKETHROUGH },
-  StrikethroughSetDiscountPerItemMemberEffectProps: { type: null, why: STRIKETHROUGH },
+  StrikethroughEffectProps: { type: 'strikethrough', why: STRIKETHROUGH },
+  StrikethroughSetDiscountPerItemEffectProps: { type: 'strikethroughSetDiscountPerItem', why: STRIKETHROUGH },
+  StrikethroughSetDiscountPerItemMemberEffectProps: { type: 'strikethroughSetDiscountPerItemMember', why: STRIKETHROUGH },
 };
 
 /** Comments on mappings that are mechanical but worth a note in the generated code. */

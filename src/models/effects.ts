@@ -376,31 +376,31 @@ export const ShowNotificationEffectPropsSchema = /*#__PURE__*/ v.looseObject({
 /** The props of the `showNotification` effect, as returned. */
 export type ShowNotificationEffectProps = v.InferOutput<typeof ShowNotificationEffectPropsSchema>;
 
-/** Lenient schema for the props of a strikethrough-pricing entry (not an effect type): unknown keys pass. */
+/** Lenient schema for the props of the `strikethrough` effect: unknown keys pass. */
 export const StrikethroughEffectPropsSchema = /*#__PURE__*/ v.record(
   /*#__PURE__*/ v.string(),
   /*#__PURE__*/ v.unknown(),
 );
-/** The props of a strikethrough-pricing entry (not an effect type), as returned. */
+/** The props of the `strikethrough` effect, as returned. */
 export type StrikethroughEffectProps = v.InferOutput<typeof StrikethroughEffectPropsSchema>;
 
-/** Lenient schema for the props of a strikethrough-pricing entry (not an effect type): unknown keys pass. */
+/** Lenient schema for the props of the `strikethroughSetDiscountPerItem` effect: unknown keys pass. */
 export const StrikethroughSetDiscountPerItemEffectPropsSchema = /*#__PURE__*/ v.looseObject({
   name: /*#__PURE__*/ v.string(),
   value: /*#__PURE__*/ v.unknown(),
   excludedFromPriceHistory: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.boolean()),
 });
-/** The props of a strikethrough-pricing entry (not an effect type), as returned. */
+/** The props of the `strikethroughSetDiscountPerItem` effect, as returned. */
 export type StrikethroughSetDiscountPerItemEffectProps = v.InferOutput<
   typeof StrikethroughSetDiscountPerItemEffectPropsSchema
 >;
 
-/** Lenient schema for the props of a strikethrough-pricing entry (not an effect type): unknown keys pass. */
+/** Lenient schema for the props of the `strikethroughSetDiscountPerItemMember` effect: unknown keys pass. */
 export const StrikethroughSetDiscountPerItemMemberEffectPropsSchema = /*#__PURE__*/ v.looseObject({
   name: /*#__PURE__*/ v.string(),
   value: /*#__PURE__*/ v.unknown(),
 });
-/** The props of a strikethrough-pricing entry (not an effect type), as returned. */
+/** The props of the `strikethroughSetDiscountPerItemMember` effect, as returned. */
 export type StrikethroughSetDiscountPerItemMemberEffectProps = v.InferOutput<
   typeof StrikethroughSetDiscountPerItemMemberEffectPropsSchema
 >;
@@ -431,8 +431,8 @@ export const WillAwardGiveawayEffectPropsSchema = /*#__PURE__*/ v.looseObject({
 /** The props of the `willAwardGiveaway` effect, as returned. */
 export type WillAwardGiveawayEffectProps = v.InferOutput<typeof WillAwardGiveawayEffectPropsSchema>;
 
-// Props schemas without a member in the union, each being a strikethrough-pricing payload entry, not an effect the Integration API returns:
-// StrikethroughEffectProps, StrikethroughSetDiscountPerItemEffectProps, StrikethroughSetDiscountPerItemMemberEffectProps.
+// Props schemas without a member in the union, each being a strikethrough-pricing payload entry; kept as a union member (mechanical name) so the union has one member per *EffectProps schema, though the Integration API is not known to return it as an effect:
+// .
 
 /** The effect types this SDK version knows, each with a typed `props` schema. */
 export const knownEffectTypes = [
@@ -468,6 +468,9 @@ export const knownEffectTypes = [
   'setLoyaltyPointsExpiryDate',
   'showBundleMetadata', // ShowBundleMetadataEffectProps: the spec prose capitalises it ("ShowBundleMetadata"); kept camelCase like all others
   'showNotification',
+  'strikethrough', // StrikethroughEffectProps: a strikethrough-pricing payload entry; kept as a union member (mechanical name) so the union has one member per *EffectProps schema, though the Integration API is not known to return it as an effect
+  'strikethroughSetDiscountPerItem', // StrikethroughSetDiscountPerItemEffectProps: a strikethrough-pricing payload entry; kept as a union member (mechanical name) so the union has one member per *EffectProps schema, though the Integration API is not known to return it as an effect
+  'strikethroughSetDiscountPerItemMember', // StrikethroughSetDiscountPerItemMemberEffectProps: a strikethrough-pricing payload entry; kept as a union member (mechanical name) so the union has one member per *EffectProps schema, though the Integration API is not known to return it as an effect
   'triggerWebhook',
   'updateAttribute',
   'willAwardGiveaway', // WillAwardGiveawayEffectProps: sent instead of awardGiveaway while the session is not closed
@@ -682,6 +685,21 @@ export const EffectSchema = /*#__PURE__*/ v.union([
       ...effectBaseEntries,
       effectType: /*#__PURE__*/ v.literal('showNotification'),
       props: ShowNotificationEffectPropsSchema,
+    }),
+    /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('strikethrough'),
+      props: StrikethroughEffectPropsSchema,
+    }),
+    /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('strikethroughSetDiscountPerItem'),
+      props: StrikethroughSetDiscountPerItemEffectPropsSchema,
+    }),
+    /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('strikethroughSetDiscountPerItemMember'),
+      props: StrikethroughSetDiscountPerItemMemberEffectPropsSchema,
     }),
     /*#__PURE__*/ v.looseObject({
       ...effectBaseEntries,
