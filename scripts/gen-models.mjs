@@ -657,7 +657,7 @@ function effectsTail() {
   // every string literal, so a catch-all typed that way defeats narrowing in a `switch` on
   // `effectType`. A string-enum tag is assignable to `string` but comparable to no known name.
   lines.push('// Type-only tag (ambient: nothing at runtime). Its value is never what the API sends.');
-  lines.push('declare enum UnknownEffectTypeTag {');
+  lines.push('export declare enum UnknownEffectTypeTag {');
   lines.push("  Unknown = '(an effect type this SDK version does not know)',");
   lines.push('}');
   lines.push('');

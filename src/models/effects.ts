@@ -480,7 +480,7 @@ export const knownEffectTypes = [
 export type KnownEffectType = (typeof knownEffectTypes)[number];
 
 // Type-only tag (ambient: nothing at runtime). Its value is never what the API sends.
-declare enum UnknownEffectTypeTag {
+export declare enum UnknownEffectTypeTag {
   Unknown = '(an effect type this SDK version does not know)',
 }
 
