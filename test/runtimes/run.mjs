@@ -553,6 +553,19 @@ async function main() {
   }
 
   const testing = await import(pathToFileURL(resolveExport('./testing', ['import', 'default'])).href);
+  const needed = [
+    'createFakeTalon',
+    'FAKE_API_KEY',
+    'FAKE_APPLICATION_ID',
+    'FAKE_APPLICATION_KEY',
+    'FAKE_REFERRAL_CAMPAIGN_ID',
+  ];
+  const absent = needed.filter((name) => testing[name] === undefined);
+  if (absent.length) {
+    for (const r of selected) fail(`${r.name}: talon-fetch/testing does not export ${absent.join(', ')}`);
+    console.log(`\nruntimes: 0 passed, ${failures.length} failed`);
+    process.exit(1);
+  }
   const fake = testing.createFakeTalon();
   const assets = new Map();
   const server = await startServer((request) => fake.fetch(request), assets);
@@ -569,7 +582,7 @@ async function main() {
       apiKey: testing.FAKE_API_KEY,
       applicationId: testing.FAKE_APPLICATION_ID,
       applicationKey: testing.FAKE_APPLICATION_KEY,
-      referralCampaignId: testing.FAKE_REFERRAL_CAMPAIGN_ID ?? testing.FAKE_CAMPAIGNS?.referral ?? 1,
+      referralCampaignId: testing.FAKE_REFERRAL_CAMPAIGN_ID,
       id: `${runtime}-${process.pid}`,
     }),
     bundle: (kind) => {
