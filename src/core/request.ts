@@ -51,7 +51,17 @@ export function toIssues(issues: readonly BaseIssue<unknown>[]): ValidationIssue
   return issues.slice(0, 20).map((issue) => ({ path: issuePath(issue), message: issue.message }));
 }
 
-function validationError(op: Operation, issues: ValidationIssue[]): ValidationError {
+/** Scrubs secrets from issues: valibot messages quote the values they received. */
+function redactIssues(issues: ValidationIssue[], redact: (text: string) => string): ValidationIssue[] {
+  return issues.map((issue) => ({ path: redact(issue.path), message: redact(issue.message) }));
+}
+
+function validationError(
+  op: Operation,
+  found: ValidationIssue[],
+  redact: (text: string) => string,
+): ValidationError {
+  const issues = redactIssues(found, redact);
   const first = issues[0];
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
   return fail({
@@ -83,7 +93,7 @@ function responseError(
     operation: ctx.op.id,
     status,
     problem,
-    issues,
+    issues: redactIssues(issues, ctx.redact),
     message: ctx.redact(`${ctx.op.id}: unusable response (HTTP ${status}): ${detail}`),
   });
 }
@@ -219,7 +229,7 @@ function attemptFetch(
     try {
       response = await (client.fetch ?? globalThis.fetch)(input, init);
     } catch (error) {
-      const failure = error instanceof Error ? error.message : String(error);
+      const failure = ctx.redact(error instanceof Error ? error.message : String(error));
       if (hooks?.onResponse)
         safely(() =>
           hooks.onResponse?.({ ...base, status: undefined, failure, durationMs: Date.now() - started }),
@@ -240,9 +250,10 @@ function attemptFetch(
     // scrubbed copy so a huge or hostile error body cannot exhaust memory or leak a key.
     const read = await readText(response, ERROR_BODY_LIMIT, ctx.timeout, input.signal);
     const text = 'text' in read ? ctx.redact(read.text) : '';
-    const headers = new Headers(response.headers);
-    headers.delete('content-length');
-    headers.delete('content-encoding');
+    const headers = new Headers();
+    response.headers.forEach((value, name) => {
+      if (name !== 'content-length' && name !== 'content-encoding') headers.append(name, ctx.redact(value));
+    });
     return new Response(text || null, { status: response.status, statusText: response.statusText, headers });
   };
 }
@@ -390,10 +401,11 @@ async function run(
     );
 
   const checked = safeParse(op.params, params);
-  if (!checked.success) return err(validationError(op, toIssues(checked.issues)));
+  const redact = client.auth.redact;
+  if (!checked.success) return err(validationError(op, toIssues(checked.issues), redact));
   const values = checked.output as Record<string, unknown>;
   const path = buildPath(op, values);
-  if (typeof path !== 'string') return err(validationError(op, [path]));
+  if (typeof path !== 'string') return err(validationError(op, [path], redact));
 
   let bytes = new Uint8Array(0);
   if (op.body) {
@@ -405,9 +417,11 @@ async function run(
     }
     if (json === undefined)
       return err(
-        validationError(op, [
-          { path: 'body', message: 'cannot be serialized as JSON (a cycle or a BigInt?)' },
-        ]),
+        validationError(
+          op,
+          [{ path: 'body', message: 'cannot be serialized as JSON (a cycle or a BigInt?)' }],
+          redact,
+        ),
       );
     bytes = new TextEncoder().encode(json);
   }
