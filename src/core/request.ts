@@ -111,6 +111,10 @@ function abortedError(op: Operation): AbortedError {
   return fail({ kind: 'aborted', operation: op.id, message: `${op.id}: aborted by the caller's signal` });
 }
 
+/** Matches an unpaired UTF-16 surrogate, which no URL can carry (encodeURIComponent throws on it). */
+const LONE_SURROGATE = /\p{Cs}/u;
+const LONE_SURROGATE_MESSAGE = 'is not well-formed Unicode (it has a lone surrogate): a URL cannot carry it';
+
 /** Fills the path template; every value is percent-encoded as one path segment. */
 function buildPath(op: Operation, values: Record<string, unknown>): string | ValidationIssue {
   let problem: ValidationIssue | undefined;
@@ -118,19 +122,27 @@ function buildPath(op: Operation, values: Record<string, unknown>): string | Val
     const value = String(values[name]);
     if (value === '.' || value === '..')
       problem ??= { path: name, message: 'cannot be "." or "..": a URL path cannot carry it' };
+    if (LONE_SURROGATE.test(value)) {
+      problem ??= { path: name, message: LONE_SURROGATE_MESSAGE };
+      return '';
+    }
     return encodeURIComponent(value);
   });
   return problem ?? path;
 }
 
-function buildQuery(op: Operation, values: Record<string, unknown>): string {
+function buildQuery(op: Operation, values: Record<string, unknown>): string | ValidationIssue {
   if (!op.query) return '';
   const search = new URLSearchParams();
   for (const name of op.query) {
     const value = values[name];
     if (value === undefined || value === null) continue;
-    if (Array.isArray(value)) for (const item of value) search.append(name, String(item));
-    else search.append(name, String(value));
+    for (const item of Array.isArray(value) ? value : [value]) {
+      const text = String(item);
+      // URLSearchParams would silently turn a lone surrogate into U+FFFD: refuse instead.
+      if (LONE_SURROGATE.test(text)) return { path: name, message: LONE_SURROGATE_MESSAGE };
+      search.append(name, text);
+    }
   }
   const text = search.toString();
   return text ? `?${text}` : '';
@@ -406,6 +418,8 @@ async function run(
   const values = checked.output as Record<string, unknown>;
   const path = buildPath(op, values);
   if (typeof path !== 'string') return err(validationError(op, [path], redact));
+  const query = buildQuery(op, values);
+  if (typeof query !== 'string') return err(validationError(op, [query], redact));
 
   let bytes = new Uint8Array(0);
   if (op.body) {
@@ -442,7 +456,7 @@ async function run(
   const started = Date.now();
   let response: Response;
   try {
-    response = await ky(`${client.baseUrl}${path}${buildQuery(op, values)}`, {
+    response = await ky(`${client.baseUrl}${path}${query}`, {
       method: op.method,
       headers,
       ...(op.body ? { body: bytes } : {}),
