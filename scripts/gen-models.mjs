@@ -680,18 +680,22 @@ function effectsTail() {
   lines.push(
     '/** Lenient schema for an effect whose type this SDK version does not know (its props stay untyped). */',
   );
-  lines.push(`export const UnknownEffectSchema = ${PURE}v.looseObject({`);
-  lines.push('  ...effectBaseEntries,');
-  lines.push(`  effectType: ${PURE}v.custom<UnknownEffectType>(`);
+  // The schemas that spread effectBaseEntries are built inside pure IIFEs: esbuild counts an object
+  // spread at module level as a possible side effect (a getter could run), and would otherwise keep
+  // every effect schema in bundles that never parse a session.
+  lines.push(`export const UnknownEffectSchema = ${PURE}(() =>`);
+  lines.push('  v.looseObject({');
+  lines.push('    ...effectBaseEntries,');
+  lines.push(`    effectType: ${PURE}v.custom<UnknownEffectType>(`);
   lines.push(
-    "    (input) => typeof input === 'string' && !(knownEffectTypes as readonly string[]).includes(input),",
+    "      (input) => typeof input === 'string' && !(knownEffectTypes as readonly string[]).includes(input),",
   );
   lines.push(
-    "    'Invalid effect type: expected a string that is not a known type (known types must match their props)',",
+    "      'Invalid effect type: expected a string that is not a known type (known types must match their props)',",
   );
-  lines.push('  ),');
-  lines.push(`  props: ${call('v.record', call('v.string'), call('v.unknown'))},`);
-  lines.push('});');
+  lines.push('    ),');
+  lines.push(`    props: ${call('v.record', call('v.string'), call('v.unknown'))},`);
+  lines.push('  }))();');
   lines.push('');
   lines.push('/** An effect of a type this SDK version does not know. */');
   lines.push('export type UnknownEffect = v.InferOutput<typeof UnknownEffectSchema>;');
@@ -699,16 +703,17 @@ function effectsTail() {
   lines.push(
     '/** Lenient schema for an effect: known types must match their props schema, unknown types pass with untyped props. */',
   );
-  lines.push(`export const EffectSchema = ${PURE}v.union([`);
-  lines.push(`  ${PURE}v.variant('effectType', [`);
+  lines.push(`export const EffectSchema = ${PURE}(() =>`);
+  lines.push(`  v.union([`);
+  lines.push(`    ${PURE}v.variant('effectType', [`);
   for (const m of members) {
     lines.push(
-      `    ${PURE}v.looseObject({ ...effectBaseEntries, effectType: ${call('v.literal', lit(m.type))}, props: ${identOf(m.props, 'res')} }),`,
+      `      ${PURE}v.looseObject({ ...effectBaseEntries, effectType: ${call('v.literal', lit(m.type))}, props: ${identOf(m.props, 'res')} }),`,
     );
   }
-  lines.push('  ]),');
-  lines.push('  UnknownEffectSchema,');
-  lines.push(']);');
+  lines.push('    ]),');
+  lines.push('    UnknownEffectSchema,');
+  lines.push('  ]))();');
   lines.push('');
   lines.push('/** An effect returned by the rule engine; switch on `effectType` to narrow `props`. */');
   lines.push('export type Effect = v.InferOutput<typeof EffectSchema>;');

@@ -511,214 +511,216 @@ const effectBaseEntries = {
 };
 
 /** Lenient schema for an effect whose type this SDK version does not know (its props stay untyped). */
-export const UnknownEffectSchema = /*#__PURE__*/ v.looseObject({
-  ...effectBaseEntries,
-  effectType: /*#__PURE__*/ v.custom<UnknownEffectType>(
-    (input) => typeof input === 'string' && !(knownEffectTypes as readonly string[]).includes(input),
-    'Invalid effect type: expected a string that is not a known type (known types must match their props)',
-  ),
-  props: /*#__PURE__*/ v.record(/*#__PURE__*/ v.string(), /*#__PURE__*/ v.unknown()),
-});
+export const UnknownEffectSchema = /*#__PURE__*/ (() =>
+  v.looseObject({
+    ...effectBaseEntries,
+    effectType: /*#__PURE__*/ v.custom<UnknownEffectType>(
+      (input) => typeof input === 'string' && !(knownEffectTypes as readonly string[]).includes(input),
+      'Invalid effect type: expected a string that is not a known type (known types must match their props)',
+    ),
+    props: /*#__PURE__*/ v.record(/*#__PURE__*/ v.string(), /*#__PURE__*/ v.unknown()),
+  }))();
 
 /** An effect of a type this SDK version does not know. */
 export type UnknownEffect = v.InferOutput<typeof UnknownEffectSchema>;
 
 /** Lenient schema for an effect: known types must match their props schema, unknown types pass with untyped props. */
-export const EffectSchema = /*#__PURE__*/ v.union([
-  /*#__PURE__*/ v.variant('effectType', [
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('acceptCoupon'),
-      props: AcceptCouponEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('acceptReferral'),
-      props: AcceptReferralEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('addFreeItem'),
-      props: AddFreeItemEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('addLoyaltyPoints'),
-      props: AddLoyaltyPointsEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('addToAudience'),
-      props: AddToAudienceEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('awardGiveaway'),
-      props: AwardGiveawayEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('changeLoyaltyTierLevel'),
-      props: ChangeLoyaltyTierLevelEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('couponCreated'),
-      props: CouponCreatedEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('customEffect'),
-      props: CustomEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('deductLoyaltyPoints'),
-      props: DeductLoyaltyPointsEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('error'),
-      props: ErrorEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('extendLoyaltyPointsExpiryDate'),
-      props: ExtendLoyaltyPointsExpiryDateEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('increaseAchievementProgress'),
-      props: IncreaseAchievementProgressEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('redeemReferral'),
-      props: RedeemReferralEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('referralCreated'),
-      props: ReferralCreatedEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('rejectCoupon'),
-      props: RejectCouponEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('rejectReferral'),
-      props: RejectReferralEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('removeFromAudience'),
-      props: RemoveFromAudienceEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('reserveCoupon'),
-      props: ReserveCouponEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('rollbackAddedLoyaltyPoints'),
-      props: RollbackAddedLoyaltyPointsEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('rollbackCoupon'),
-      props: RollbackCouponEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('rollbackDeductedLoyaltyPoints'),
-      props: RollbackDeductedLoyaltyPointsEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('rollbackDiscount'),
-      props: RollbackDiscountEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('rollbackIncreasedAchievementProgress'),
-      props: RollbackIncreasedAchievementProgressEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('rollbackReferral'),
-      props: RollbackReferralEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('setDiscount'),
-      props: SetDiscountEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('setDiscountPerAdditionalCost'),
-      props: SetDiscountPerAdditionalCostEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('setDiscountPerAdditionalCostPerItem'),
-      props: SetDiscountPerAdditionalCostPerItemEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('setDiscountPerItem'),
-      props: SetDiscountPerItemEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('setLoyaltyPointsExpiryDate'),
-      props: SetLoyaltyPointsExpiryDateEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('showBundleMetadata'),
-      props: ShowBundleMetadataEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('showNotification'),
-      props: ShowNotificationEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('strikethrough'),
-      props: StrikethroughEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('strikethroughSetDiscountPerItem'),
-      props: StrikethroughSetDiscountPerItemEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('strikethroughSetDiscountPerItemMember'),
-      props: StrikethroughSetDiscountPerItemMemberEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('triggerWebhook'),
-      props: TriggerWebhookEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('updateAttribute'),
-      props: UpdateAttributeEffectPropsSchema,
-    }),
-    /*#__PURE__*/ v.looseObject({
-      ...effectBaseEntries,
-      effectType: /*#__PURE__*/ v.literal('willAwardGiveaway'),
-      props: WillAwardGiveawayEffectPropsSchema,
-    }),
-  ]),
-  UnknownEffectSchema,
-]);
+export const EffectSchema = /*#__PURE__*/ (() =>
+  v.union([
+    /*#__PURE__*/ v.variant('effectType', [
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('acceptCoupon'),
+        props: AcceptCouponEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('acceptReferral'),
+        props: AcceptReferralEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('addFreeItem'),
+        props: AddFreeItemEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('addLoyaltyPoints'),
+        props: AddLoyaltyPointsEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('addToAudience'),
+        props: AddToAudienceEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('awardGiveaway'),
+        props: AwardGiveawayEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('changeLoyaltyTierLevel'),
+        props: ChangeLoyaltyTierLevelEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('couponCreated'),
+        props: CouponCreatedEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('customEffect'),
+        props: CustomEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('deductLoyaltyPoints'),
+        props: DeductLoyaltyPointsEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('error'),
+        props: ErrorEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('extendLoyaltyPointsExpiryDate'),
+        props: ExtendLoyaltyPointsExpiryDateEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('increaseAchievementProgress'),
+        props: IncreaseAchievementProgressEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('redeemReferral'),
+        props: RedeemReferralEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('referralCreated'),
+        props: ReferralCreatedEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('rejectCoupon'),
+        props: RejectCouponEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('rejectReferral'),
+        props: RejectReferralEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('removeFromAudience'),
+        props: RemoveFromAudienceEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('reserveCoupon'),
+        props: ReserveCouponEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('rollbackAddedLoyaltyPoints'),
+        props: RollbackAddedLoyaltyPointsEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('rollbackCoupon'),
+        props: RollbackCouponEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('rollbackDeductedLoyaltyPoints'),
+        props: RollbackDeductedLoyaltyPointsEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('rollbackDiscount'),
+        props: RollbackDiscountEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('rollbackIncreasedAchievementProgress'),
+        props: RollbackIncreasedAchievementProgressEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('rollbackReferral'),
+        props: RollbackReferralEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('setDiscount'),
+        props: SetDiscountEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('setDiscountPerAdditionalCost'),
+        props: SetDiscountPerAdditionalCostEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('setDiscountPerAdditionalCostPerItem'),
+        props: SetDiscountPerAdditionalCostPerItemEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('setDiscountPerItem'),
+        props: SetDiscountPerItemEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('setLoyaltyPointsExpiryDate'),
+        props: SetLoyaltyPointsExpiryDateEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('showBundleMetadata'),
+        props: ShowBundleMetadataEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('showNotification'),
+        props: ShowNotificationEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('strikethrough'),
+        props: StrikethroughEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('strikethroughSetDiscountPerItem'),
+        props: StrikethroughSetDiscountPerItemEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('strikethroughSetDiscountPerItemMember'),
+        props: StrikethroughSetDiscountPerItemMemberEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('triggerWebhook'),
+        props: TriggerWebhookEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('updateAttribute'),
+        props: UpdateAttributeEffectPropsSchema,
+      }),
+      /*#__PURE__*/ v.looseObject({
+        ...effectBaseEntries,
+        effectType: /*#__PURE__*/ v.literal('willAwardGiveaway'),
+        props: WillAwardGiveawayEffectPropsSchema,
+      }),
+    ]),
+    UnknownEffectSchema,
+  ]))();
 
 /** An effect returned by the rule engine; switch on `effectType` to narrow `props`. */
 export type Effect = v.InferOutput<typeof EffectSchema>;
