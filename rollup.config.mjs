@@ -24,6 +24,8 @@ export default [
         entryFileNames: '[name].cjs',
         chunkFileNames: 'shared/[name].cjs',
         exports: 'named',
+        // ky is ESM-only: require(esm) hands back its namespace, so read `default` from it.
+        interop: 'auto',
       },
     ],
   },
