@@ -506,7 +506,9 @@ async function run(
   const text = read.text;
   if (!op.response) return ok(undefined, meta);
   if (text.length === 0) {
-    return op.emptyOk || status === 204
+    // Only operations documented to answer without a body (emptyOk) may: elsewhere an empty 204
+    // would hand `undefined` to a caller whose value type cannot be undefined.
+    return op.emptyOk
       ? ok(undefined, meta)
       : err(responseError(ctx, status, 'empty', 'the body is empty where the operation returns data'));
   }
