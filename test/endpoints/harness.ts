@@ -1,0 +1,262 @@
+/**
+ * The checks every endpoint gets, driven by one description per operation: the request line,
+ * headers and body bytes, both auth schemes, the success value, every documented error status,
+ * an undocumented one, bad input that must not leave, and off-schema or lenient 2xx bodies.
+ */
+import { createHmac } from 'node:crypto';
+import { HttpResponse, http } from 'msw';
+import { expect, it } from 'vitest';
+import type { Client, Result, TalonError } from '../../src/index.js';
+import { apiKey, contentSignature, createClient } from '../../src/index.js';
+import { BASE_URL, type useMockServer } from '../support/msw.js';
+
+export const KEY = 'test-api-key-7f3a';
+export const APP_ID = 42;
+export const APP_KEY = '9a4c5e1f0b3d27e8c6a1';
+/** A path parameter value that needs every kind of escaping in one URL segment. */
+export const NASTY = 'a/b c?#';
+export const NASTY_ENCODED = 'a%2Fb%20c%3F%23';
+
+export const keyClient = createClient({ baseUrl: BASE_URL, auth: apiKey(KEY), retry: false });
+export const signedClient = createClient({
+  baseUrl: BASE_URL,
+  auth: contentSignature({ applicationId: APP_ID, applicationKey: APP_KEY }),
+  retry: false,
+});
+
+export type AnyResult = Result<unknown, TalonError<Record<number, unknown>>>;
+type Method = 'get' | 'put' | 'post' | 'delete';
+type Server = ReturnType<typeof useMockServer>;
+
+/** The hex HMAC-MD5 of `bytes`, keyed with the hex-decoded application key: computed by node:crypto. */
+export function expectedSignature(bytes: Uint8Array): string {
+  return createHmac('md5', Buffer.from(APP_KEY, 'hex')).update(bytes).digest('hex');
+}
+
+export interface InvalidCase {
+  readonly label: string;
+  readonly params: unknown;
+  /** The issue path the validation error must name, e.g. `body.campaignId`. */
+  readonly path: string;
+}
+
+export interface EndpointCase {
+  readonly id: string;
+  /** Calls the endpoint; params are untyped here so that bad input can be passed. */
+  readonly call: (client: Client, params: unknown) => Promise<AnyResult>;
+  readonly method: Method;
+  /** The msw route, e.g. `/v1/coupon_reservations/:couponValue`. */
+  readonly route: string;
+  /** Valid params, with `NASTY` as every path parameter value. */
+  readonly params: Record<string, unknown>;
+  readonly expectedPath: string;
+  /** The exact query string sent for `params` ('' for none). */
+  readonly expectedQuery: string;
+  /** Whether a JSON body is sent (it is `params.body`). */
+  readonly hasBody: boolean;
+  readonly success: { readonly status: number; readonly body?: unknown };
+  /** Every documented error status with a body valid for it. */
+  readonly documented: Readonly<Record<number, unknown>>;
+  /** Whether the 2021 spec lists `integration_auth` for it (else apiKey only). */
+  readonly signature: boolean;
+  readonly invalid: readonly InvalidCase[];
+  /** A 2xx body the operation's schema rejects (omit for operations that return no body). */
+  readonly offSchema?: { readonly body: unknown; readonly issuePath: string };
+  /** A 2xx body with unknown fields, enum values and effect types, which must parse as is. */
+  readonly lenient?: unknown;
+  /** An empty 2xx body is a success (value `undefined`), as for the `silent` operations. */
+  readonly emptyOk?: boolean;
+}
+
+const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
+
+function respond(status: number, body: unknown) {
+  return body === undefined
+    ? new HttpResponse(null, { status })
+    : HttpResponse.json(body as object, { status });
+}
+
+/**
+ * An msw handler answering `status` with `body` (JSON; none when undefined). It reads the request
+ * body before answering: `useMockServer` records a clone of each request asynchronously, and a
+ * handler that answers at once can let the call finish before the recording lands in `seen`.
+ */
+export function route(method: Method, path: string, status: number, body?: unknown) {
+  return http[method](`${BASE_URL}${path}`, async ({ request }) => {
+    await request.arrayBuffer();
+    return respond(status, body);
+  });
+}
+
+/** Lets pending recordings land before asserting on `seen` (e.g. that nothing was sent). */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+/** Registers the common tests of one endpoint (call inside a `describe`). */
+export function endpointTests(c: EndpointCase, { server, seen }: Server): void {
+  const use = (status: number, body: unknown) => server.use(route(c.method, c.route, status, body));
+  const bodyOf = () => (c.params as { body?: unknown }).body;
+
+  it('sends the method, the encoded path, the query, ApiKey-v1 and the exact body bytes', async () => {
+    use(c.success.status, c.success.body);
+    const result = await c.call(keyClient, c.params);
+    expect(result.ok, JSON.stringify(!result.ok && result.error)).toBe(true);
+    expect(seen).toHaveLength(1);
+    const req = seen[0]!;
+    expect(req.method).toBe(c.method.toUpperCase());
+    expect(req.url.pathname).toBe(c.expectedPath);
+    expect(req.url.search).toBe(c.expectedQuery);
+    expect(req.headers.get('authorization')).toBe(`ApiKey-v1 ${KEY}`);
+    expect(req.headers.has('content-signature')).toBe(false);
+    expect(req.headers.get('accept')).toBe('application/json');
+    if (c.hasBody) {
+      expect(req.headers.get('content-type')).toBe('application/json');
+      expect(text(req.body)).toBe(JSON.stringify(bodyOf()));
+      expect(JSON.parse(text(req.body))).toEqual(bodyOf());
+    } else {
+      expect(req.body).toHaveLength(0);
+      expect(req.headers.has('content-type')).toBe(false);
+    }
+  });
+
+  if (c.signature) {
+    it('with a contentSignature client, signs the exact body bytes with HMAC-MD5 (checked by node:crypto)', async () => {
+      use(c.success.status, c.success.body);
+      const result = await c.call(signedClient, c.params);
+      expect(result.ok, JSON.stringify(!result.ok && result.error)).toBe(true);
+      expect(seen).toHaveLength(1);
+      const req = seen[0]!;
+      expect(req.headers.has('authorization')).toBe(false);
+      expect(req.headers.get('content-signature')).toBe(
+        `signer=${APP_ID}; signature=${expectedSignature(req.body)}`,
+      );
+      if (c.hasBody) expect(text(req.body)).toBe(JSON.stringify(bodyOf()));
+      else expect(req.body).toHaveLength(0);
+    });
+  } else {
+    it('refuses a contentSignature client with a config error, sending nothing', async () => {
+      use(c.success.status, c.success.body);
+      const result = await c.call(signedClient, c.params);
+      expect(result).toMatchObject({ ok: false, error: { kind: 'config', field: 'auth', operation: c.id } });
+      await settle();
+      expect(seen).toHaveLength(0);
+    });
+  }
+
+  it(`answers HTTP ${c.success.status} with the parsed value`, async () => {
+    use(c.success.status, c.success.body);
+    const result = await c.call(keyClient, c.params);
+    expect(result).toEqual({
+      ok: true,
+      value: c.success.body,
+      response: { status: c.success.status, headers: expect.any(Headers), attempts: 1 },
+    });
+  });
+
+  for (const [status, body] of Object.entries(c.documented)) {
+    it(`returns the documented ${status} with its body parsed`, async () => {
+      use(Number(status), body);
+      const result = await c.call(keyClient, c.params);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error).toMatchObject({
+        kind: 'http',
+        operation: c.id,
+        documented: true,
+        status: Number(status),
+        body,
+        attempts: 1,
+      });
+    });
+  }
+
+  it('returns a status it does not document as documented: false, with the body kept', async () => {
+    const body = { message: 'I am a teapot', code: 'teapot' };
+    use(418, body);
+    const result = await c.call(keyClient, c.params);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatchObject({ kind: 'http', documented: false, status: 418, body });
+    expect(result.error.message).toContain('I am a teapot');
+  });
+
+  for (const bad of c.invalid) {
+    it(`rejects bad input before sending: ${bad.label}`, async () => {
+      use(c.success.status, c.success.body);
+      const result = await c.call(keyClient, bad.params);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.kind).toBe('validation');
+      if (result.error.kind !== 'validation') return;
+      expect(result.error.operation).toBe(c.id);
+      expect(result.error.issues.map((i) => i.path)).toContain(bad.path);
+      expect(result.error.message).toMatch(/nothing was sent$/);
+      await settle();
+      expect(seen).toHaveLength(0);
+    });
+  }
+
+  const off = c.offSchema;
+  if (off) {
+    it('reports an off-schema 2xx body as a response/schema error naming the field', async () => {
+      use(c.success.status, off.body);
+      const result = await c.call(keyClient, c.params);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error).toMatchObject({
+        kind: 'response',
+        problem: 'schema',
+        status: c.success.status,
+        operation: c.id,
+      });
+      if (result.error.kind !== 'response') return;
+      expect(result.error.issues.map((i) => i.path)).toContain(off.issuePath);
+    });
+
+    if (!c.emptyOk)
+      for (const status of new Set([c.success.status, 204]))
+        it(`reports an empty ${status} where data is due as a response/empty error (the value type has no undefined)`, async () => {
+          use(status, undefined);
+          const result = await c.call(keyClient, c.params);
+          expect(result).toMatchObject({ ok: false, error: { kind: 'response', problem: 'empty', status } });
+        });
+
+    it('returns unchecked JSON with validateResponse: false', async () => {
+      use(c.success.status, off.body);
+      const result = await c.call(
+        createClient({ baseUrl: BASE_URL, auth: apiKey(KEY), validateResponse: false }),
+        c.params,
+      );
+      expect(result).toMatchObject({ ok: true, value: JSON.parse(JSON.stringify(off.body)) });
+    });
+  }
+
+  const lenient = c.lenient;
+  if (lenient !== undefined) {
+    it('accepts unknown fields, unknown enum values and unknown effect types, and keeps them', async () => {
+      use(c.success.status, lenient);
+      const result = await c.call(keyClient, c.params);
+      expect(result.ok, JSON.stringify(!result.ok && result.error)).toBe(true);
+      if (!result.ok) return;
+      expect(result.value).toEqual(lenient);
+    });
+  }
+}
+
+/**
+ * The value of `params` with the key at `path` (dotted, e.g. `body.cartItems.0.sku`) removed,
+ * or replaced when a value is given (even `undefined`).
+ */
+export function change(
+  params: Record<string, unknown>,
+  path: string,
+  ...replacement: [value?: unknown]
+): Record<string, unknown> {
+  const copy = structuredClone(params);
+  const keys = path.split('.');
+  let target: Record<string, unknown> = copy;
+  for (const key of keys.slice(0, -1)) target = target[key] as Record<string, unknown>;
+  const last = keys[keys.length - 1]!;
+  if (replacement.length === 0) delete target[last];
+  else target[last] = replacement[0];
+  return copy;
+}

@@ -1,0 +1,271 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type IntegrationStateV2,
+  type UpdateCustomerSessionV2Params,
+  updateCustomerSessionV2,
+} from '../../src/index.js';
+import {
+  at,
+  campaign,
+  cartItem,
+  coupon,
+  customerProfile,
+  customerSessionV2,
+  effects,
+  errorResponse,
+  errorResponseWithStatus,
+  event,
+  integrationStateV2,
+} from '../support/fixtures.js';
+import { useMockServer } from '../support/msw.js';
+import { change, endpointTests, keyClient, NASTY, NASTY_ENCODED, route } from './harness.js';
+
+const mock = useMockServer();
+const { server, seen } = mock;
+const path = '/v2/customer_sessions/:customerSessionId';
+
+const params = {
+  customerSessionId: NASTY,
+  dry: true,
+  now: '2026-06-01T00:00:00Z',
+  body: {
+    customerSession: {
+      profileId: 'URNGV8294NV',
+      storeIntegrationId: 'STORE-001',
+      evaluableCampaignIds: [10, 12],
+      couponCodes: ['XMAS-20-2026'],
+      referralCode: 'NT2K54D9',
+      loyaltyCards: ['loyalty-card-1'],
+      state: 'open',
+      cartItems: [
+        {
+          name: 'Air Glide',
+          sku: 'SKU1241028',
+          quantity: 2,
+          price: 99.99,
+          category: 'shoes',
+          product: { name: 'sample_product' },
+          attributes: { material: 'leather', label: 'Grüße ✓' },
+          additionalCosts: { giftWrap: { price: 2.5 } },
+        },
+      ],
+      additionalCosts: { shipping: { price: 9 } },
+      identifiers: ['d41306257915f83fe01e54092ae470f6'],
+      attributes: { ShippingCity: 'Berlin' },
+    },
+    responseContent: [
+      'customerSession',
+      'customerProfile',
+      'coupons',
+      'triggeredCampaigns',
+      'loyalty',
+      'event',
+    ],
+  },
+};
+
+describe('updateCustomerSessionV2', () => {
+  endpointTests(
+    {
+      id: 'updateCustomerSessionV2',
+      call: (c, p) => updateCustomerSessionV2(c as never, p as UpdateCustomerSessionV2Params),
+      method: 'put',
+      route: path,
+      params,
+      expectedPath: `/v2/customer_sessions/${NASTY_ENCODED}`,
+      expectedQuery: '?dry=true&now=2026-06-01T00%3A00%3A00Z',
+      hasBody: true,
+      success: { status: 200, body: integrationStateV2() },
+      documented: {
+        400: errorResponse(),
+        401: errorResponseWithStatus(401),
+        409: { message: 'Too many requests or limit reached - avoid parallel requests' },
+      },
+      signature: false,
+      invalid: [
+        {
+          label: 'missing required body field customerSession',
+          params: change(params, 'body.customerSession'),
+          path: 'body.customerSession',
+        },
+        {
+          label: 'a session state out of its range',
+          params: change(params, 'body.customerSession.state', 'paused'),
+          path: 'body.customerSession.state',
+        },
+        {
+          label: 'a cart item without its required sku',
+          params: change(params, 'body.customerSession.cartItems.0.sku'),
+          path: 'body.customerSession.cartItems[0].sku',
+        },
+        {
+          label: 'a cart item quantity of 0 (minimum 1)',
+          params: change(params, 'body.customerSession.cartItems.0.quantity', 0),
+          path: 'body.customerSession.cartItems[0].quantity',
+        },
+        {
+          label: 'a cart item quantity of the wrong type',
+          params: change(params, 'body.customerSession.cartItems.0.quantity', '2'),
+          path: 'body.customerSession.cartItems[0].quantity',
+        },
+        {
+          label: 'a responseContent entry out of its range',
+          params: change(params, 'body.responseContent', ['everything']),
+          path: 'body.responseContent[0]',
+        },
+        {
+          label: 'two loyalty cards (maxItems 1)',
+          params: change(params, 'body.customerSession.loyaltyCards', ['a', 'b']),
+          path: 'body.customerSession.loyaltyCards',
+        },
+        {
+          label: 'attributes as the string "{}"',
+          params: change(params, 'body.customerSession.attributes', '{}'),
+          path: 'body.customerSession.attributes',
+        },
+        {
+          label: 'an empty customerSessionId',
+          params: change(params, 'customerSessionId', ''),
+          path: 'customerSessionId',
+        },
+        {
+          label: 'a missing customerSessionId',
+          params: change(params, 'customerSessionId'),
+          path: 'customerSessionId',
+        },
+        { label: 'now of the wrong type', params: change(params, 'now', 1767225600000), path: 'now' },
+      ],
+      offSchema: { body: integrationStateV2({ createdCoupons: undefined }), issuePath: 'createdCoupons' },
+      lenient: integrationStateV2({
+        futureTopLevel: { anything: [1] },
+        effects: [
+          effects.setDiscount({ futureField: 1 }),
+          effects.unknown(),
+          effects.unknown({ effectType: 'anotherNewEffect', props: {} }),
+          effects.rejectCoupon({ props: { value: 'X', rejectionReason: 'SomeFutureReason' } }),
+        ],
+        customerSession: customerSessionV2({
+          state: 'on_hold',
+          futureField: true,
+          cartItems: [cartItem({ colour: 'red' })],
+        }),
+        triggeredCampaigns: [campaign({ frontendState: 'paused', features: ['teleport'], type: 'quantum' })],
+        event: event({
+          meta: { couponRejectionReason: { campaignId: 1, couponId: 2, reason: 'CouponMoonPhase' } },
+        }),
+        createdCoupons: [
+          coupon({ limits: [{ action: 'x', limit: 1, entities: ['Planet'], period: 'hourly' }] }),
+        ],
+      }),
+    },
+    mock,
+  );
+
+  it('types the value, and a switch on effectType reaches each effect type', async () => {
+    server.use(
+      route(
+        'put',
+        path,
+        200,
+        integrationStateV2({ effects: [...(integrationStateV2().effects as object[]), effects.unknown()] }),
+      ),
+    );
+    const result = await updateCustomerSessionV2(keyClient, {
+      customerSessionId: 'cart-7',
+      body: { customerSession: { profileId: 'URNGV8294NV' } },
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    const state: IntegrationStateV2 = result.value;
+    const seenTypes: string[] = [];
+    let discount = 0;
+    let rejection = '';
+    for (const effect of state.effects) {
+      seenTypes.push(effect.effectType);
+      switch (effect.effectType) {
+        case 'setDiscount':
+        case 'setDiscountPerItem':
+          discount += effect.props.value;
+          break;
+        case 'rejectCoupon':
+          rejection = effect.props.rejectionReason;
+          break;
+      }
+    }
+    expect(seenTypes).toEqual([
+      'setDiscount',
+      'acceptCoupon',
+      'setDiscountPerItem',
+      'addLoyaltyPoints',
+      'rejectCoupon',
+      'launchRocket',
+    ]);
+    expect(discount).toBe(25.5);
+    expect(rejection).toBe('CouponExpired');
+    expect(state.customerSession?.cartItems[0]?.sku).toBe('SKU1241028');
+    expect(state.customerProfile?.attributes).toEqual({
+      Language: 'english',
+      ShippingCountry: 'DE',
+      Grüße: '✓',
+    });
+    expect(new TextDecoder().decode(seen[0]?.body)).toBe('{"customerSession":{"profileId":"URNGV8294NV"}}');
+  });
+
+  it('a known effect type whose props miss a required field is a response/schema error', async () => {
+    const broken = effects.setDiscount({ props: { name: 'no value' } });
+    server.use(route('put', path, 200, integrationStateV2({ effects: [broken] })));
+    const result = await updateCustomerSessionV2(keyClient, {
+      customerSessionId: 'cart-7',
+      body: { customerSession: {} },
+    });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'response', problem: 'schema' } });
+    if (result.ok || result.error.kind !== 'response') return;
+    expect(result.error.issues[0]?.path).toMatch(/^effects\[0\]/);
+  });
+
+  it('accepts a date-time `now` with an offset, and closes a session with state closed', async () => {
+    server.use(
+      route(
+        'put',
+        path,
+        200,
+        integrationStateV2({ customerSession: customerSessionV2({ state: 'closed' }) }),
+      ),
+    );
+    const result = await updateCustomerSessionV2(keyClient, {
+      customerSessionId: 'cart-7',
+      now: at(20).replace('Z', '+02:00'),
+      body: { customerSession: { state: 'closed' } },
+    });
+    expect(result.ok && result.value.customerSession?.state).toBe('closed');
+    expect(seen[0]?.url.searchParams.get('now')).toBe('2026-05-20T10:15:22.123456+02:00');
+  });
+  it.each([
+    ['customerProfile.attributes', { customerProfile: customerProfile({ attributes: '{}' }) }],
+    ['effects[0] (known type)', { effects: [effects.setDiscount({ props: '{}' })] }],
+    ['effects[0] (unknown type)', { effects: [effects.unknown({ props: '{}' })] }],
+    ['createdCoupons[0].attributes', { createdCoupons: [coupon({ attributes: '{}' })] }],
+  ])('the spec example quirk "{}" where an object is due is rejected: %s', async (where, overrides) => {
+    server.use(route('put', path, 200, integrationStateV2(overrides)));
+    const result = await updateCustomerSessionV2(keyClient, {
+      customerSessionId: 'c',
+      body: { customerSession: {} },
+    });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'response', problem: 'schema' } });
+    if (result.ok || result.error.kind !== 'response') return;
+    expect(result.error.issues[0]?.path.startsWith(where.split(' ')[0]!)).toBe(true);
+  });
+
+  it('RFC 3339 date-times in every shape the live API uses are accepted', async () => {
+    const dates = ['2026-05-01T10:15:22Z', '2026-05-01T10:15:22.123456789Z', '2026-05-01T12:15:22+02:00'];
+    const body = integrationStateV2({
+      customerSession: customerSessionV2({ created: dates[0], updated: dates[1] }),
+      customerProfile: customerProfile({ created: dates[2], lastActivity: dates[1] }),
+    });
+    server.use(route('put', path, 200, body));
+    const result = await updateCustomerSessionV2(keyClient, {
+      customerSessionId: 'c',
+      body: { customerSession: {} },
+    });
+    expect(result).toMatchObject({ ok: true, value: body });
+  });
+});
