@@ -16,13 +16,19 @@ export interface SeenRequest {
 export function useMockServer() {
   const server = setupServer();
   const seen: SeenRequest[] = [];
-  server.events.on('request:start', async ({ request }) => {
+  server.events.on('request:start', ({ request }) => {
+    // Record synchronously, so an answer that comes at once cannot outrun the record; the body
+    // bytes are filled in as soon as the clone has been read.
+    const entry: { -readonly [K in keyof SeenRequest]: SeenRequest[K] } = {
+      method: request.method,
+      url: new URL(request.url),
+      headers: new Headers(request.headers),
+      body: new Uint8Array(0),
+    };
+    seen.push(entry);
     const copy = request.clone();
-    seen.push({
-      method: copy.method,
-      url: new URL(copy.url),
-      headers: new Headers(copy.headers),
-      body: new Uint8Array(await copy.arrayBuffer()),
+    void copy.arrayBuffer().then((buffer) => {
+      entry.body = new Uint8Array(buffer);
     });
   });
   beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
