@@ -1,0 +1,123 @@
+/**
+ * The design card's bundle promises, checked on the BUILT package: what a user's bundle contains
+ * (and does not) when importing `talon-fetch` with rollup or esbuild, and what it weighs gzipped.
+ * Sizes are printed and written to .tmp/bundle-sizes.json (for the README's "Bundle size").
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  BUDGETS,
+  BUNDLERS,
+  breakdownTable,
+  effectTypes,
+  HMAC_MD5_MARKERS,
+  KB,
+  type Measurement,
+  marginal,
+  measureAll,
+  operations,
+  ROOT,
+  sizesJson,
+  sizeTable,
+  testingMarkers,
+} from './harness.js';
+
+let m: Measurement;
+
+beforeAll(async () => {
+  m = await measureAll();
+  console.log(
+    `Bundle sizes, gzip -9, 1 KB = 1000 B:\n${sizeTable(m)}\n\nBreakdown (esbuild):\n${breakdownTable(m)}\n` +
+      `ky alone (default + isHTTPError/isNetworkError/isTimeoutError): ${(m.kyAloneGzip / KB).toFixed(2)} KB gz`,
+  );
+  mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+  writeFileSync(join(ROOT, '.tmp/bundle-sizes.json'), `${JSON.stringify(sizesJson(m), null, 2)}\n`);
+}, 180_000);
+
+const KEYS = ['a', 'b', 'c', 'd', 'e'] as const;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** `s` as a whole string literal (ids and paths are prefixes of one another, e.g. createReferral). */
+const quoted = (s: string) => new RegExp(`["'\`]${escapeRegExp(s)}["'\`]`);
+
+describe.each(BUNDLERS)('%s', (bundler) => {
+  const code = (key: string) => m.results[key]![bundler].code;
+
+  describe('budgets (gzip, 1 KB = 1000 bytes)', () => {
+    it.each(['a', 'b', 'c'] as const)('(%s) within budget', (key) => {
+      expect(m.results[key]![bundler].gzipBytes).toBeLessThanOrEqual(BUDGETS[key]);
+    });
+    it('(d) − (a): one more light operation costs ≤ 0.6 KB', () => {
+      expect(marginal(m, 'd', bundler)).toBeLessThanOrEqual(BUDGETS['d-a']);
+    });
+    it('(e) − (a): contentSignature instead of apiKey costs ≤ 2.5 KB', () => {
+      expect(marginal(m, 'e', bundler)).toBeLessThanOrEqual(BUDGETS['e-a']);
+    });
+  });
+
+  describe('tree-shaking', () => {
+    it('bundles the imported operations, and none of the others (ids and paths)', () => {
+      const ops = operations();
+      expect(ops).toHaveLength(14);
+      for (const key of KEYS) {
+        const { ops: used } = m.results[key]!.scenario;
+        for (const op of ops) {
+          const text = code(key);
+          const present = {
+            op: op.name,
+            key,
+            id: quoted(op.name).test(text),
+            path: quoted(op.path).test(text),
+          };
+          const expected = used.includes(op.name);
+          expect(present).toEqual({ op: op.name, key, id: expected, path: expected });
+        }
+      }
+    });
+
+    it('(a), (d), (e): no session schemas, no effect type names', () => {
+      const effects = effectTypes();
+      expect(effects.length).toBeGreaterThan(30);
+      const distinctive = effects.filter((name) => name.length >= 8); // not 'error'
+      // Scenario (b) returns effects: the names are there, so their absence elsewhere means something.
+      expect(code('b')).toMatch(quoted('setDiscountPerItem'));
+      for (const key of ['a', 'd', 'e']) {
+        const text = code(key);
+        for (const name of ['/v2/customer_sessions', 'customerSessionId', 'updateCustomerSessionV2'])
+          expect(text, `${key} contains ${name}`).not.toContain(name);
+        const found = distinctive.filter((name) => quoted(name).test(text));
+        expect(found, `effect types in (${key})`).toEqual([]);
+      }
+    });
+
+    it('HMAC-MD5 (@noble/hashes) only with contentSignature', () => {
+      for (const marker of HMAC_MD5_MARKERS) {
+        expect(code('e'), `(e) lacks ${marker}`).toMatch(marker);
+        for (const key of ['a', 'b', 'c', 'd'])
+          expect(code(key), `(${key}) has ${marker}`).not.toMatch(marker);
+      }
+      expect(m.results.e![bundler].parts['@noble/hashes']).toBeGreaterThan(0);
+      for (const key of ['a', 'b', 'c', 'd'])
+        expect(m.results[key]![bundler].parts['@noble/hashes']).toBeUndefined();
+    });
+
+    it('never the testing subpath (talon-fetch/testing)', () => {
+      const markers = testingMarkers();
+      if (!markers || !m.testingProbe)
+        throw new Error(
+          'dist/testing.js is not built: src/testing/index.ts must exist before `npm run build`',
+        );
+      expect(markers.length, 'string literals unique to dist/testing.js').toBeGreaterThan(0);
+      // Literals from comments or re-quoted by the minifier do not survive: keep those that do.
+      const probe = m.testingProbe[bundler].code;
+      const surviving = markers.filter((s) => probe.includes(s));
+      expect(surviving.length, 'markers found in a bundle of the testing entry').toBeGreaterThanOrEqual(
+        Math.max(1, markers.length / 2),
+      );
+      for (const key of KEYS) {
+        const found = surviving.filter((s) => code(key).includes(s));
+        expect(found, `testing markers in (${key})`).toEqual([]);
+      }
+    });
+  });
+});

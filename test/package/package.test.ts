@@ -1,0 +1,293 @@
+/**
+ * The published package as a user gets it: publint and arethetypeswrong on the packed tarball,
+ * the tarball's file list, and a consumer project (in a temp dir) that installs the tarball,
+ * type-checks ESM and CommonJS imports under node16 (ESM and CJS packages) and bundler
+ * resolution, and runs the ESM and CJS entries with this Node against a custom fetch.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkPackage, createPackageFromTarballData } from '@arethetypeswrong/core';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
+
+/** What the exports map points at, for both entry points. */
+const ENTRY_FILES = ['index', 'testing'].flatMap((name) =>
+  ['js', 'cjs', 'd.ts', 'd.cts'].map((ext) => `dist/${name}.${ext}`),
+);
+
+function run(command: string, args: string[], cwd: string, timeout = 60_000) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout, env: { ...process.env } });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function npm(args: string[], cwd: string) {
+  const result = run('npm', [...args, '--no-audit', '--no-fund', '--ignore-scripts'], cwd, 120_000);
+  if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed:\n${result.stderr}`);
+  return result.stdout;
+}
+
+let temp: string;
+let tarball: string;
+
+beforeAll(() => {
+  const missing = ENTRY_FILES.filter((f) => !existsSync(join(ROOT, f)));
+  if (missing.length)
+    throw new Error(
+      `the package is not fully built (${missing.join(', ')} missing): run \`npm run build\` first ` +
+        '(`npm test` builds before vitest; dist/testing.* needs src/testing/index.ts)',
+    );
+  temp = mkdtempSync(join(tmpdir(), 'talon-fetch-package-'));
+  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', temp], ROOT)) as {
+    filename: string;
+  }[];
+  tarball = join(temp, packed[0]!.filename);
+}, 60_000);
+
+afterAll(() => {
+  if (temp) rmSync(temp, { recursive: true, force: true });
+});
+
+describe('the tarball', () => {
+  it('holds only dist/, package.json, README.md and LICENSE (npm pack --dry-run)', () => {
+    const [info] = JSON.parse(npm(['pack', '--dry-run', '--json'], ROOT)) as { files: { path: string }[] }[];
+    const files = info!.files.map((f) => f.path).sort();
+    expect(
+      files.filter((f) => !/^(dist\/.+\.(c?js|d\.c?ts)|package\.json|README\.md|LICENSE)$/.test(f)),
+    ).toEqual([]);
+    for (const wanted of ['package.json', 'README.md', 'LICENSE', ...ENTRY_FILES])
+      expect(files).toContain(wanted);
+  });
+
+  it('declares what bundlers and Node rely on: sideEffects false, type module, engines', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    // Not load-bearing for today's dist (every top-level call is pure, so bundlers shake by
+    // statement), but the design promises it and it keeps unused shared chunks out.
+    expect({ sideEffects: pkg.sideEffects, type: pkg.type, node: pkg.engines?.node }).toEqual({
+      sideEffects: false,
+      type: 'module',
+      node: expect.stringMatching(/^>=\d/),
+    });
+  });
+
+  it('ships the same declarations for import and require', () => {
+    for (const name of ['index', 'testing'])
+      expect(readFileSync(join(ROOT, `dist/${name}.d.cts`), 'utf8')).toBe(
+        readFileSync(join(ROOT, `dist/${name}.d.ts`), 'utf8'),
+      );
+  });
+
+  it('publint: no errors, warnings or suggestions (strict)', async () => {
+    const data = readFileSync(tarball);
+    const { messages, pkg } = await publint({
+      level: 'suggestion',
+      strict: true,
+      pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer },
+    });
+    expect(messages.map((m) => `${m.type}: ${formatMessage(m, pkg) ?? m.code}`)).toEqual([]);
+  });
+
+  it('arethetypeswrong: no problems for . and ./testing in node10, node16-cjs, node16-esm, bundler', async () => {
+    const result = await checkPackage(createPackageFromTarballData(new Uint8Array(readFileSync(tarball))));
+    if (result.types === false) throw new Error('attw: the package has no types');
+    expect(Object.keys(result.entrypoints)).toEqual(expect.arrayContaining(['.', './testing']));
+    for (const entry of ['.', './testing'])
+      expect(Object.keys(result.entrypoints[entry]!.resolutions).sort()).toEqual([
+        'bundler',
+        'node10',
+        'node16-cjs',
+        'node16-esm',
+      ]);
+    expect(result.problems).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A consumer project.
+
+const BASE_URL = 'https://acme.europe-west1.talon.one';
+
+const ESM_SOURCE = `import { apiKey, createClient, deleteCustomerData, getReservedCustomers, type TalonError } from 'talon-fetch';
+import * as testing from 'talon-fetch/testing';
+
+const talon = createClient({ baseUrl: '${BASE_URL}', auth: apiKey('key') });
+
+export async function main(): Promise<string> {
+  const deleted = await deleteCustomerData(talon, { integrationId: 'user-1' });
+  if (!deleted.ok) {
+    const kind: TalonError['kind'] = deleted.error.kind;
+    return kind;
+  }
+  const nothing: undefined = deleted.value;
+  // @ts-expect-error integrationId is a string
+  await deleteCustomerData(talon, { integrationId: 1 });
+  const held = await getReservedCustomers(talon, { couponValue: 'SUMMER-10' });
+  return held.ok ? held.value.data.map((p) => p.integrationId.toUpperCase()).join() : String(nothing);
+}
+
+export const testingExports: string[] = Object.keys(testing);
+`;
+
+const CJS_SOURCE = `import talon = require('talon-fetch');
+import testing = require('talon-fetch/testing');
+
+const client = talon.createClient({ baseUrl: '${BASE_URL}', auth: talon.apiKey('key') });
+
+export async function main(): Promise<boolean> {
+  const deleted = await talon.deleteCustomerData(client, { integrationId: 'user-1' });
+  // @ts-expect-error integrationId is a string
+  await talon.deleteCustomerData(client, { integrationId: 1 });
+  const held = await talon.getReservedCustomers(client, { couponValue: 'SUMMER-10' });
+  return deleted.ok && held.ok && held.value.data.every((p) => typeof p.integrationId === 'string');
+}
+
+export const testingExports: string[] = Object.keys(testing);
+`;
+
+const COMPILER_OPTIONS = {
+  strict: true,
+  noEmit: true,
+  target: 'ES2022',
+  lib: ['ES2022', 'DOM'],
+  types: [],
+  skipLibCheck: true,
+  exactOptionalPropertyTypes: true,
+};
+
+/** One type-check project per resolution mode: [dir, package.json type, compilerOptions, files]. */
+const PROJECTS: [string, 'module' | 'commonjs', Record<string, unknown>, Record<string, string>][] = [
+  [
+    'node16-esm',
+    'module',
+    { module: 'node16', moduleResolution: 'node16' },
+    { 'index.ts': ESM_SOURCE, 'legacy.cts': CJS_SOURCE },
+  ],
+  [
+    'node16-cjs',
+    'commonjs',
+    { module: 'node16', moduleResolution: 'node16' },
+    { 'index.ts': CJS_SOURCE, 'modern.mts': ESM_SOURCE },
+  ],
+  [
+    'bundler',
+    'module',
+    { module: 'preserve', moduleResolution: 'bundler' },
+    { 'index.ts': ESM_SOURCE, 'legacy.cts': CJS_SOURCE },
+  ],
+  // The shipped declarations themselves (and ky's and valibot's), checked once: slow (~8 s), so
+  // only through the ESM entry (index.d.cts is the same text; see the tarball test).
+  [
+    'declarations',
+    'module',
+    { module: 'preserve', moduleResolution: 'bundler', skipLibCheck: false },
+    { 'index.ts': ESM_SOURCE },
+  ],
+];
+
+/** The runtime check: both calls against a custom fetch, then the testing entry's exports. */
+const runtimeBody = (load: string, loadTesting: string) => `${load}
+const profile = { id: 1, created: '2026-01-01T00:00:00Z', integrationId: 'user-1', attributes: {}, accountId: 1,
+  closedSessions: 0, totalSales: 0, lastActivity: '2026-01-01T00:00:00Z' };
+const seen = [];
+const fetch = async (input, init) => {
+  const request = input instanceof Request ? input : new Request(input, init);
+  seen.push(request.method + ' ' + new URL(request.url).pathname + ' ' + request.headers.get('authorization'));
+  if (request.method === 'DELETE') return new Response(null, { status: 204 });
+  return Response.json({ totalResultSize: 1, data: [profile] });
+};
+(async () => {
+  const client = sdk.createClient({ baseUrl: '${BASE_URL}', auth: sdk.apiKey('key-1'), fetch, retry: false });
+  const deleted = await sdk.deleteCustomerData(client, { integrationId: 'user 1' });
+  const held = await sdk.getReservedCustomers(client, { couponValue: 'SUMMER-10' });
+  const invalid = await sdk.deleteCustomerData(client, { integrationId: '' });
+  ${loadTesting}
+  console.log(JSON.stringify({
+    deleted: deleted.ok && deleted.response.status,
+    held: held.ok && held.value.data[0].integrationId,
+    invalid: !invalid.ok && invalid.error.kind,
+    seen,
+    testing: Object.keys(testing).length,
+  }));
+})();
+`;
+
+const RUN_ESM = runtimeBody(
+  `import * as sdk from 'talon-fetch';`,
+  `const testing = await import('talon-fetch/testing');`,
+);
+const RUN_CJS = runtimeBody(
+  `const sdk = require('talon-fetch');`,
+  `const testing = require('talon-fetch/testing');`,
+);
+
+/** Runs `file args` without blocking the event loop (the tsc projects run side by side). */
+function runAsync(file: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
+  return new Promise((done) => {
+    execFile(file, args, { cwd, encoding: 'utf8', timeout: 90_000 }, (error, stdout, stderr) =>
+      done({
+        code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+        output: `${stdout}${stderr}`,
+      }),
+    );
+  });
+}
+
+describe('a consumer project that installs the tarball', () => {
+  let app: string;
+  const typeChecks = new Map<string, Promise<{ code: number; output: string }>>();
+
+  beforeAll(() => {
+    app = join(temp, 'app');
+    mkdirSync(app);
+    writeFileSync(
+      join(app, 'package.json'),
+      JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+    );
+    // The tarball's dependencies (ky, valibot, @noble/hashes) come from the npm cache when it has them.
+    npm(['install', tarball, '--prefer-offline', '--no-package-lock', '--loglevel=error'], app);
+    for (const [dir, type, options, files] of PROJECTS) {
+      mkdirSync(join(app, dir));
+      writeFileSync(join(app, dir, 'package.json'), JSON.stringify({ type }));
+      writeFileSync(
+        join(app, dir, 'tsconfig.json'),
+        JSON.stringify({ compilerOptions: { ...COMPILER_OPTIONS, ...options }, files: Object.keys(files) }),
+      );
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(app, dir, name), text);
+    }
+    writeFileSync(join(app, 'run.mjs'), RUN_ESM);
+    writeFileSync(join(app, 'run.cjs'), RUN_CJS);
+    for (const [dir] of PROJECTS)
+      typeChecks.set(dir, runAsync(process.execPath, [TSC, '-p', join(app, dir)], app));
+  }, 120_000);
+
+  it.each(PROJECTS.map(([dir]) => dir))(
+    'type-checks ESM and CommonJS imports (%s)',
+    async (dir) => {
+      expect(await typeChecks.get(dir)).toEqual({ code: 0, output: '' });
+    },
+    90_000,
+  );
+
+  it.each(['run.mjs', 'run.cjs'])('runs %s with this Node against a custom fetch', (file) => {
+    const result = run(process.execPath, [join(app, file)], app);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({
+      deleted: 204,
+      held: 'user-1',
+      invalid: 'validation',
+      seen: [
+        'DELETE /v1/customer_data/user%201 ApiKey-v1 key-1',
+        'GET /v1/coupon_reservations/customerprofiles/SUMMER-10 ApiKey-v1 key-1',
+      ],
+      testing: expect.any(Number),
+    });
+    expect(JSON.parse(result.stdout).testing).toBeGreaterThan(0);
+  });
+});
