@@ -1,0 +1,95 @@
+/**
+ * The fake's authentication: `Authorization: ApiKey-v1 <key>` everywhere, or
+ * `Content-Signature: signer=<applicationId>; signature=<hex HMAC-MD5 of the body>` on the
+ * operations of the 2021 API that list it (never on the V2 ones).
+ */
+import { hmac } from '@noble/hashes/hmac.js';
+import { md5 } from '@noble/hashes/legacy.js';
+import { type Answer, fail } from './answers.js';
+import type { ResolvedFakeTalonOptions } from './types.js';
+
+const HEX = '0123456789abcdef';
+
+function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += HEX[b >> 4]! + HEX[b & 15]!;
+  return out;
+}
+
+/** @internal Decodes a hex string; `undefined` when it is not hex. */
+export function fromHex(hex: string): Uint8Array | undefined {
+  if (hex.length === 0 || hex.length % 2 !== 0) return undefined;
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) {
+    const hi = HEX.indexOf(hex[2 * i]!.toLowerCase());
+    const lo = HEX.indexOf(hex[2 * i + 1]!.toLowerCase());
+    if (hi < 0 || lo < 0) return undefined;
+    out[i] = hi * 16 + lo;
+  }
+  return out;
+}
+
+/** Compares two strings without stopping at the first difference. */
+function same(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+function unauthorized(message: string, header: string): Answer {
+  return fail(401, message, [{ title: 'Unauthorized', details: message, parameter: header }]);
+}
+
+/**
+ * Checks the credentials of a request. Returns `undefined` when they are good, else the 401
+ * answer. `apiKeyOnly` operations refuse `Content-Signature`.
+ */
+export function authenticate(
+  headers: Headers,
+  body: Uint8Array,
+  apiKeyOnly: boolean,
+  config: ResolvedFakeTalonOptions,
+): Answer | undefined {
+  const authorization = headers.get('authorization');
+  if (authorization !== null) {
+    const prefix = 'apikey-v1 ';
+    const given = authorization.trim();
+    if (
+      given.slice(0, prefix.length).toLowerCase() === prefix &&
+      same(given.slice(prefix.length).trim(), config.apiKey)
+    )
+      return undefined;
+    return unauthorized('Invalid API key: expected Authorization: ApiKey-v1 <a valid key>', 'Authorization');
+  }
+  const signature = headers.get('content-signature');
+  if (signature !== null) {
+    if (apiKeyOnly)
+      return unauthorized(
+        'This endpoint accepts only an API key (Authorization: ApiKey-v1 <key>), not Content-Signature',
+        'Content-Signature',
+      );
+    const parts: Record<string, string> = {};
+    for (const part of signature.split(';')) {
+      const at = part.indexOf('=');
+      if (at > 0) parts[part.slice(0, at).trim().toLowerCase()] = part.slice(at + 1).trim();
+    }
+    const key = fromHex(config.applicationKey) ?? new Uint8Array(0);
+    const expected = toHex(hmac(md5, key, body));
+    if (parts.signer !== String(config.applicationId))
+      return unauthorized(
+        `Invalid Content-Signature: unknown signer ${JSON.stringify(parts.signer ?? '')}`,
+        'Content-Signature',
+      );
+    if (!same((parts.signature ?? '').toLowerCase(), expected))
+      return unauthorized(
+        'Invalid Content-Signature: the signature does not match the HMAC-MD5 of the body',
+        'Content-Signature',
+      );
+    return undefined;
+  }
+  return unauthorized(
+    'Missing credentials: send Authorization: ApiKey-v1 <key> (or Content-Signature where the operation accepts it)',
+    'Authorization',
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * The fake's defaults: the credentials it accepts and the campaigns it runs unless
+ * `createFakeTalon(options)` says otherwise. Plain frozen data; nothing runs at import time.
+ */
+import type { FakeAudience, FakeCampaign } from './types.js';
+
+/** The API key the fake accepts by default: `auth: apiKey(FAKE_API_KEY)`. */
+export const FAKE_API_KEY = 'fake-talon-api-key-0000';
+
+/** The Application ID the fake accepts as `signer` of a `Content-Signature`. */
+export const FAKE_APPLICATION_ID = 42;
+
+/** The Application key (hex) the fake checks `Content-Signature` HMAC-MD5 signatures with. */
+export const FAKE_APPLICATION_KEY = '5f4dcc3b5aa765d61d8327deb882cf99';
+
+/** The coupon code of the default coupon campaign: 10 % off the cart. */
+export const FAKE_COUPON_CODE = 'SUMMER10';
+
+/** The ID of the default coupon campaign ("Summer sale", {@link FAKE_COUPON_CODE}). */
+export const FAKE_COUPON_CAMPAIGN_ID = 1;
+
+/** The ID of the default referral campaign ("Refer a friend": the friend gets 5 % off). */
+export const FAKE_REFERRAL_CAMPAIGN_ID = 2;
+
+/** The ID of the default loyalty campaign (1 point per currency unit spent, on closing a session). */
+export const FAKE_LOYALTY_CAMPAIGN_ID = 3;
+
+/** The ID of the loyalty program the default loyalty campaign adds points to. */
+export const FAKE_LOYALTY_PROGRAM_ID = 7;
+
+/** The campaigns the fake runs by default. Pass `campaigns` to `createFakeTalon` to replace them. */
+export const FAKE_CAMPAIGNS: readonly FakeCampaign[] = /*#__PURE__*/ Object.freeze([
+  {
+    type: 'coupon',
+    id: FAKE_COUPON_CAMPAIGN_ID,
+    name: 'Summer sale',
+    percentOff: 10,
+    coupons: [FAKE_COUPON_CODE, { value: 'VIP25-ONLY', reservationMandatory: true }],
+  },
+  { type: 'referral', id: FAKE_REFERRAL_CAMPAIGN_ID, name: 'Refer a friend', percentOff: 5 },
+  {
+    type: 'loyalty',
+    id: FAKE_LOYALTY_CAMPAIGN_ID,
+    name: 'Points on every order',
+    programId: FAKE_LOYALTY_PROGRAM_ID,
+    programName: 'Coffee points',
+    pointsPerUnit: 1,
+  },
+] satisfies FakeCampaign[]);
+
+/** The audiences the fake knows by default (for `updateCustomerProfileAudiences` and `audiencesChanges`). */
+export const FAKE_AUDIENCES: readonly FakeAudience[] = /*#__PURE__*/ Object.freeze([
+  { id: 1, name: 'Newsletter' },
+  { id: 2, name: 'VIP' },
+]);

@@ -1,0 +1,362 @@
+/**
+ * The fake's rule engine: what the configured campaigns make of a session (coupons, a referral
+ * code, loyalty points on closing), what closing persists, and what cancelling a closed session
+ * rolls back. Deterministic: codes and transaction IDs come from a seeded generator in the state.
+ */
+import type { RuleFailureReason } from '../models/campaigns.js';
+import type {
+  FakeCampaign,
+  FakeCloseRecord,
+  FakeCoupon,
+  FakeCouponCampaign,
+  FakeLoyaltyCampaign,
+  FakeProfile,
+  FakeReferral,
+  FakeReferralCampaign,
+  FakeSession,
+  FakeTalonState,
+  ResolvedFakeTalonOptions,
+} from './types.js';
+import { cents, sessionTotals } from './views.js';
+
+/** An effect as the API sends it (the SDK's `EffectSchema` validates it on the way in). */
+export type EffectRecord = Record<string, unknown> & { effectType: string; props: Record<string, unknown> };
+
+/** What the campaigns made of a session. */
+export interface Evaluation {
+  readonly effects: EffectRecord[];
+  readonly discounts: { name: string; value: number; campaignId: number }[];
+  readonly coupons: FakeCoupon[];
+  readonly referral: FakeReferral | undefined;
+  readonly triggered: number[];
+  readonly failures: RuleFailureReason[];
+}
+
+/** A number in [0, 1) from the state's seed (mulberry32), advancing the seed. */
+export function random(state: FakeTalonState): number {
+  state.seed = (state.seed + 0x6d2b79f5) | 0;
+  let t = state.seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+/** A UUID-shaped transaction ID. */
+export function transactionId(state: FakeTalonState): string {
+  let hex = '';
+  for (let i = 0; i < 32; i++) hex += Math.floor(random(state) * 16).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
+const CODE_CHARACTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A referral code that no referral or coupon has yet: `#` in the pattern is a random character. */
+export function newCode(
+  state: FakeTalonState,
+  pattern = '####-####',
+  characters: readonly string[] = CODE_CHARACTERS.split(''),
+): string {
+  const chars = characters.length ? characters : CODE_CHARACTERS.split('');
+  for (let attempt = 0; ; attempt++) {
+    let code = '';
+    for (const c of pattern) code += c === '#' ? chars[Math.floor(random(state) * chars.length)] : c;
+    if (attempt > 50) code += `-${state.nextId}`;
+    const key = code.toUpperCase();
+    if (!state.referrals.has(key) && !state.coupons.has(key)) return code;
+  }
+}
+
+/** The ID of the ruleset of a campaign (one rule per campaign in the fake). */
+function rulesetId(campaign: FakeCampaign): number {
+  return campaign.id * 100 + 1;
+}
+
+function ruleName(campaign: FakeCampaign): string {
+  switch (campaign.type) {
+    case 'coupon':
+      return `${campaign.percentOff}% off with a coupon`;
+    case 'referral':
+      return campaign.percentOff ? `${campaign.percentOff}% off for referred friends` : 'Accept referrals';
+    case 'loyalty':
+      return `${campaign.pointsPerUnit} point(s) per unit spent`;
+  }
+}
+
+/** Builds an effect of `campaign` (or of no campaign, for codes that match none). */
+export function effect(
+  campaign: FakeCampaign | undefined,
+  effectType: string,
+  props: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): EffectRecord {
+  return {
+    campaignId: campaign?.id ?? 0,
+    rulesetId: campaign ? rulesetId(campaign) : 0,
+    ruleIndex: 0,
+    ruleName: campaign ? ruleName(campaign) : '',
+    ...extra,
+    effectType,
+    props,
+  };
+}
+
+export function findCampaign<T extends FakeCampaign['type']>(
+  config: ResolvedFakeTalonOptions,
+  id: number,
+  type: T,
+): Extract<FakeCampaign, { type: T }> | undefined {
+  return config.campaigns.find(
+    (c): c is Extract<FakeCampaign, { type: T }> => c.id === id && c.type === type,
+  );
+}
+
+function failure(
+  campaign: FakeCampaign,
+  details: string,
+  extra: Partial<RuleFailureReason> = {},
+): RuleFailureReason {
+  return {
+    campaignID: campaign.id,
+    campaignName: campaign.name,
+    rulesetID: rulesetId(campaign),
+    ruleIndex: 0,
+    ruleName: ruleName(campaign),
+    details,
+    ...extra,
+  };
+}
+
+function couponProblem(coupon: FakeCoupon, profileId: string, campaignTaken: boolean): string | undefined {
+  if (coupon.recipientIntegrationId !== undefined && coupon.recipientIntegrationId !== profileId)
+    return 'CouponRecipientDoesNotMatch';
+  if (coupon.reservationMandatory && !coupon.reservedBy.includes(profileId))
+    return 'CouponReservationRequired';
+  if (coupon.usageLimit > 0 && coupon.usageCounter >= coupon.usageLimit) return 'CouponLimitReached';
+  if (campaignTaken) return 'CouponRejectedByCondition';
+  return undefined;
+}
+
+function referralProblem(referral: FakeReferral, profileId: string, when: Date): string | undefined {
+  if (referral.advocateProfileIntegrationId === profileId) return 'ReferralRecipientIdSameAsAdvocate';
+  if (referral.friendProfileIntegrationId !== undefined && referral.friendProfileIntegrationId !== profileId)
+    return 'ReferralRecipientDoesNotMatch';
+  if (referral.usageLimit > 0 && referral.usageCounter >= referral.usageLimit) return 'ReferralLimitReached';
+  if (referral.startDate !== undefined && Date.parse(referral.startDate) > when.getTime())
+    return 'ReferralStartDateInFuture';
+  if (referral.expiryDate !== undefined && Date.parse(referral.expiryDate) < when.getTime())
+    return 'ReferralExpired';
+  return undefined;
+}
+
+/**
+ * Runs the campaigns on a session. Coupons and the referral code give their effects on every
+ * update; loyalty points are added only when `closing`.
+ */
+export function evaluate(
+  state: FakeTalonState,
+  config: ResolvedFakeTalonOptions,
+  session: FakeSession,
+  closing: boolean,
+  when: Date,
+): Evaluation {
+  const effects: EffectRecord[] = [];
+  const discounts: Evaluation['discounts'] = [];
+  const coupons: FakeCoupon[] = [];
+  const triggered = new Set<number>();
+  const failures: RuleFailureReason[] = [];
+  const { cartItemTotal } = sessionTotals(session);
+  let remaining = cartItemTotal;
+  const discount = (campaign: FakeCouponCampaign | FakeReferralCampaign, percent: number, extra = {}) => {
+    const value = cents(Math.min(remaining, (cartItemTotal * percent) / 100));
+    if (value <= 0) return;
+    remaining = cents(remaining - value);
+    const name = `${campaign.name}: ${percent}% off`;
+    discounts.push({ name, value, campaignId: campaign.id });
+    effects.push(effect(campaign, 'setDiscount', { name, value, scope: 'cartItems' }, extra));
+  };
+
+  const seen = new Set<string>();
+  for (const code of session.couponCodes) {
+    const key = code.toUpperCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const coupon = state.coupons.get(key);
+    const campaign = coupon && findCampaign(config, coupon.campaignId, 'coupon');
+    if (!coupon || !campaign) {
+      effects.push(effect(undefined, 'rejectCoupon', { value: code, rejectionReason: 'CouponNotFound' }));
+      continue;
+    }
+    const problem = couponProblem(coupon, session.profileId, triggered.has(campaign.id));
+    if (problem) {
+      effects.push(effect(campaign, 'rejectCoupon', { value: coupon.value, rejectionReason: problem }));
+      failures.push(failure(campaign, problem, { couponID: coupon.id, couponValue: coupon.value }));
+      continue;
+    }
+    triggered.add(campaign.id);
+    coupons.push(coupon);
+    effects.push(effect(campaign, 'acceptCoupon', { value: coupon.value }, { triggeredByCoupon: coupon.id }));
+    discount(campaign, campaign.percentOff, { triggeredByCoupon: coupon.id });
+  }
+
+  let accepted: FakeReferral | undefined;
+  const code = session.referralCode;
+  if (code) {
+    const referral = state.referrals.get(code.toUpperCase());
+    const campaign = referral && findCampaign(config, referral.campaignId, 'referral');
+    if (!referral || !campaign) {
+      effects.push(effect(undefined, 'rejectReferral', { value: code, rejectionReason: 'ReferralNotFound' }));
+    } else {
+      const problem = referralProblem(referral, session.profileId, when);
+      if (problem) {
+        effects.push(effect(campaign, 'rejectReferral', { value: referral.code, rejectionReason: problem }));
+        failures.push(failure(campaign, problem, { referralID: referral.id, referralValue: referral.code }));
+      } else {
+        accepted = referral;
+        triggered.add(campaign.id);
+        effects.push(effect(campaign, 'acceptReferral', { value: referral.code }));
+        if (campaign.percentOff) discount(campaign, campaign.percentOff);
+      }
+    }
+  }
+
+  if (closing && session.profileId !== '') {
+    for (const campaign of config.campaigns) {
+      if (campaign.type !== 'loyalty') continue;
+      const value = Math.floor(remaining * campaign.pointsPerUnit);
+      if (value <= 0) continue;
+      triggered.add(campaign.id);
+      effects.push(
+        effect(campaign, 'addLoyaltyPoints', {
+          name: ruleName(campaign),
+          programId: campaign.programId,
+          subLedgerId: '',
+          value,
+          recipientIntegrationId: session.profileId,
+          transactionUUID: transactionId(state),
+        }),
+      );
+    }
+  }
+  return { effects, discounts, coupons, referral: accepted, triggered: [...triggered], failures };
+}
+
+/** Persists what closing a session did: redemptions, referred friend, points, sales. */
+export function applyClose(
+  state: FakeTalonState,
+  config: ResolvedFakeTalonOptions,
+  session: FakeSession,
+  profile: FakeProfile | undefined,
+  evaluation: Evaluation,
+  now: string,
+): void {
+  const who = session.profileId;
+  for (const coupon of evaluation.coupons) {
+    coupon.usageCounter++;
+    coupon.redemptions[who] = (coupon.redemptions[who] ?? 0) + 1;
+  }
+  const referral = evaluation.referral;
+  if (referral) {
+    referral.usageCounter++;
+    if (who && !referral.referredCustomers.includes(who)) referral.referredCustomers.push(who);
+  }
+  const points: FakeCloseRecord['points'] = [];
+  for (const e of evaluation.effects) {
+    if (e.effectType !== 'addLoyaltyPoints') continue;
+    const campaign = findCampaign(config, e.campaignId as number, 'loyalty') as FakeLoyaltyCampaign;
+    const value = e.props.value as number;
+    const transactionUUID = e.props.transactionUUID as string;
+    points.push({ campaignId: campaign.id, programId: campaign.programId, value, transactionUUID });
+    if (profile) {
+      profile.points[campaign.programId] = (profile.points[campaign.programId] ?? 0) + value;
+      profile.ledger.push({
+        id: state.nextId++,
+        created: now,
+        programId: campaign.programId,
+        amount: value,
+        reason: `${campaign.name} (session ${session.integrationId})`,
+        transactionUUID,
+        sessionId: session.integrationId,
+      });
+    }
+  }
+  const discounted = cents(
+    sessionTotals(session).total - evaluation.discounts.reduce((s, d) => s + d.value, 0),
+  );
+  if (profile) {
+    profile.closedSessions++;
+    profile.totalSales = cents(profile.totalSales + discounted);
+  }
+  session.closed = {
+    coupons: evaluation.coupons.map((c) => c.value.toUpperCase()),
+    referral: referral?.code.toUpperCase(),
+    discounts: evaluation.discounts,
+    points,
+    total: discounted,
+  };
+}
+
+/** Undoes what closing a session did and answers the rollback effects. */
+export function rollbackClose(
+  state: FakeTalonState,
+  config: ResolvedFakeTalonOptions,
+  session: FakeSession,
+  profile: FakeProfile | undefined,
+  now: string,
+): EffectRecord[] {
+  const record = session.closed;
+  if (!record) return [];
+  const who = session.profileId;
+  const effects: EffectRecord[] = [];
+  for (const discount of record.discounts) {
+    const campaign = config.campaigns.find((c) => c.id === discount.campaignId);
+    effects.push(effect(campaign, 'rollbackDiscount', { name: discount.name, value: discount.value }));
+  }
+  for (const key of record.coupons) {
+    const coupon = state.coupons.get(key);
+    if (!coupon) continue;
+    coupon.usageCounter = Math.max(0, coupon.usageCounter - 1);
+    coupon.redemptions[who] = Math.max(0, (coupon.redemptions[who] ?? 0) - 1);
+    effects.push(
+      effect(findCampaign(config, coupon.campaignId, 'coupon'), 'rollbackCoupon', { value: coupon.value }),
+    );
+  }
+  const referral = record.referral ? state.referrals.get(record.referral) : undefined;
+  if (referral) {
+    referral.usageCounter = Math.max(0, referral.usageCounter - 1);
+    referral.referredCustomers = referral.referredCustomers.filter((id) => id !== who);
+    effects.push(
+      effect(findCampaign(config, referral.campaignId, 'referral'), 'rollbackReferral', {
+        value: referral.code,
+      }),
+    );
+  }
+  for (const added of record.points) {
+    effects.push(
+      effect(findCampaign(config, added.campaignId, 'loyalty'), 'rollbackAddedLoyaltyPoints', {
+        programId: added.programId,
+        subLedgerId: '',
+        value: added.value,
+        recipientIntegrationId: who,
+        transactionUUID: added.transactionUUID,
+      }),
+    );
+    if (profile) {
+      profile.points[added.programId] = (profile.points[added.programId] ?? 0) - added.value;
+      profile.ledger.push({
+        id: state.nextId++,
+        created: now,
+        programId: added.programId,
+        amount: -added.value,
+        reason: `rollback: session ${session.integrationId} cancelled`,
+        transactionUUID: added.transactionUUID,
+        sessionId: session.integrationId,
+      });
+    }
+  }
+  if (profile) {
+    profile.closedSessions = Math.max(0, profile.closedSessions - 1);
+    profile.totalSales = cents(profile.totalSales - record.total);
+  }
+  session.closed = undefined;
+  return effects;
+}

@@ -1,0 +1,232 @@
+/**
+ * `createFakeTalon`: the fake Talon.One as one fetch handler with state. It authenticates,
+ * routes, checks the query and the body with the SDK's request schemas, runs the operation (on a
+ * copy of the state when `dry=true`) and answers like the API, errors included. It never rejects.
+ */
+import { safeParse } from 'valibot';
+import { type Answer, fail, invalidBody, toResponse } from './answers.js';
+import { authenticate, fromHex } from './auth.js';
+import {
+  FAKE_API_KEY,
+  FAKE_APPLICATION_ID,
+  FAKE_APPLICATION_KEY,
+  FAKE_AUDIENCES,
+  FAKE_CAMPAIGNS,
+} from './constants.js';
+import { ROUTES, type Route } from './operations.js';
+import type {
+  FakeCoupon,
+  FakeTalon,
+  FakeTalonOptions,
+  FakeTalonState,
+  ResolvedFakeTalonOptions,
+} from './types.js';
+
+function resolve(options: FakeTalonOptions | undefined): ResolvedFakeTalonOptions {
+  const config: ResolvedFakeTalonOptions = {
+    apiKey: options?.apiKey ?? FAKE_API_KEY,
+    applicationId: options?.applicationId ?? FAKE_APPLICATION_ID,
+    applicationKey: options?.applicationKey ?? FAKE_APPLICATION_KEY,
+    campaigns: options?.campaigns ?? FAKE_CAMPAIGNS,
+    audiences: options?.audiences ?? FAKE_AUDIENCES,
+    now: options?.now ?? (() => new Date()),
+  };
+  if (!fromHex(config.applicationKey))
+    throw new TypeError('createFakeTalon: applicationKey must be a hex string');
+  const ids = new Set<number>();
+  for (const campaign of config.campaigns) {
+    if (ids.has(campaign.id))
+      throw new TypeError(`createFakeTalon: two campaigns have the ID ${campaign.id}`);
+    ids.add(campaign.id);
+  }
+  return config;
+}
+
+function initialState(config: ResolvedFakeTalonOptions): FakeTalonState {
+  const state: FakeTalonState = {
+    profiles: new Map(),
+    sessions: new Map(),
+    coupons: new Map(),
+    referrals: new Map(),
+    events: [],
+    audiences: new Map(config.audiences.map((a) => [a.id, { id: a.id, name: a.name }])),
+    nextId: 1000,
+    seed: 20_240_601,
+  };
+  const created = '2026-01-01T00:00:00Z';
+  for (const campaign of config.campaigns) {
+    if (campaign.type !== 'coupon') continue;
+    for (const spec of campaign.coupons) {
+      const s = typeof spec === 'string' ? { value: spec } : spec;
+      const coupon: FakeCoupon = {
+        id: state.nextId++,
+        campaignId: campaign.id,
+        value: s.value,
+        created,
+        usageLimit: s.usageLimit ?? 0,
+        usageCounter: 0,
+        reservationMandatory: s.reservationMandatory ?? false,
+        recipientIntegrationId: s.recipientIntegrationId,
+        reservedBy: [],
+        redemptions: {},
+      };
+      state.coupons.set(s.value.toUpperCase(), coupon);
+    }
+  }
+  return state;
+}
+
+/** Matches a path template against the end of a pathname (a proxy prefix before it is allowed). */
+function match(template: string, segments: readonly string[]): Record<string, string> | undefined {
+  const parts = template.split('/').slice(1);
+  if (segments.length < parts.length) return undefined;
+  const tail = segments.slice(segments.length - parts.length);
+  const params: Record<string, string> = {};
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const given = tail[i]!;
+    if (part.startsWith('{')) {
+      if (given === '') return undefined;
+      params[part.slice(1, -1)] = given;
+    } else if (part !== given) return undefined;
+  }
+  return params;
+}
+
+function checkQuery(route: Route, query: URLSearchParams): Answer | undefined {
+  for (const flag of route.flags ?? []) {
+    const value = query.get(flag);
+    if (value !== null && value !== 'true' && value !== 'false')
+      return fail(400, `Query parameter ${flag} must be true or false`, [
+        { title: 'Invalid query parameter', parameter: flag },
+      ]);
+  }
+  if (route.silent) {
+    const value = query.get('silent');
+    if (value !== null && value !== 'yes' && value !== 'no')
+      return fail(400, 'Query parameter silent must be yes or no', [
+        { title: 'Invalid query parameter', parameter: 'silent' },
+      ]);
+  }
+  return undefined;
+}
+
+async function answer(
+  request: Request,
+  config: ResolvedFakeTalonOptions,
+  live: () => FakeTalonState,
+): Promise<Answer> {
+  const url = new URL(request.url);
+  const segments = url.pathname.split('/').slice(1);
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  let found: { route: Route; params: Record<string, string> } | undefined;
+  let pathMatched = false;
+  for (const route of ROUTES) {
+    const params = match(route.path, segments);
+    if (!params) continue;
+    pathMatched = true;
+    if (route.method === request.method) {
+      found = { route, params };
+      break;
+    }
+  }
+  // Credentials first, as the API does: a wrong key gets a 401 wherever it goes.
+  const denied = authenticate(request.headers, bytes, found?.route.apiKeyOnly ?? false, config);
+  if (denied) return denied;
+  if (!found)
+    return pathMatched
+      ? fail(405, `Method ${request.method} is not allowed on ${url.pathname}`)
+      : fail(404, `No Integration API operation at ${request.method} ${url.pathname}`);
+  const { route } = found;
+  const path: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(found.params)) {
+    try {
+      path[name] = decodeURIComponent(raw);
+    } catch {
+      return fail(400, `Path parameter ${name} is not valid percent-encoding`, [
+        { title: 'Invalid path parameter', parameter: name },
+      ]);
+    }
+  }
+  const badQuery = checkQuery(route, url.searchParams);
+  if (badQuery) return badQuery;
+  const clock = config.now();
+  let when = clock;
+  const at = url.searchParams.get('now');
+  if (route.id === 'updateCustomerSessionV2' && at !== null) {
+    const parsed = Date.parse(at);
+    if (Number.isNaN(parsed))
+      return fail(400, 'Query parameter now must be an RFC 3339 date-time', [
+        { title: 'Invalid query parameter', parameter: 'now' },
+      ]);
+    when = new Date(parsed);
+  }
+  let body: unknown;
+  if (route.body) {
+    const text = new TextDecoder().decode(bytes);
+    if (text.trim() === '') return fail(400, 'Request body is missing: this operation takes a JSON body');
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return fail(400, 'Request body is not valid JSON');
+    }
+    const checked = safeParse(route.body, json);
+    if (!checked.success) return invalidBody(checked.issues);
+    body = checked.output;
+  }
+  // dry=true: run on a copy and throw it away, so nothing persists.
+  const state = route.dry?.(url.searchParams) ? structuredClone(live()) : live();
+  return route.handle({
+    state,
+    config,
+    now: clock.toISOString(),
+    path,
+    query: url.searchParams,
+    body,
+    when,
+  });
+}
+
+/**
+ * Creates a fake Talon.One Integration API: a `fetch` handler that implements the SDK's 14
+ * operations with state (profiles, sessions, events, audiences, coupons and reservations,
+ * referrals, loyalty points) and a few campaigns whose effects are real: a coupon for a
+ * percentage off (`SUMMER10`: 10 %), a referral campaign, loyalty points on closing a session.
+ *
+ * ```ts
+ * const fake = createFakeTalon();
+ * const talon = createClient({ baseUrl: 'https://fake.talon.one', auth: apiKey(FAKE_API_KEY), fetch: fake.fetch });
+ * ```
+ *
+ * Requests are checked like the API checks them: credentials (401), the body against the SDK's
+ * own request schemas (400), unknown profiles and coupons where the API answers 404.
+ *
+ * @throws {TypeError} when the options cannot work (a non-hex application key, two campaigns with one ID).
+ */
+export function createFakeTalon(options?: FakeTalonOptions): FakeTalon {
+  const config = resolve(options);
+  let state = initialState(config);
+  const fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
+    try {
+      const request =
+        input instanceof Request && !(init && ('method' in init || 'headers' in init || 'body' in init))
+          ? input
+          : new Request(input, init);
+      return toResponse(await answer(request, config, () => state));
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      return toResponse(fail(500, `The fake Talon.One failed: ${detail}`));
+    }
+  };
+  return {
+    fetch,
+    get state() {
+      return state;
+    },
+    reset() {
+      state = initialState(config);
+    },
+    config,
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * talon-fetch/testing: a fake Talon.One Integration API for tests, as a fetch handler
+ * (`createFakeTalon`), as msw handlers (`fakeTalonHandlers`) and behind a loopback HTTP server
+ * (`startFakeTalonServer`). Nothing here is imported by the main entry.
+ */
+export {
+  FAKE_API_KEY,
+  FAKE_APPLICATION_ID,
+  FAKE_APPLICATION_KEY,
+  FAKE_AUDIENCES,
+  FAKE_CAMPAIGNS,
+  FAKE_COUPON_CAMPAIGN_ID,
+  FAKE_COUPON_CODE,
+  FAKE_LOYALTY_CAMPAIGN_ID,
+  FAKE_LOYALTY_PROGRAM_ID,
+  FAKE_REFERRAL_CAMPAIGN_ID,
+} from './constants.js';
+export { createFakeTalon } from './fake.js';
+export { fakeTalonHandlers, type MswHttpLike } from './msw.js';
+export { type FakeTalonServer, type FakeTalonServerOptions, startFakeTalonServer } from './server.js';
+export type {
+  FakeAudience,
+  FakeCampaign,
+  FakeCartItem,
+  FakeCloseRecord,
+  FakeCoupon,
+  FakeCouponCampaign,
+  FakeCouponSpec,
+  FakeEvent,
+  FakeLedgerEntry,
+  FakeLoyaltyCampaign,
+  FakeProfile,
+  FakeReferral,
+  FakeReferralCampaign,
+  FakeSession,
+  FakeTalon,
+  FakeTalonOptions,
+  FakeTalonState,
+  ResolvedFakeTalonOptions,
+} from './types.js';

@@ -1,0 +1,209 @@
+/**
+ * Customer sessions, shared by `updateCustomerSessionV2`, the 2021 `updateCustomerSession` and
+ * `trackEvent`: created on first sight, owned by one profile, updated PUT-style (a field left
+ * out keeps its value), closed (points, redemptions) and cancelled (rollbacks).
+ */
+import { type Answer, fail } from './answers.js';
+import { applyClose, type EffectRecord, type Evaluation, evaluate, rollbackClose } from './engine.js';
+import type {
+  FakeCartItem,
+  FakeEvent,
+  FakeProfile,
+  FakeSession,
+  FakeTalonState,
+  ResolvedFakeTalonOptions,
+} from './types.js';
+
+/** What the fake needs to handle one request. */
+export interface Context {
+  readonly state: FakeTalonState;
+  readonly config: ResolvedFakeTalonOptions;
+  /** The request's time, ISO 8601. */
+  readonly now: string;
+}
+
+/** Finds a profile, creating it on first sight as the API does. */
+export function ensureProfile(ctx: Context, integrationId: string): FakeProfile {
+  const { state, now } = ctx;
+  let profile = state.profiles.get(integrationId);
+  if (!profile) {
+    profile = {
+      id: state.nextId++,
+      integrationId,
+      created: now,
+      lastActivity: now,
+      attributes: {},
+      closedSessions: 0,
+      totalSales: 0,
+      audiences: [],
+      points: {},
+      ledger: [],
+    };
+    state.profiles.set(integrationId, profile);
+  }
+  profile.lastActivity = now;
+  return profile;
+}
+
+/** Records an event (every update records one, as the API does). */
+export function recordEvent(
+  ctx: Context,
+  type: string,
+  profileId: string | undefined,
+  sessionId: string | undefined,
+  attributes: Record<string, unknown>,
+  effects: EffectRecord[],
+): FakeEvent {
+  const event: FakeEvent = {
+    id: ctx.state.nextId++,
+    created: ctx.now,
+    type,
+    profileId: profileId || undefined,
+    sessionId,
+    attributes: { ...attributes },
+    effects: effects.map((e) => ({ ...e })),
+  };
+  ctx.state.events.push(event);
+  return event;
+}
+
+/** A cart item of a request (either API version). */
+export type CartItemUpdate = { readonly sku: string; readonly quantity: number } & Readonly<
+  Record<string, unknown>
+>;
+
+/** A session update in the terms both API versions share. Absent fields keep their value. */
+export interface SessionUpdate {
+  readonly profileId?: string | undefined;
+  readonly state?: FakeSession['state'] | undefined;
+  readonly cartItems?: readonly CartItemUpdate[] | undefined;
+  readonly couponCodes?: readonly string[] | undefined;
+  readonly referralCode?: string | undefined;
+  readonly attributes?: Record<string, unknown> | undefined;
+  readonly additionalCosts?: Record<string, { price: number }> | undefined;
+  readonly identifiers?: readonly string[] | undefined;
+  readonly storeIntegrationId?: string | undefined;
+  readonly declaredTotal?: number | undefined;
+}
+
+/** What an update did. */
+export interface SessionOutcome {
+  readonly session: FakeSession;
+  readonly profile: FakeProfile | undefined;
+  readonly effects: EffectRecord[];
+  readonly evaluation: Evaluation | undefined;
+  readonly event: FakeEvent;
+}
+
+/** Finds or creates a session for `profileId`, refusing one that another profile owns. */
+export function openSession(
+  ctx: Context,
+  integrationId: string,
+  profileId: string | undefined,
+): FakeSession | Answer {
+  const { state, now } = ctx;
+  const existing = state.sessions.get(integrationId);
+  if (existing) {
+    if (profileId && existing.profileId && existing.profileId !== profileId)
+      return fail(
+        400,
+        `The customer session ${JSON.stringify(integrationId)} belongs to another customer profile`,
+        [{ title: 'Session belongs to another profile', pointer: '/profileId' }],
+      );
+    if (profileId && !existing.profileId) existing.profileId = profileId;
+    return existing;
+  }
+  const owner = profileId ?? '';
+  let firstSession = true;
+  if (owner) for (const s of state.sessions.values()) if (s.profileId === owner) firstSession = false;
+  const session: FakeSession = {
+    id: state.nextId++,
+    integrationId,
+    profileId: owner,
+    created: now,
+    updated: now,
+    state: 'open',
+    cartItems: [],
+    couponCodes: [],
+    referralCode: undefined,
+    attributes: {},
+    additionalCosts: {},
+    identifiers: [],
+    storeIntegrationId: undefined,
+    declaredTotal: undefined,
+    firstSession,
+    updateCount: 0,
+    closed: undefined,
+  };
+  state.sessions.set(integrationId, session);
+  return session;
+}
+
+/**
+ * Applies one update to a session and runs the campaigns. Answers a 400 for a session of another
+ * profile and for state changes the API refuses (changing a closed or cancelled session, setting
+ * `partially_returned` by an update).
+ */
+export function updateSession(
+  ctx: Context,
+  integrationId: string,
+  update: SessionUpdate,
+  when: Date,
+  eventType: string,
+): SessionOutcome | Answer {
+  const { state, config, now } = ctx;
+  const before = state.sessions.get(integrationId);
+  const target = update.state;
+  if (target === 'partially_returned')
+    return fail(400, 'A session becomes partially_returned by returning cart items, not by an update', [
+      { title: 'Invalid state transition', pointer: '/state' },
+    ]);
+  if (before?.state === 'cancelled')
+    return fail(400, `The customer session ${JSON.stringify(integrationId)} is cancelled and cannot change`, [
+      { title: 'Invalid state transition', pointer: '/state' },
+    ]);
+  if (before?.state === 'closed' && target !== 'cancelled')
+    return fail(
+      400,
+      `The customer session ${JSON.stringify(integrationId)} is closed: the only change allowed is state cancelled`,
+      [{ title: 'Invalid state transition', pointer: '/state' }],
+    );
+  const opened = openSession(ctx, integrationId, update.profileId);
+  if ('status' in opened) return opened;
+  const session = opened;
+  const profile = session.profileId ? ensureProfile(ctx, session.profileId) : undefined;
+  session.updateCount++;
+  session.updated = now;
+
+  let effects: EffectRecord[];
+  let evaluation: Evaluation | undefined;
+  if (session.state === 'closed') {
+    // closed → cancelled: roll back what closing did.
+    effects = rollbackClose(state, config, session, profile, now);
+    session.state = 'cancelled';
+  } else {
+    if (update.cartItems !== undefined)
+      session.cartItems = update.cartItems.map((item, position) => ({ ...item, position }) as FakeCartItem);
+    if (update.couponCodes !== undefined) session.couponCodes = [...update.couponCodes];
+    if (update.referralCode !== undefined) session.referralCode = update.referralCode || undefined;
+    if (update.attributes !== undefined) session.attributes = { ...session.attributes, ...update.attributes };
+    if (update.additionalCosts !== undefined) session.additionalCosts = { ...update.additionalCosts };
+    if (update.identifiers !== undefined) session.identifiers = [...update.identifiers];
+    if (update.storeIntegrationId !== undefined) session.storeIntegrationId = update.storeIntegrationId;
+    if (update.declaredTotal !== undefined) session.declaredTotal = update.declaredTotal;
+    if (target === 'cancelled') {
+      effects = [];
+      session.state = 'cancelled';
+    } else {
+      const closing = target === 'closed';
+      evaluation = evaluate(state, config, session, closing, when);
+      effects = evaluation.effects;
+      if (closing) {
+        applyClose(state, config, session, profile, evaluation, now);
+        session.state = 'closed';
+      }
+    }
+  }
+  const event = recordEvent(ctx, eventType, session.profileId, integrationId, {}, effects);
+  return { session, profile, effects, evaluation, event };
+}
