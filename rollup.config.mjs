@@ -29,12 +29,11 @@ export default [
       },
     ],
   },
-  ...Object.entries(entries).flatMap(([name, input]) =>
-    ['d.ts', 'd.cts'].map((ext) => ({
-      input,
-      external,
-      plugins: [dts({ tsconfig: './tsconfig.build.json' })],
-      output: { file: `dist/${name}.${ext}`, format: 'es' },
-    })),
-  ),
+  // One declaration build per entry, written twice, so .d.ts and .d.cts are the same text.
+  ...Object.entries(entries).map(([name, input]) => ({
+    input,
+    external,
+    plugins: [dts({ tsconfig: './tsconfig.build.json' })],
+    output: ['d.ts', 'd.cts'].map((ext) => ({ file: `dist/${name}.${ext}`, format: 'es' })),
+  })),
 ];
