@@ -525,202 +525,210 @@ export const UnknownEffectSchema = /*#__PURE__*/ (() =>
 export type UnknownEffect = v.InferOutput<typeof UnknownEffectSchema>;
 
 /** Lenient schema for an effect: known types must match their props schema, unknown types pass with untyped props. */
-export const EffectSchema = /*#__PURE__*/ (() =>
-  v.union([
-    /*#__PURE__*/ v.variant('effectType', [
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('acceptCoupon'),
-        props: AcceptCouponEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('acceptReferral'),
-        props: AcceptReferralEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('addFreeItem'),
-        props: AddFreeItemEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('addLoyaltyPoints'),
-        props: AddLoyaltyPointsEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('addToAudience'),
-        props: AddToAudienceEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('awardGiveaway'),
-        props: AwardGiveawayEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('changeLoyaltyTierLevel'),
-        props: ChangeLoyaltyTierLevelEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('couponCreated'),
-        props: CouponCreatedEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('customEffect'),
-        props: CustomEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('deductLoyaltyPoints'),
-        props: DeductLoyaltyPointsEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('error'),
-        props: ErrorEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('extendLoyaltyPointsExpiryDate'),
-        props: ExtendLoyaltyPointsExpiryDateEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('increaseAchievementProgress'),
-        props: IncreaseAchievementProgressEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('redeemReferral'),
-        props: RedeemReferralEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('referralCreated'),
-        props: ReferralCreatedEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('rejectCoupon'),
-        props: RejectCouponEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('rejectReferral'),
-        props: RejectReferralEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('removeFromAudience'),
-        props: RemoveFromAudienceEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('reserveCoupon'),
-        props: ReserveCouponEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('rollbackAddedLoyaltyPoints'),
-        props: RollbackAddedLoyaltyPointsEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('rollbackCoupon'),
-        props: RollbackCouponEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('rollbackDeductedLoyaltyPoints'),
-        props: RollbackDeductedLoyaltyPointsEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('rollbackDiscount'),
-        props: RollbackDiscountEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('rollbackIncreasedAchievementProgress'),
-        props: RollbackIncreasedAchievementProgressEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('rollbackReferral'),
-        props: RollbackReferralEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('setDiscount'),
-        props: SetDiscountEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('setDiscountPerAdditionalCost'),
-        props: SetDiscountPerAdditionalCostEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('setDiscountPerAdditionalCostPerItem'),
-        props: SetDiscountPerAdditionalCostPerItemEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('setDiscountPerItem'),
-        props: SetDiscountPerItemEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('setLoyaltyPointsExpiryDate'),
-        props: SetLoyaltyPointsExpiryDateEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('showBundleMetadata'),
-        props: ShowBundleMetadataEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('showNotification'),
-        props: ShowNotificationEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('strikethrough'),
-        props: StrikethroughEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('strikethroughSetDiscountPerItem'),
-        props: StrikethroughSetDiscountPerItemEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('strikethroughSetDiscountPerItemMember'),
-        props: StrikethroughSetDiscountPerItemMemberEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('triggerWebhook'),
-        props: TriggerWebhookEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('updateAttribute'),
-        props: UpdateAttributeEffectPropsSchema,
-      }),
-      /*#__PURE__*/ v.looseObject({
-        ...effectBaseEntries,
-        effectType: /*#__PURE__*/ v.literal('willAwardGiveaway'),
-        props: WillAwardGiveawayEffectPropsSchema,
-      }),
-    ]),
-    UnknownEffectSchema,
-  ]))();
+export const EffectSchema = /*#__PURE__*/ (() => {
+  const known = {
+    acceptCoupon: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('acceptCoupon'),
+      props: AcceptCouponEffectPropsSchema,
+    }),
+    acceptReferral: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('acceptReferral'),
+      props: AcceptReferralEffectPropsSchema,
+    }),
+    addFreeItem: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('addFreeItem'),
+      props: AddFreeItemEffectPropsSchema,
+    }),
+    addLoyaltyPoints: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('addLoyaltyPoints'),
+      props: AddLoyaltyPointsEffectPropsSchema,
+    }),
+    addToAudience: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('addToAudience'),
+      props: AddToAudienceEffectPropsSchema,
+    }),
+    awardGiveaway: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('awardGiveaway'),
+      props: AwardGiveawayEffectPropsSchema,
+    }),
+    changeLoyaltyTierLevel: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('changeLoyaltyTierLevel'),
+      props: ChangeLoyaltyTierLevelEffectPropsSchema,
+    }),
+    couponCreated: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('couponCreated'),
+      props: CouponCreatedEffectPropsSchema,
+    }),
+    customEffect: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('customEffect'),
+      props: CustomEffectPropsSchema,
+    }),
+    deductLoyaltyPoints: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('deductLoyaltyPoints'),
+      props: DeductLoyaltyPointsEffectPropsSchema,
+    }),
+    error: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('error'),
+      props: ErrorEffectPropsSchema,
+    }),
+    extendLoyaltyPointsExpiryDate: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('extendLoyaltyPointsExpiryDate'),
+      props: ExtendLoyaltyPointsExpiryDateEffectPropsSchema,
+    }),
+    increaseAchievementProgress: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('increaseAchievementProgress'),
+      props: IncreaseAchievementProgressEffectPropsSchema,
+    }),
+    redeemReferral: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('redeemReferral'),
+      props: RedeemReferralEffectPropsSchema,
+    }),
+    referralCreated: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('referralCreated'),
+      props: ReferralCreatedEffectPropsSchema,
+    }),
+    rejectCoupon: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('rejectCoupon'),
+      props: RejectCouponEffectPropsSchema,
+    }),
+    rejectReferral: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('rejectReferral'),
+      props: RejectReferralEffectPropsSchema,
+    }),
+    removeFromAudience: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('removeFromAudience'),
+      props: RemoveFromAudienceEffectPropsSchema,
+    }),
+    reserveCoupon: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('reserveCoupon'),
+      props: ReserveCouponEffectPropsSchema,
+    }),
+    rollbackAddedLoyaltyPoints: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('rollbackAddedLoyaltyPoints'),
+      props: RollbackAddedLoyaltyPointsEffectPropsSchema,
+    }),
+    rollbackCoupon: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('rollbackCoupon'),
+      props: RollbackCouponEffectPropsSchema,
+    }),
+    rollbackDeductedLoyaltyPoints: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('rollbackDeductedLoyaltyPoints'),
+      props: RollbackDeductedLoyaltyPointsEffectPropsSchema,
+    }),
+    rollbackDiscount: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('rollbackDiscount'),
+      props: RollbackDiscountEffectPropsSchema,
+    }),
+    rollbackIncreasedAchievementProgress: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('rollbackIncreasedAchievementProgress'),
+      props: RollbackIncreasedAchievementProgressEffectPropsSchema,
+    }),
+    rollbackReferral: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('rollbackReferral'),
+      props: RollbackReferralEffectPropsSchema,
+    }),
+    setDiscount: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('setDiscount'),
+      props: SetDiscountEffectPropsSchema,
+    }),
+    setDiscountPerAdditionalCost: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('setDiscountPerAdditionalCost'),
+      props: SetDiscountPerAdditionalCostEffectPropsSchema,
+    }),
+    setDiscountPerAdditionalCostPerItem: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('setDiscountPerAdditionalCostPerItem'),
+      props: SetDiscountPerAdditionalCostPerItemEffectPropsSchema,
+    }),
+    setDiscountPerItem: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('setDiscountPerItem'),
+      props: SetDiscountPerItemEffectPropsSchema,
+    }),
+    setLoyaltyPointsExpiryDate: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('setLoyaltyPointsExpiryDate'),
+      props: SetLoyaltyPointsExpiryDateEffectPropsSchema,
+    }),
+    showBundleMetadata: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('showBundleMetadata'),
+      props: ShowBundleMetadataEffectPropsSchema,
+    }),
+    showNotification: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('showNotification'),
+      props: ShowNotificationEffectPropsSchema,
+    }),
+    strikethrough: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('strikethrough'),
+      props: StrikethroughEffectPropsSchema,
+    }),
+    strikethroughSetDiscountPerItem: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('strikethroughSetDiscountPerItem'),
+      props: StrikethroughSetDiscountPerItemEffectPropsSchema,
+    }),
+    strikethroughSetDiscountPerItemMember: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('strikethroughSetDiscountPerItemMember'),
+      props: StrikethroughSetDiscountPerItemMemberEffectPropsSchema,
+    }),
+    triggerWebhook: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('triggerWebhook'),
+      props: TriggerWebhookEffectPropsSchema,
+    }),
+    updateAttribute: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('updateAttribute'),
+      props: UpdateAttributeEffectPropsSchema,
+    }),
+    willAwardGiveaway: /*#__PURE__*/ v.looseObject({
+      ...effectBaseEntries,
+      effectType: /*#__PURE__*/ v.literal('willAwardGiveaway'),
+      props: WillAwardGiveawayEffectPropsSchema,
+    }),
+  };
+  type Member = (typeof known)[keyof typeof known] | typeof UnknownEffectSchema;
+  return v.lazy((input): Member => {
+    const type =
+      typeof input === 'object' && input !== null
+        ? (input as { effectType?: unknown }).effectType
+        : undefined;
+    return typeof type === 'string' && Object.hasOwn(known, type)
+      ? known[type as keyof typeof known]
+      : UnknownEffectSchema;
+  });
+})();
 
 /** An effect returned by the rule engine; switch on `effectType` to narrow `props`. */
 export type Effect = v.InferOutput<typeof EffectSchema>;
