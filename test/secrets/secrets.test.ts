@@ -1,0 +1,420 @@
+/**
+ * Canary credentials must never come back out of the SDK: not in any error value of any kind,
+ * not in its message, `JSON.stringify`, `util.inspect` (all depths, hidden properties), not in
+ * what hooks receive (headers are passed only with `includeHeaders`, and redacted), not in the
+ * client object. The hostile cases are the point: a server that echoes the key in its error
+ * body, its headers, a redirect location or a content type; a response whose off-schema values
+ * are the key; a network error whose message (or cause) holds it.
+ */
+import { inspect } from 'node:util';
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import type { Client } from '../../src/client.js';
+import type { Operation } from '../../src/core/operation.js';
+import type { RequestEvent, ResponseEvent } from '../../src/core/options.js';
+import { send } from '../../src/core/request.js';
+import { type Auth, apiKey, contentSignature, createClient } from '../../src/index.js';
+import { ERROR_KINDS } from '../faults/support.js';
+
+const API_KEY = 'CANARY-apikey-5d2c8e1f0a9b4c7d';
+const APP_KEY = 'c0ffee00deadbeef5eedf00dcafebabe';
+/**
+ * The secrets a client holds, by scheme. A client can only scrub what it knows: an apiKey client
+ * has never seen an application key, and an application key never goes on the wire.
+ */
+const SECRETS = { apiKey: [API_KEY], contentSignature: [APP_KEY, APP_KEY.toUpperCase()] } as const;
+const BASE = 'https://acme.europe-west1.talon.one';
+
+const Thing = v.looseObject({ id: v.number(), name: v.string() });
+const ErrorBody = v.looseObject({ message: v.string(), StatusCode: v.number() });
+
+const getOp: Operation<{ id: number; name: string }, { 401: { message: string; StatusCode: number } }> = {
+  id: 'getOp',
+  method: 'GET',
+  path: '/v1/things/{thingId}',
+  params: v.object({ thingId: v.pipe(v.string(), v.minLength(1)), kind: v.optional(v.picklist(['a', 'b'])) }),
+  query: ['kind'],
+  response: Thing,
+  errors: { 401: ErrorBody },
+};
+const postOp: Operation<{ id: number }> = {
+  id: 'postOp',
+  method: 'POST',
+  path: '/v1/things',
+  params: v.object({ body: v.object({ name: v.string(), count: v.optional(v.number()) }) }),
+  body: true,
+  response: v.looseObject({ id: v.number() }),
+};
+const v2Op: Operation<undefined> = {
+  id: 'v2Op',
+  method: 'PUT',
+  path: '/v2/things',
+  params: v.object({ body: v.unknown() }),
+  body: true,
+  apiKeyOnly: true,
+};
+
+/** Every string reachable from `value`: own enumerable and hidden properties, symbols, Headers, causes. */
+function strings(value: unknown, seen = new Set<unknown>()): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value !== 'object' || value === null || seen.has(value)) return [];
+  seen.add(value);
+  const out: string[] = [];
+  if (value instanceof Headers)
+    value.forEach((val, name) => {
+      out.push(name, val);
+    });
+  for (const key of Reflect.ownKeys(value)) {
+    out.push(String(key));
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    if (descriptor && 'value' in descriptor) out.push(...strings(descriptor.value, seen));
+  }
+  return out;
+}
+
+/** Fails when any of `canaries` appears in any rendering of `value`. */
+function expectClean(value: unknown, what: string, canaries: readonly string[]): void {
+  const renderings = {
+    json: JSON.stringify(value) ?? '',
+    inspect: inspect(value, {
+      depth: Infinity,
+      showHidden: true,
+      maxArrayLength: null,
+      maxStringLength: null,
+    }),
+    strings: strings(value).join('\n'),
+    message: String((value as { message?: unknown })?.message ?? ''),
+  };
+  for (const canary of canaries)
+    for (const [how, text] of Object.entries(renderings))
+      expect(text.includes(canary), `${what}: the canary appears in ${how}: ${text.slice(0, 400)}`).toBe(
+        false,
+      );
+}
+
+type Scheme = 'apiKey' | 'contentSignature';
+const auths: Record<Scheme, () => Auth> = {
+  apiKey: () => apiKey(API_KEY),
+  contentSignature: () => contentSignature({ applicationId: 42, applicationKey: APP_KEY }),
+};
+
+/** A client whose fetch answers with `respond`, and whose hooks record every event. */
+function rig(
+  scheme: Scheme,
+  respond: (request: Request) => Promise<Response> | Response,
+  includeHeaders = true,
+) {
+  const events: Array<RequestEvent | ResponseEvent> = [];
+  const client = createClient({
+    baseUrl: BASE,
+    auth: auths[scheme](),
+    retry: { backoffLimit: 1 },
+    timeout: 200,
+    fetch: async (request) => respond(request),
+    hooks: { includeHeaders, onRequest: (e) => events.push(e), onResponse: (e) => events.push(e) },
+  });
+  return { client, events };
+}
+
+/**
+ * Everything a hostile server (or proxy) could echo back: the auth headers it got, and the
+ * secrets themselves, as if it knew them (a server that knows the application key can echo it).
+ */
+function echo(request: Request): string {
+  return [
+    request.headers.get('authorization'),
+    request.headers.get('content-signature'),
+    API_KEY,
+    APP_KEY,
+    APP_KEY.toUpperCase(),
+  ].join(' | ');
+}
+
+type Case = {
+  readonly name: string;
+  readonly kind: (typeof ERROR_KINDS)[number];
+  readonly run: (scheme: Scheme) => Promise<{ result: unknown; events: unknown[]; client: Client }>;
+};
+
+const thingParams = { thingId: 'thing-1' };
+
+const cases: Case[] = [
+  {
+    name: 'validation: bad params',
+    kind: 'validation',
+    async run(scheme) {
+      const { client, events } = rig(scheme, () => Response.json({}));
+      return { result: await send(client, getOp, { thingId: '' }), events, client };
+    },
+  },
+  {
+    name: 'validation: the key itself passed where a value is due',
+    kind: 'validation',
+    async run(scheme) {
+      const { client, events } = rig(scheme, () => Response.json({}));
+      const key = scheme === 'apiKey' ? API_KEY : APP_KEY;
+      return { result: await send(client, getOp, { thingId: 'x', kind: key }), events, client };
+    },
+  },
+  {
+    name: 'validation: a body field given the key with the wrong type',
+    kind: 'validation',
+    async run(scheme) {
+      const { client, events } = rig(scheme, () => Response.json({}));
+      const key = scheme === 'apiKey' ? API_KEY : APP_KEY;
+      return { result: await send(client, postOp, { body: { name: 'n', count: key } }), events, client };
+    },
+  },
+  {
+    name: 'config: bad call options',
+    kind: 'config',
+    async run(scheme) {
+      const { client, events } = rig(scheme, () => Response.json({}));
+      return { result: await send(client, getOp, thingParams, { timeout: -1 }), events, client };
+    },
+  },
+  {
+    name: 'config: a header option carrying the key with a line break',
+    kind: 'config',
+    async run(scheme) {
+      const { client, events } = rig(scheme, () => Response.json({}));
+      return {
+        result: await send(client, getOp, thingParams, { headers: { 'x-key': `${API_KEY}\r\n${APP_KEY}` } }),
+        events,
+        client,
+      };
+    },
+  },
+  {
+    name: 'config: an apiKey-only operation',
+    kind: 'config',
+    async run(scheme) {
+      const { client, events } = rig(scheme, () => new Response(null, { status: 204 }));
+      const result = await send(client, v2Op, { body: { key: API_KEY } });
+      // contentSignature is refused before sending; apiKey goes through: make it fail on config instead.
+      return scheme === 'contentSignature'
+        ? { result, events, client }
+        : { result: await send(client, v2Op, { body: {} }, { retry: { limit: 99 } }), events, client };
+    },
+  },
+  {
+    name: 'config: not a client (a look-alike holding the auth)',
+    kind: 'config',
+    async run(scheme) {
+      const { client, events } = rig(scheme, () => Response.json({}));
+      const fake = { ...client } as Client;
+      return { result: await send(fake, getOp, thingParams), events, client };
+    },
+  },
+  {
+    name: 'http: a 401 whose body, headers and message echo the key',
+    kind: 'http',
+    async run(scheme) {
+      const { client, events } = rig(scheme, (request) =>
+        Response.json(
+          {
+            message: `invalid credentials: ${echo(request)}`,
+            errors: [{ title: echo(request), source: { header: request.headers.get('authorization') } }],
+            StatusCode: 401,
+          },
+          {
+            status: 401,
+            headers: { 'x-echo': echo(request), 'www-authenticate': `ApiKey-v1 realm="${API_KEY}"` },
+          },
+        ),
+      );
+      return { result: await send(client, getOp, thingParams), events, client };
+    },
+  },
+  {
+    name: 'http: an undocumented 503 echoing the key in plain text, retried',
+    kind: 'http',
+    async run(scheme) {
+      const { client, events } = rig(
+        scheme,
+        (request) =>
+          new Response(`upstream said: ${echo(request)}`, { status: 503, headers: { 'x-key': API_KEY } }),
+      );
+      return { result: await send(client, getOp, thingParams), events, client };
+    },
+  },
+  {
+    name: 'network: a fetch failure whose message and cause hold the key',
+    kind: 'network',
+    async run(scheme) {
+      const { client, events } = rig(scheme, (request) => {
+        throw new TypeError('fetch failed', { cause: new Error(`connect refused for ${echo(request)}`) });
+      });
+      return { result: await send(client, getOp, thingParams), events, client };
+    },
+  },
+  {
+    name: 'network: a custom fetch that throws an Error whose message is the key',
+    kind: 'network',
+    async run(scheme) {
+      const { client, events } = rig(scheme, (request) => {
+        throw new Error(`proxy rejected ${echo(request)}`);
+      });
+      return { result: await send(client, postOp, { body: { name: 'n' } }), events, client };
+    },
+  },
+  {
+    name: 'network: a custom fetch that throws a bare string holding the key',
+    kind: 'network',
+    async run(scheme) {
+      const { client, events } = rig(scheme, (request) => {
+        throw `bad ${echo(request)}`;
+      });
+      return { result: await send(client, getOp, thingParams), events, client };
+    },
+  },
+  {
+    name: 'timeout: a server that never answers',
+    kind: 'timeout',
+    async run(scheme) {
+      const { client, events } = rig(
+        scheme,
+        (request) =>
+          new Promise((_, reject) =>
+            request.signal.addEventListener('abort', () => reject(new Error(`aborted ${echo(request)}`))),
+          ),
+      );
+      return { result: await send(client, getOp, thingParams, { timeout: 30 }), events, client };
+    },
+  },
+  {
+    name: 'aborted: a signal whose reason holds the key',
+    kind: 'aborted',
+    async run(scheme) {
+      const controller = new AbortController();
+      const { client, events } = rig(
+        scheme,
+        (request) =>
+          new Promise((_, reject) => {
+            request.signal.addEventListener('abort', () => reject(request.signal.reason));
+            controller.abort(new Error(`cancelled, key ${API_KEY} ${APP_KEY}`));
+          }),
+      );
+      return {
+        result: await send(client, getOp, thingParams, { signal: controller.signal }),
+        events,
+        client,
+      };
+    },
+  },
+  {
+    name: 'response: a content type that echoes the key',
+    kind: 'response',
+    async run(scheme) {
+      const { client, events } = rig(
+        scheme,
+        (request) =>
+          new Response('{}', { headers: { 'content-type': `text/${echo(request).replace(/[^\w-]/g, '')}` } }),
+      );
+      return { result: await send(client, getOp, thingParams), events, client };
+    },
+  },
+  {
+    name: 'response: a redirect whose location carries the key',
+    kind: 'response',
+    async run(scheme) {
+      const { client, events } = rig(
+        scheme,
+        () =>
+          new Response(null, {
+            status: 302,
+            headers: { location: `https://evil.example/?k=${API_KEY}&a=${APP_KEY}` },
+          }),
+      );
+      return { result: await send(client, getOp, thingParams), events, client };
+    },
+  },
+  {
+    name: 'response: a 200 whose off-schema values are the key',
+    kind: 'response',
+    async run(scheme) {
+      const { client, events } = rig(scheme, (request) =>
+        Response.json({ id: echo(request), name: 5, extra: API_KEY }, { headers: { 'x-key': API_KEY } }),
+      );
+      return { result: await send(client, getOp, thingParams), events, client };
+    },
+  },
+  {
+    name: 'response: a 200 that is not JSON and holds the key',
+    kind: 'response',
+    async run(scheme) {
+      const { client, events } = rig(
+        scheme,
+        (request) =>
+          new Response(`{"id": ${echo(request)}`, { headers: { 'content-type': 'application/json' } }),
+      );
+      return { result: await send(client, getOp, thingParams), events, client };
+    },
+  },
+  {
+    name: 'response: a body past maxResponseBytes',
+    kind: 'response',
+    async run(scheme) {
+      const events: unknown[] = [];
+      const client = createClient({
+        baseUrl: BASE,
+        auth: auths[scheme](),
+        maxResponseBytes: 10,
+        fetch: async () => Response.json({ id: 1, name: API_KEY }),
+        hooks: { includeHeaders: true, onResponse: (e) => events.push(e) },
+      });
+      return { result: await send(client, getOp, thingParams), events, client };
+    },
+  },
+];
+
+describe.each(['apiKey', 'contentSignature'] as const)('%s canaries', (scheme) => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
+    const { result, events, client } = await c.run(scheme);
+    expect(result).toMatchObject({ ok: false, error: { kind: c.kind } });
+    const error = (result as { error: unknown }).error;
+    const canaries = SECRETS[scheme];
+    expectClean(result, `${c.name}: the result`, canaries);
+    expectClean(error, `${c.name}: the error`, canaries);
+    expectClean(events, `${c.name}: the hook events`, canaries);
+    expectClean(client, `${c.name}: the client`, canaries);
+  });
+
+  it('covers every error kind', () => {
+    expect(new Set(cases.map((c) => c.kind))).toEqual(new Set(ERROR_KINDS));
+  });
+
+  it('hooks get headers only with includeHeaders, and then with the credentials redacted', async () => {
+    for (const includeHeaders of [false, true]) {
+      const { client, events } = rig(scheme, () => Response.json({ id: 1, name: 'a' }), includeHeaders);
+      const result = await send(client, postOp, { body: { name: 'n' } }, { headers: { 'x-trace': 't-1' } });
+      expect(result.ok).toBe(true);
+      expect(events).toHaveLength(2);
+      for (const event of events) {
+        if (!includeHeaders) expect(event).not.toHaveProperty('headers');
+        else {
+          const header = scheme === 'apiKey' ? 'authorization' : 'content-signature';
+          expect(event.headers).toMatchObject({ [header]: '[redacted]', 'x-trace': 't-1' });
+        }
+      }
+      expectClean(events, 'hook events', SECRETS[scheme]);
+    }
+  });
+
+  it('the client and its auth print no key', () => {
+    const { client } = rig(scheme, () => Response.json({}));
+    expectClean(client, 'client', SECRETS[scheme]);
+    expectClean(client.auth, 'auth', SECRETS[scheme]);
+    expectClean(String(client.auth), 'String(auth)', SECRETS[scheme]);
+  });
+});
+
+it('the canary really is sent (the tests above would be vacuous otherwise)', async () => {
+  let seen = '';
+  const { client } = rig('apiKey', (request) => {
+    seen = request.headers.get('authorization') ?? '';
+    return Response.json({ id: 1, name: 'a' });
+  });
+  await send(client, getOp, thingParams);
+  expect(seen).toBe(`ApiKey-v1 ${API_KEY}`);
+});
