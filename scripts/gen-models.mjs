@@ -66,7 +66,10 @@ const EFFECT_TYPE_OVERRIDES = {
   CustomEffectProps: { type: 'customEffect', why: 'custom effects arrive as `customEffect`, not `custom`' },
   StrikethroughEffectProps: { type: 'strikethrough', why: STRIKETHROUGH },
   StrikethroughSetDiscountPerItemEffectProps: { type: 'strikethroughSetDiscountPerItem', why: STRIKETHROUGH },
-  StrikethroughSetDiscountPerItemMemberEffectProps: { type: 'strikethroughSetDiscountPerItemMember', why: STRIKETHROUGH },
+  StrikethroughSetDiscountPerItemMemberEffectProps: {
+    type: 'strikethroughSetDiscountPerItemMember',
+    why: STRIKETHROUGH,
+  },
 };
 
 /** Comments on mappings that are mechanical but worth a note in the generated code. */
@@ -715,8 +718,12 @@ function effectsTail() {
   lines.push('  };');
   lines.push('  type Member = (typeof known)[keyof typeof known] | typeof UnknownEffectSchema;');
   lines.push('  return v.lazy((input): Member => {');
-  lines.push("    const type = typeof input === 'object' && input !== null ? (input as { effectType?: unknown }).effectType : undefined;");
-  lines.push("    return typeof type === 'string' && Object.hasOwn(known, type) ? known[type as keyof typeof known] : UnknownEffectSchema;");
+  lines.push(
+    "    const type = typeof input === 'object' && input !== null ? (input as { effectType?: unknown }).effectType : undefined;",
+  );
+  lines.push(
+    "    return typeof type === 'string' && Object.hasOwn(known, type) ? known[type as keyof typeof known] : UnknownEffectSchema;",
+  );
   lines.push('  });');
   lines.push('})();');
   lines.push('');
