@@ -13,6 +13,7 @@ import type {
   FakeTalonState,
   ResolvedFakeTalonOptions,
 } from './types.js';
+import { emptySession } from './views.js';
 
 /** What the fake needs to handle one request. */
 export interface Context {
@@ -117,23 +118,10 @@ export function openSession(
   let firstSession = true;
   if (owner) for (const s of state.sessions.values()) if (s.profileId === owner) firstSession = false;
   const session: FakeSession = {
+    ...emptySession(owner, now),
     id: state.nextId++,
     integrationId,
-    profileId: owner,
-    created: now,
-    updated: now,
-    state: 'open',
-    cartItems: [],
-    couponCodes: [],
-    referralCode: undefined,
-    attributes: {},
-    additionalCosts: {},
-    identifiers: [],
-    storeIntegrationId: undefined,
-    declaredTotal: undefined,
     firstSession,
-    updateCount: 0,
-    closed: undefined,
   };
   state.sessions.set(integrationId, session);
   return session;
