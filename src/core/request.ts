@@ -107,6 +107,16 @@ function isSignal(value: unknown): value is AbortSignal {
   );
 }
 
+function timeoutError(ctx: Context, timeout: number, what: string): TimeoutError {
+  return fail({
+    kind: 'timeout',
+    operation: ctx.op.id,
+    timeout,
+    attempts: ctx.attempts,
+    message: `${ctx.op.id}: ${what}`,
+  });
+}
+
 function abortedError(op: Operation): AbortedError {
   return fail({ kind: 'aborted', operation: op.id, message: `${op.id}: aborted by the caller's signal` });
 }
@@ -324,13 +334,11 @@ function thrownToError(ctx: Context, error: unknown, timeout: number): TalonErro
     return httpError(ctx, response, error.data);
   }
   if (isTimeoutError(error)) {
-    return fail<TimeoutError>({
-      kind: 'timeout',
-      operation: op.id,
+    return timeoutError(
+      ctx,
       timeout,
-      attempts: ctx.attempts,
-      message: `${op.id}: no answer within ${timeout} ms${ctx.attempts > 1 ? ` (attempt ${ctx.attempts})` : ''}`,
-    });
+      `no answer within ${timeout} ms${ctx.attempts > 1 ? ` (attempt ${ctx.attempts})` : ''}`,
+    );
   }
   const detail = isNetworkError(error) ? describe(error.cause ?? error) : describe(error);
   return fail<NetworkError>({
@@ -482,15 +490,7 @@ async function run(
   if ('problem' in read) {
     if (read.problem === 'aborted') return err(abortedError(op));
     if (read.problem === 'timeout')
-      return err(
-        fail<TimeoutError>({
-          kind: 'timeout',
-          operation: op.id,
-          timeout,
-          attempts: ctx.attempts,
-          message: `${op.id}: the response body did not arrive within ${timeout} ms`,
-        }),
-      );
+      return err(timeoutError(ctx, timeout, `the response body did not arrive within ${timeout} ms`));
     return err(
       responseError(
         ctx,
