@@ -1,4 +1,5 @@
 import { md5 } from '@noble/hashes/legacy.js';
+import { fromHex, toHex } from './hex.js';
 import { type Auth, redactor } from './types.js';
 
 /** Options of {@link contentSignature}. */
@@ -8,8 +9,6 @@ export interface ContentSignatureOptions {
   /** The Application's secret key, as the hex string the Campaign Manager shows. */
   readonly applicationKey: string;
 }
-
-const HEX = '0123456789abcdef';
 
 /**
  * HMAC-MD5 (RFC 2104) over noble's MD5. Written out rather than taken from `@noble/hashes/hmac`,
@@ -21,24 +20,6 @@ function hmacMd5(key: Uint8Array, message: Uint8Array): Uint8Array {
   const padded = (byte: number) => block.map((b) => b ^ byte);
   const inner = md5.create().update(padded(0x36)).update(message).digest();
   return md5.create().update(padded(0x5c)).update(inner).digest();
-}
-
-function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += HEX[b >> 4]! + HEX[b & 15]!;
-  return out;
-}
-
-function fromHex(hex: string): Uint8Array | undefined {
-  if (hex.length === 0 || hex.length % 2 !== 0) return undefined;
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) {
-    const hi = HEX.indexOf(hex[2 * i]!.toLowerCase());
-    const lo = HEX.indexOf(hex[2 * i + 1]!.toLowerCase());
-    if (hi < 0 || lo < 0) return undefined;
-    out[i] = hi * 16 + lo;
-  }
-  return out;
 }
 
 /**

@@ -5,29 +5,9 @@
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { md5 } from '@noble/hashes/legacy.js';
+import { fromHex, toHex } from '../auth/hex.js';
 import { type Answer, fail } from './answers.js';
 import type { ResolvedFakeTalonOptions } from './types.js';
-
-const HEX = '0123456789abcdef';
-
-function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += HEX[b >> 4]! + HEX[b & 15]!;
-  return out;
-}
-
-/** @internal Decodes a hex string; `undefined` when it is not hex. */
-export function fromHex(hex: string): Uint8Array | undefined {
-  if (hex.length === 0 || hex.length % 2 !== 0) return undefined;
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) {
-    const hi = HEX.indexOf(hex[2 * i]!.toLowerCase());
-    const lo = HEX.indexOf(hex[2 * i + 1]!.toLowerCase());
-    if (hi < 0 || lo < 0) return undefined;
-    out[i] = hi * 16 + lo;
-  }
-  return out;
-}
 
 /** Compares two strings without stopping at the first difference. */
 function same(a: string, b: string): boolean {

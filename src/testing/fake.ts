@@ -4,8 +4,9 @@
  * copy of the state when `dry=true`) and answers like the API, errors included. It never rejects.
  */
 import { safeParse } from 'valibot';
+import { fromHex } from '../auth/hex.js';
 import { type Answer, fail, invalidBody, toResponse } from './answers.js';
-import { authenticate, fromHex } from './auth.js';
+import { authenticate } from './auth.js';
 import {
   FAKE_API_KEY,
   FAKE_APPLICATION_ID,
