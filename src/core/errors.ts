@@ -102,9 +102,9 @@ export interface AbortedError {
 export type ResponseProblem = 'not-json' | 'schema' | 'too-large' | 'empty' | 'redirect' | 'unreadable';
 
 /**
- * A 2xx answer the SDK cannot hand over: not JSON, not the shape the operation returns, larger
- * than `maxResponseBytes`, empty where a body is due, a redirect, or a body that broke off.
- * Not retried.
+ * A 2xx answer the SDK cannot hand over as a typed value: not JSON, not the shape the operation
+ * returns (then `body` holds the parsed JSON), larger than `maxResponseBytes`, empty where a body
+ * is due, a redirect, or a body that broke off. Not retried.
  */
 export interface ResponseError {
   readonly kind: 'response';
@@ -113,6 +113,12 @@ export interface ResponseError {
   readonly problem: ResponseProblem;
   readonly status: number;
   readonly issues: readonly ValidationIssue[];
+  /**
+   * The answer's parsed JSON when it arrived but does not fit the documented shape
+   * (`problem: 'schema'`), so nothing that arrived is lost: read what you need from it.
+   * Scrubbed of the client's secrets. `undefined` for the other problems.
+   */
+  readonly body?: unknown;
 }
 
 /** Every error kind except HTTP status errors, which are typed per operation. */

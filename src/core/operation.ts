@@ -15,6 +15,11 @@ export interface Operation<T = unknown, E extends Record<number, unknown> = Reco
   readonly params: GenericSchema;
   /** Names of the query parameters, in the order they are sent. */
   readonly query?: readonly string[];
+  /**
+   * Array query parameters sent as one comma-separated value (`explode: false`: `campaignIds=1,2`);
+   * the others repeat the name (`subledgerId=a&subledgerId=b`).
+   */
+  readonly csv?: readonly string[];
   /** Whether `params.body` is sent as the JSON request body. */
   readonly body?: boolean;
   /** Schema of the 2xx body; absent when the operation answers without one. */

@@ -67,7 +67,7 @@ function validationError(
   return fail({
     kind: 'validation',
     operation: op.id,
-    message: `${op.id}: invalid params: ${first?.path}: ${first?.message}${more}; nothing was sent`,
+    message: `${op.id}: invalid params: ${first?.path}${first?.message.startsWith('is not a ') ? ' ' : ': '}${first?.message}${more}; nothing was sent`,
     issues,
   });
 }
@@ -87,6 +87,7 @@ function responseError(
   problem: ResponseProblem,
   detail: string,
   issues: ValidationIssue[] = [],
+  body?: unknown,
 ): ResponseError {
   return fail({
     kind: 'response',
@@ -94,6 +95,7 @@ function responseError(
     status,
     problem,
     issues: redactIssues(issues, ctx.redact),
+    ...(body === undefined ? {} : { body }),
     message: ctx.redact(`${ctx.op.id}: unusable response (HTTP ${status}): ${detail}`),
   });
 }
@@ -147,7 +149,14 @@ function buildQuery(op: Operation, values: Record<string, unknown>): string | Va
   for (const name of op.query) {
     const value = values[name];
     if (value === undefined || value === null) continue;
-    for (const item of Array.isArray(value) ? value : [value]) {
+    const items = Array.isArray(value) ? value : [value];
+    if (op.csv?.includes(name) && items.length > 0) {
+      const text = items.map(String).join(',');
+      if (LONE_SURROGATE.test(text)) return { path: name, message: LONE_SURROGATE_MESSAGE };
+      search.append(name, text);
+      continue;
+    }
+    for (const item of items) {
       const text = String(item);
       // URLSearchParams would silently turn a lone surrogate into U+FFFD: refuse instead.
       if (LONE_SURROGATE.test(text)) return { path: name, message: LONE_SURROGATE_MESSAGE };
@@ -433,7 +442,8 @@ async function run(
   if (op.body) {
     let json: string | undefined;
     try {
-      json = JSON.stringify((params as { body: unknown }).body);
+      // The validated copy, not the caller's object: what is sent is exactly what was checked.
+      json = JSON.stringify(values.body);
     } catch {
       json = undefined;
     }
@@ -532,8 +542,10 @@ async function run(
         ctx,
         status,
         'schema',
-        `the body is not the shape ${op.id} returns: ${issues[0]?.path}: ${issues[0]?.message}`,
+        `the body is not the shape ${op.id} returns: ${issues[0]?.path}: ${issues[0]?.message} (the parsed body is in error.body)`,
         issues,
+        // Scrubbed like every error; parsing the redacted text keeps the JSON valid.
+        JSON.parse(ctx.redact(text)),
       ),
     );
   }

@@ -3,7 +3,7 @@
  * code, loyalty points on closing), what closing persists, and what cancelling a closed session
  * rolls back. Deterministic: codes and transaction IDs come from a seeded generator in the state.
  */
-import type { RuleFailureReason } from '../models/campaigns.js';
+import type { RuleFailureReason } from '../models/index.js';
 import type {
   FakeCampaign,
   FakeCloseRecord,

@@ -4,19 +4,18 @@
  */
 import type * as v from 'valibot';
 import type { GenericSchema } from 'valibot';
-import { CouponReservationsInputSchema } from '../models/coupons.js';
 import {
-  NewCustomerProfileInputSchema,
-  NewCustomerSessionInputSchema,
-  NewEventInputSchema,
-} from '../models/legacy.js';
-import {
+  CouponReservationsInputSchema,
   CustomerProfileAudienceRequestInputSchema,
   CustomerProfileIntegrationRequestV2InputSchema,
+  IntegrationRequestInputSchema,
+  LegacyNewCustomerProfileInputSchema,
   MultipleCustomerProfileIntegrationRequestInputSchema,
-} from '../models/profiles.js';
-import { NewReferralInputSchema, NewReferralsForMultipleAdvocatesInputSchema } from '../models/referrals.js';
-import { IntegrationRequestInputSchema } from '../models/sessions.js';
+  NewCustomerSessionInputSchema,
+  NewEventInputSchema,
+  NewReferralInputSchema,
+  NewReferralsForMultipleAdvocatesInputSchema,
+} from '../models/index.js';
 import { type Answer, fail, notFound } from './answers.js';
 import { findCampaign, newCode } from './engine.js';
 import { type Context, ensureProfile, openSession, recordEvent, updateSession } from './sessions.js';
@@ -288,9 +287,9 @@ const updateCustomerProfile: Route = {
   id: 'updateCustomerProfile',
   method: 'PUT',
   path: '/v1/customer_profiles/{integrationId}',
-  body: NewCustomerProfileInputSchema,
+  body: LegacyNewCustomerProfileInputSchema,
   dry: isDry,
-  handle(call: Call<Body<typeof NewCustomerProfileInputSchema>>) {
+  handle(call: Call<Body<typeof LegacyNewCustomerProfileInputSchema>>) {
     const { state, config, now } = call;
     const id = call.path.integrationId!;
     const profile = ensureProfile(call, id);

@@ -2,20 +2,24 @@
  * How the fake's records look in answers: each function turns a record of the state into the
  * shape the SDK's response schemas describe (typed with the SDK's own output types).
  */
-import type { Campaign } from '../models/campaigns.js';
-import type { Coupon, IntegrationCoupon, InventoryCoupon } from '../models/coupons.js';
-import type { Event } from '../models/events.js';
 import type {
+  Campaign,
+  Coupon,
+  CustomerProfile,
   CustomerSession,
+  CustomerSessionV2,
+  Event,
+  IntegrationCoupon,
+  InventoryCoupon,
+  InventoryReferral,
+  LedgerEntry,
   LegacyCoupon,
   LegacyCustomerProfile,
   LegacyEvent,
   LegacyLoyalty,
-} from '../models/legacy.js';
-import type { LedgerEntry, Loyalty } from '../models/loyalty.js';
-import type { CustomerProfile } from '../models/profiles.js';
-import type { InventoryReferral, Referral } from '../models/referrals.js';
-import type { CustomerSessionV2 } from '../models/sessions.js';
+  Loyalty,
+  Referral,
+} from '../models/index.js';
 import type {
   FakeCampaign,
   FakeCoupon,
