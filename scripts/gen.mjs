@@ -536,7 +536,7 @@ function endpointModule(b) {
   const collect = (text, into) => {
     for (const m of text.matchAll(/\b[A-Z]\w*\b/g)) if (models.has(m[0]) || models.has(m[0].replace(/Schema$/, ''))) into.add(m[0]);
   };
-  collect([...b.paramTs, b.valueTs, errorTs].join('\n'), typeImports);
+  collect([...b.paramTs, b.valueTs, errorTs].join('\n').replace(/\/\*\*[\s\S]*?\*\//g, ''), typeImports);
   collect([...b.paramEntries, b.response?.schema ?? '', ...errorsEntry.map((e) => e.schema)].join('\n'), valueImports);
   const helperNames = new Set(['strict']);
   for (const m of b.paramEntries.join('\n').matchAll(/\b(strict|dateTime|anyMap|list|opt|optList|openEnum)\(/g)) helperNames.add(m[1]);

@@ -16,7 +16,6 @@ import type {
   ActivateLoyaltyPointsInput,
   ActivateLoyaltyPointsResponse,
   ErrorResponseWithStatus,
-  Loyalty,
 } from '../models/types.js';
 
 /** Parameters of {@link activateLoyaltyPoints}: path and query parameters by their API names, the request body as `body`. */

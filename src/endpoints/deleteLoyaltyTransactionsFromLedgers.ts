@@ -11,11 +11,7 @@ import {
   DeleteLoyaltyTransactionsRequestInputSchema,
   ErrorResponseWithStatusSchema,
 } from '../models/schemas.js';
-import type {
-  DeleteLoyaltyTransactionsRequestInput,
-  ErrorResponseWithStatus,
-  Loyalty,
-} from '../models/types.js';
+import type { DeleteLoyaltyTransactionsRequestInput, ErrorResponseWithStatus } from '../models/types.js';
 
 /** Parameters of {@link deleteLoyaltyTransactionsFromLedgers}: path and query parameters by their API names, the request body as `body`. */
 export interface DeleteLoyaltyTransactionsFromLedgersParams {

@@ -12,12 +12,7 @@ import {
   GenerateLoyaltyCardInputSchema,
   LoyaltyCardSchema,
 } from '../models/schemas.js';
-import type {
-  ErrorResponseWithStatus,
-  GenerateLoyaltyCardInput,
-  Loyalty,
-  LoyaltyCard,
-} from '../models/types.js';
+import type { ErrorResponseWithStatus, GenerateLoyaltyCardInput, LoyaltyCard } from '../models/types.js';
 
 /** Parameters of {@link generateLoyaltyCard}: path and query parameters by their API names, the request body as `body`. */
 export interface GenerateLoyaltyCardParams {

@@ -8,7 +8,7 @@ import { send } from '../core/request.js';
 import type { Result } from '../core/result.js';
 import { strict } from '../models/helpers.js';
 import { ErrorResponseWithStatusSchema, GetCustomerAchievementsResponseSchema } from '../models/schemas.js';
-import type { Campaign, ErrorResponseWithStatus, GetCustomerAchievementsResponse } from '../models/types.js';
+import type { ErrorResponseWithStatus, GetCustomerAchievementsResponse } from '../models/types.js';
 
 /** Parameters of {@link getCustomerAchievements}: path and query parameters by their API names. */
 export interface GetCustomerAchievementsParams {

@@ -8,7 +8,7 @@ import { send } from '../core/request.js';
 import type { Result } from '../core/result.js';
 import { dateTime, strict } from '../models/helpers.js';
 import { ErrorResponseWithStatusSchema, LoyaltyBalancesWithTiersSchema } from '../models/schemas.js';
-import type { ErrorResponseWithStatus, Loyalty, LoyaltyBalancesWithTiers } from '../models/types.js';
+import type { ErrorResponseWithStatus, LoyaltyBalancesWithTiers } from '../models/types.js';
 
 /** Parameters of {@link getLoyaltyBalances}: path and query parameters by their API names. */
 export interface GetLoyaltyBalancesParams {

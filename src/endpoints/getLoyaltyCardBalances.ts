@@ -8,7 +8,7 @@ import { send } from '../core/request.js';
 import type { Result } from '../core/result.js';
 import { dateTime, strict } from '../models/helpers.js';
 import { ErrorResponseWithStatusSchema, LoyaltyCardBalancesSchema } from '../models/schemas.js';
-import type { ErrorResponseWithStatus, Loyalty, LoyaltyCardBalances } from '../models/types.js';
+import type { ErrorResponseWithStatus, LoyaltyCardBalances } from '../models/types.js';
 
 /** Parameters of {@link getLoyaltyCardBalances}: path and query parameters by their API names. */
 export interface GetLoyaltyCardBalancesParams {

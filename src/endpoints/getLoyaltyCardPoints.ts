@@ -8,7 +8,7 @@ import { send } from '../core/request.js';
 import type { Result } from '../core/result.js';
 import { strict } from '../models/helpers.js';
 import { ErrorResponseWithStatusSchema, GetLoyaltyCardPointsResponseSchema } from '../models/schemas.js';
-import type { ErrorResponseWithStatus, GetLoyaltyCardPointsResponse, Loyalty } from '../models/types.js';
+import type { ErrorResponseWithStatus, GetLoyaltyCardPointsResponse } from '../models/types.js';
 
 /** Parameters of {@link getLoyaltyCardPoints}: path and query parameters by their API names. */
 export interface GetLoyaltyCardPointsParams {

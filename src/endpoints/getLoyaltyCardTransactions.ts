@@ -11,11 +11,7 @@ import {
   ErrorResponseWithStatusSchema,
   GetLoyaltyCardTransactionsResponseSchema,
 } from '../models/schemas.js';
-import type {
-  ErrorResponseWithStatus,
-  GetLoyaltyCardTransactionsResponse,
-  Loyalty,
-} from '../models/types.js';
+import type { ErrorResponseWithStatus, GetLoyaltyCardTransactionsResponse } from '../models/types.js';
 
 /** Parameters of {@link getLoyaltyCardTransactions}: path and query parameters by their API names. */
 export interface GetLoyaltyCardTransactionsParams {

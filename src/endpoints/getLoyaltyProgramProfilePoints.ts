@@ -11,11 +11,7 @@ import {
   ErrorResponseWithStatusSchema,
   GetLoyaltyProgramProfilePointsResponseSchema,
 } from '../models/schemas.js';
-import type {
-  ErrorResponseWithStatus,
-  GetLoyaltyProgramProfilePointsResponse,
-  Loyalty,
-} from '../models/types.js';
+import type { ErrorResponseWithStatus, GetLoyaltyProgramProfilePointsResponse } from '../models/types.js';
 
 /** Parameters of {@link getLoyaltyProgramProfilePoints}: path and query parameters by their API names. */
 export interface GetLoyaltyProgramProfilePointsParams {

@@ -14,7 +14,6 @@ import {
 import type {
   ErrorResponseWithStatus,
   GetLoyaltyProgramProfileTransactionsResponse,
-  Loyalty,
 } from '../models/types.js';
 
 /** Parameters of {@link getLoyaltyProgramProfileTransactions}: path and query parameters by their API names. */

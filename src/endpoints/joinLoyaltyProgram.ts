@@ -8,7 +8,7 @@ import { send } from '../core/request.js';
 import type { Result } from '../core/result.js';
 import { strict } from '../models/helpers.js';
 import { ErrorResponseWithStatusSchema } from '../models/schemas.js';
-import type { ErrorResponseWithStatus, Loyalty } from '../models/types.js';
+import type { ErrorResponseWithStatus } from '../models/types.js';
 
 /** Parameters of {@link joinLoyaltyProgram}: path and query parameters by their API names. */
 export interface JoinLoyaltyProgramParams {

@@ -12,12 +12,7 @@ import {
   LoyaltyCardRegistrationInputSchema,
   LoyaltyCardSchema,
 } from '../models/schemas.js';
-import type {
-  ErrorResponseWithStatus,
-  Loyalty,
-  LoyaltyCard,
-  LoyaltyCardRegistrationInput,
-} from '../models/types.js';
+import type { ErrorResponseWithStatus, LoyaltyCard, LoyaltyCardRegistrationInput } from '../models/types.js';
 
 /** Parameters of {@link linkLoyaltyCardToProfile}: path and query parameters by their API names, the request body as `body`. */
 export interface LinkLoyaltyCardToProfileParams {

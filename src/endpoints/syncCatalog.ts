@@ -14,7 +14,6 @@ import {
   ErrorResponseWithStatusSchema,
 } from '../models/schemas.js';
 import type {
-  Campaign,
   Catalog,
   CatalogSyncRequestInput,
   ErrorResponse,

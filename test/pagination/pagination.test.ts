@@ -101,7 +101,7 @@ interface Serve {
   /** Answer this status (with an error body) for the request with this skip. */
   readonly failAt?: { readonly skip: number; readonly status: number };
   /** How to answer instead of `{ data, hasMore }`. */
-  readonly shape?: (data: Tx[], hasMore: boolean) => unknown;
+  readonly shape?: (data: Tx[], hasMore: boolean) => Record<string, unknown>;
   /** Ignore the pageSize asked for (a server that always answers its default). */
   readonly ignorePageSize?: boolean;
 }
@@ -119,7 +119,7 @@ function serveTx(total: number, serve: Serve = {}) {
         return HttpResponse.json({ message: 'boom' }, { status: serve.failAt.status });
       const data = all.slice(skip, skip + size);
       const hasMore = skip + data.length < total;
-      return HttpResponse.json(serve.shape ? serve.shape(data, hasMore) : { data, hasMore });
+      return HttpResponse.json((serve.shape?.(data, hasMore) ?? { data, hasMore }) as Record<string, never>);
     }),
   );
 }
