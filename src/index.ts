@@ -35,3 +35,13 @@ export type {
 export type { Err, Ok, ResponseMeta, Result } from './core/result.js';
 export * from './endpoints/index.js';
 export * from './models/index.js';
+export {
+  collectItems,
+  type PageError,
+  type PageItem,
+  type PageOperation,
+  type PaginateOptions,
+  type PartialErr,
+  paginate,
+  paginateItems,
+} from './pagination.js';

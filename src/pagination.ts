@@ -166,7 +166,7 @@ async function* walk<V, E>(
   let skip = base.skip ?? 0;
   let pages = 0;
   let items = 0;
-  // The page size the API uses: the one asked for, else the length of the first full page. The
+  // The page size the API uses: the one asked for, else the length of the first non-empty page. The
   // last request of a maxItems walk is lowered below it, never raised above it.
   let known = pageSize;
   for (;;) {

@@ -170,6 +170,21 @@ describe('paginate: walking pages', () => {
     ]);
   });
 
+  it('advances skip by the items received, not by the pageSize asked for (a server capping pages)', async () => {
+    serveTx(10, { defaultSize: 4, ignorePageSize: true });
+    const pages = await all(paginate(getLoyaltyCardTransactions, talon, { ...card, pageSize: 10 }));
+    expect(shape(pages)).toEqual([
+      [1, 2, 3, 4],
+      [5, 6, 7, 8],
+      [9, 10],
+    ]);
+    expect(queries()).toEqual([
+      ['0', '10'],
+      ['4', '10'],
+      ['8', '10'],
+    ]);
+  });
+
   it('stops on totalResultSize without asking for the empty page past the end', async () => {
     const achievements = Array.from({ length: 6 }, (_, i) => ({ achievementId: 100 + i }));
     server.use(
@@ -210,7 +225,10 @@ describe('paginate: walking pages', () => {
 
     seen.length = 0;
     serveTx(0, { shape: (data) => ({ data, hasMore: true }) });
-    const lying = await all(paginate(getLoyaltyCardTransactions, talon, { ...card, pageSize: 5 }));
+    // maxPages only so that a regression fails fast instead of walking forever.
+    const lying = await all(
+      paginate(getLoyaltyCardTransactions, talon, { ...card, pageSize: 5 }, { maxPages: 5 }),
+    );
     expect(lying).toHaveLength(1);
     expect(lying[0]).toMatchObject({ ok: true, value: { data: [], hasMore: true } });
     expect(seen).toHaveLength(1);
@@ -220,20 +238,27 @@ describe('paginate: walking pages', () => {
     serveTx(20, { shape: () => ({ data: null, hasMore: true }) });
     // validateResponse: false hands the raw JSON over, so the helper itself must cope with null.
     const pages = await all(
-      paginate(getLoyaltyCardTransactions, talon, { ...card, pageSize: 5 }, { validateResponse: false }),
+      paginate(
+        getLoyaltyCardTransactions,
+        talon,
+        { ...card, pageSize: 5 },
+        { validateResponse: false, maxPages: 5 },
+      ),
     );
     expect(pages).toHaveLength(1);
     expect(pages[0]).toMatchObject({ ok: true, value: { data: [], hasMore: true } });
     expect(seen).toHaveLength(1);
     // Through the schema (null turned into []) it is the same.
     seen.length = 0;
-    expect(shape(await all(paginate(getLoyaltyCardTransactions, talon, card)))).toEqual([[]]);
+    expect(shape(await all(paginate(getLoyaltyCardTransactions, talon, card, { maxPages: 5 })))).toEqual([
+      [],
+    ]);
     expect(seen).toHaveLength(1);
   });
 
   it('without hasMore or totalResultSize, stops on a page shorter than the pageSize asked for', async () => {
     serveTx(5, { defaultSize: 4, shape: (data) => ({ data }) });
-    const raw = { validateResponse: false };
+    const raw = { validateResponse: false, maxPages: 5 };
     const sized = await all(paginate(getLoyaltyCardTransactions, talon, { ...card, pageSize: 3 }, raw));
     expect(shape(sized)).toEqual([
       [1, 2, 3],
