@@ -1,12 +1,26 @@
 // Builds ESM (.js), CommonJS (.cjs) and bundled declarations (.d.ts, .d.cts) for the root entry
-// and the `testing` subpath. Dependencies stay external; the package is "sideEffects": false and
+// and the `schemas` and `testing` subpaths. Dependencies stay external; the package is "sideEffects": false and
 // every module-level schema is annotated pure, so bundlers drop what a user does not call.
 import { existsSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
 
-const entries = { index: 'src/index.ts' };
+const entries = { index: 'src/index.ts', schemas: 'src/schemas.ts' };
 if (existsSync('src/testing/index.ts')) entries.testing = 'src/testing/index.ts';
+
+/**
+ * Declarations come out indented by four spaces; two read the same in an editor and keep
+ * dist/index.d.ts (which every user's editor loads) about 7 KB smaller.
+ */
+function halveIndent() {
+  return {
+    name: 'halve-indent',
+    renderChunk: (code) => ({
+      code: code.replace(/^(?: {4})+/gm, (lead) => ' '.repeat(lead.length / 2)),
+      map: null,
+    }),
+  };
+}
 
 const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
@@ -33,7 +47,7 @@ export default [
   ...Object.entries(entries).map(([name, input]) => ({
     input,
     external,
-    plugins: [dts({ tsconfig: './tsconfig.build.json' })],
+    plugins: [dts({ tsconfig: './tsconfig.build.json' }), halveIndent()],
     output: ['d.ts', 'd.cts'].map((ext) => ({ file: `dist/${name}.${ext}`, format: 'es' })),
   })),
 ];

@@ -45,6 +45,8 @@ const upperFirst = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 const lowerFirst = (s) => s.charAt(0).toLowerCase() + s.slice(1);
 const ident = (key) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key));
 const PURE = '/*#__PURE__*/ ';
+/** Longest field description kept in the declarations, in characters. */
+const FIELD_DOC = 90;
 
 // ---------------------------------------------------------------------------------------------
 // Reading the releases
@@ -71,9 +73,17 @@ function flatten(schema, spec) {
     const parts = schema.allOf;
     if (parts.length === 1 && parts[0].$ref && !own.properties)
       return { kind: 'ref', name: refName(parts[0].$ref), spec, description: schema.description };
-    const merged = { kind: 'object', properties: {}, required: new Set(), spec, description: schema.description };
+    const merged = {
+      kind: 'object',
+      properties: {},
+      required: new Set(),
+      spec,
+      description: schema.description,
+    };
     const add = (part) => {
-      const flat = part.$ref ? flatten(spec.components.schemas[refName(part.$ref)], spec) : flatten(part, spec);
+      const flat = part.$ref
+        ? flatten(spec.components.schemas[refName(part.$ref)], spec)
+        : flatten(part, spec);
       if (flat.kind !== 'object') return;
       Object.assign(merged.properties, flat.properties);
       for (const key of flat.required) merged.required.add(key);
@@ -84,7 +94,10 @@ function flatten(schema, spec) {
     return merged;
   }
   const type = schema.type;
-  if (type === 'object' || (!type && schema.properties)) {
+  if (
+    type === 'object' ||
+    (!type && (schema.properties || typeof schema.additionalProperties === 'object'))
+  ) {
     if (schema.properties && Object.keys(schema.properties).length > 0)
       return {
         kind: 'object',
@@ -142,20 +155,31 @@ function typeName(name, spec, dir) {
 const models = new Map();
 const emitting = new Set();
 
-function doc(text, indent = '') {
+function doc(text, indent = '', max = 180) {
   if (!text) return '';
-  const clean = firstParagraph(text).replace(/\*\//g, '*\\/');
+  const clean = firstParagraph(text, max).replace(/\*\//g, '*\\/');
   const lines = clean.split('\n');
   if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
   return `${indent}/**\n${lines.map((l) => `${indent} * ${l}`.trimEnd()).join('\n')}\n${indent} */\n`;
 }
 
-/** The first paragraph of a description, without the spec's HTML and trailing whitespace. */
-function firstParagraph(text) {
-  return String(text)
+/**
+ * The first paragraph of a description, without the spec's HTML, with links reduced to their
+ * text and kept short (declarations are what every user's editor loads): past `max` characters
+ * it ends at the last full sentence that fits.
+ */
+function firstParagraph(text, max = 240) {
+  const paragraph = String(text)
     .split(/\n\s*\n/)[0]
     .replace(/<[^>]+>/g, '')
+    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
     .trim();
+  const listed = paragraph.includes('\n- ') || paragraph.includes('\n* ');
+  const line = listed ? paragraph : paragraph.replace(/\s*\n\s*/g, ' ');
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max);
+  const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('.\n'));
+  return end > 40 ? cut.slice(0, end + 1) : `${cut.replace(/\s+\S*$/, '')}…`;
 }
 
 /**
@@ -205,11 +229,18 @@ function objectBody(name, flat, dir, indent) {
     const isList = prop.kind === 'array';
     const req = required.has(key);
     const description = raw.description ?? prop.description;
-    ts += doc(raw.deprecated ? `${firstParagraph(description ?? '')}\n@deprecated` : description, indent);
+    // Field docs: the first sentence or so (every user's editor loads the declarations).
+    ts += doc(
+      raw.deprecated ? `${firstParagraph(description ?? '', FIELD_DOC)}\n@deprecated` : description,
+      indent,
+      FIELD_DOC,
+    );
     let tsType;
     let schema;
     if (dir === 'out') {
-      const item = isList ? expr(flatten(prop.items, prop.spec), dir, `${indent}  `, `${name}.${key}`) : undefined;
+      const item = isList
+        ? expr(flatten(prop.items, prop.spec), dir, `${indent}  `, `${name}.${key}`)
+        : undefined;
       if (req) {
         tsType = e.ts;
         schema = isList ? `${PURE}list(${item.schema})` : e.schema;
@@ -256,7 +287,10 @@ function expr(flat, dir, indent, where = '') {
     case 'map': {
       if (!flat.value) return { ts: 'Record<string, unknown>', schema: `${PURE}anyMap()` };
       const value = expr(flatten(flat.value, flat.spec), dir, indent, where);
-      return { ts: `Record<string, ${value.ts}>`, schema: `${PURE}v.record(${PURE}v.string(), ${value.schema})` };
+      return {
+        ts: `Record<string, ${value.ts}>`,
+        schema: `${PURE}v.record(${PURE}v.string(), ${value.schema})`,
+      };
     }
     case 'array': {
       const item = expr(flatten(flat.items, flat.spec), dir, indent, where);
@@ -280,7 +314,9 @@ function expr(flat, dir, indent, where = '') {
       if (flat.kind === 'integer') checks.push(`${PURE}v.safeInteger()`);
       if (s.minimum !== undefined) checks.push(`${PURE}v.minValue(${s.minimum})`);
       if (s.maximum !== undefined) checks.push(`${PURE}v.maxValue(${s.maximum})`);
-      const schema = checks.length ? `${PURE}v.pipe(${PURE}v.number(), ${checks.join(', ')})` : `${PURE}v.number()`;
+      const schema = checks.length
+        ? `${PURE}v.pipe(${PURE}v.number(), ${checks.join(', ')})`
+        : `${PURE}v.number()`;
       return { ts: 'number', schema };
     }
     case 'boolean':
@@ -332,12 +368,13 @@ function effectModel() {
   for (const name of names) {
     const props = model(name, current, 'out');
     const title = current.components.schemas[name].title;
-    const type = EFFECT_TYPE_OVERRIDES[name] ?? (title && /^\w+$/.test(title) ? title : lowerFirst(name.slice(0, -11)));
+    const type =
+      EFFECT_TYPE_OVERRIDES[name] ?? (title && /^\w+$/.test(title) ? title : lowerFirst(name.slice(0, -11)));
     const member = `${upperFirst(type)}Effect`;
     effectMembers.push({ type, member, props });
     models.set(member, {
       ts: `export interface ${member} extends EffectBase {\n  effectType: ${JSON.stringify(type)};\n  props: ${props};\n}`,
-      doc: `An effect of type \`${type}\`: ${firstParagraph(current.components.schemas[name].description ?? name).replace(/\n/g, ' ')}`,
+      doc: `An effect of type \`${type}\`; its props are {@link ${props}}.`,
     });
   }
   models.set('UnknownEffect', {
@@ -373,7 +410,8 @@ function operationsOf(spec, filter) {
 const currentOps = operationsOf(current, () => true);
 const legacyOps = operationsOf(legacy, (id) => LEGACY_OPERATIONS.includes(id));
 for (const id of LEGACY_OPERATIONS)
-  if (!legacyOps.some((op) => op.operationId === id)) throw new Error(`gen: legacy operation ${id} is not in ${LEGACY}`);
+  if (!legacyOps.some((op) => op.operationId === id))
+    throw new Error(`gen: legacy operation ${id} is not in ${LEGACY}`);
 
 function resolveParam(p, spec) {
   return p.$ref ? spec.components.parameters[refName(p.$ref)] : p;
@@ -389,10 +427,14 @@ const jsonSchema = (x) => x?.content?.['application/json']?.schema;
 function paramExpr(p, spec) {
   const s = p.schema ?? {};
   if (p.in === 'path') {
-    if (s.type === 'integer') return { ts: 'number', schema: `${PURE}v.pipe(${PURE}v.number(), ${PURE}v.safeInteger())` };
+    if (s.type === 'integer')
+      return { ts: 'number', schema: `${PURE}v.pipe(${PURE}v.number(), ${PURE}v.safeInteger())` };
     const min = Math.max(1, s.minLength ?? 1);
     const max = s.maxLength !== undefined ? `, ${PURE}v.maxLength(${s.maxLength})` : '';
-    return { ts: 'string', schema: `${PURE}v.pipe(${PURE}v.string(), ${PURE}v.minLength(${min}, 'must be at least ${min} character${min > 1 ? 's' : ''}')${max})` };
+    return {
+      ts: 'string',
+      schema: `${PURE}v.pipe(${PURE}v.string(), ${PURE}v.minLength(${min}, 'must be at least ${min} character${min > 1 ? 's' : ''}')${max})`,
+    };
   }
   if (p.name === 'silent' && s.type === 'string' && !s.enum)
     return { ts: "'yes' | 'no'", schema: `${PURE}v.picklist(['yes', 'no'])` };
@@ -413,7 +455,9 @@ function buildOperation(op) {
     if (p.in !== 'path' && p.in !== 'query') continue;
     const e = paramExpr(p, spec);
     const req = p.in === 'path' || p.required;
-    paramTs.push(`${doc(p.description, '  ')}  ${ident(p.name)}${req ? '' : '?'}: ${e.ts}${req ? '' : ' | undefined'};`);
+    paramTs.push(
+      `${doc(p.description, '  ', FIELD_DOC)}  ${ident(p.name)}${req ? '' : '?'}: ${e.ts}${req ? '' : ' | undefined'};`,
+    );
     paramEntries.push(`    ${ident(p.name)}: ${req ? e.schema : `${PURE}v.optional(${e.schema})`},`);
     if (p.in === 'query') {
       query.push(p.name);
@@ -442,14 +486,35 @@ function buildOperation(op) {
       if (schema && !response) response = { status: code, ...expr(flatten(schema, spec), 'out', '') };
       else if (!schema) emptyOk = true;
     } else if (code >= 400) {
-      errors.push({ status: code, ...(schema ? expr(flatten(schema, spec), 'out', '') : { ts: 'unknown', schema: undefined }) });
+      errors.push({
+        status: code,
+        ...(schema ? expr(flatten(schema, spec), 'out', '') : { ts: 'unknown', schema: undefined }),
+      });
     }
   }
-  if (response && emptyOk && !op.parameters?.some((p) => resolveParam(p, spec).name === 'silent')) emptyOk = true;
+  if (response && emptyOk && !op.parameters?.some((p) => resolveParam(p, spec).name === 'silent'))
+    emptyOk = true;
   const valueTs = response ? `${response.ts}${emptyOk ? ' | undefined' : ''}` : 'undefined';
   const apiKeyOnly = !(op.security ?? spec.security ?? []).some((s) => 'integration_auth' in s);
   const overlay = OVERLAYS[id] ?? {};
-  return { id, Pascal, op, isLegacy, params, paramTs, paramEntries, query, csv, bodyType, response, emptyOk, valueTs, errors, apiKeyOnly, overlay };
+  return {
+    id,
+    Pascal,
+    op,
+    isLegacy,
+    params,
+    paramTs,
+    paramEntries,
+    query,
+    csv,
+    bodyType,
+    response,
+    emptyOk,
+    valueTs,
+    errors,
+    apiKeyOnly,
+    overlay,
+  };
 }
 
 /** A mechanical example call from the required parameters (an overlay may give a better one). */
@@ -462,10 +527,13 @@ function exampleCall(b) {
     const value =
       s.type === 'integer' || s.type === 'number'
         ? String(p.example ?? s.example ?? 1)
-        : JSON.stringify(typeof (p.example ?? s.example) === 'string' ? (p.example ?? s.example) : `${p.name}-1`);
+        : JSON.stringify(
+            typeof (p.example ?? s.example) === 'string' ? (p.example ?? s.example) : `${p.name}-1`,
+          );
     args.push(`${ident(p.name)}: ${value}`);
   }
-  if (b.bodyType) args.push(`body: ${sample(flatten(jsonSchema(resolveBody(b.op.requestBody, b.op.spec)), b.op.spec), 0)}`);
+  if (b.bodyType)
+    args.push(`body: ${sample(flatten(jsonSchema(resolveBody(b.op.requestBody, b.op.spec)), b.op.spec), 0)}`);
   return `const result = await ${b.id}(talon, { ${args.join(', ')} });`;
 }
 
@@ -513,17 +581,21 @@ function endpointModule(b) {
     : `export type ${Pascal}Errors = Record<never, never>;`;
   const errorsEntry = b.errors.filter((e) => e.schema);
   const statuses = b.errors.map((e) => e.status);
-  const summary = b.overlay.summary ?? `${firstParagraph(op.summary ?? id)}${/[.!?]$/.test(op.summary ?? '') ? '' : '.'}`;
+  const summary =
+    b.overlay.summary ?? `${firstParagraph(op.summary ?? id)}${/[.!?]$/.test(op.summary ?? '') ? '' : '.'}`;
   const description = b.overlay.description ?? (op.description ? firstParagraph(op.description) : '');
-  const auth = b.apiKeyOnly
-    ? '`apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)'
-    : '`apiKey` or `contentSignature`';
+  const auth = b.apiKeyOnly ? '`apiKey` only' : '`apiKey` or `contentSignature`';
   const deprecated = b.isLegacy
     ? `\n * @deprecated ${b.overlay.deprecated ?? 'A 2021 (V1) operation that the current API no longer lists.'}`
     : op.deprecated
       ? `\n * @deprecated ${b.overlay.deprecated ?? 'The API marks this operation deprecated.'}`
       : '';
-  const notes = b.overlay.notes ? `\n *\n${b.overlay.notes.split('\n').map((l) => ` * ${l}`.trimEnd()).join('\n')}` : '';
+  const notes = b.overlay.notes
+    ? `\n *\n${b.overlay.notes
+        .split('\n')
+        .map((l) => ` * ${l}`.trimEnd())
+        .join('\n')}`
+    : '';
   const descriptionDoc = description
     ? `\n *\n${description
         .replace(/\*\//g, '*\\/')
@@ -534,16 +606,29 @@ function endpointModule(b) {
   const typeImports = new Set();
   const valueImports = new Set();
   const collect = (text, into) => {
-    for (const m of text.matchAll(/\b[A-Z]\w*\b/g)) if (models.has(m[0]) || models.has(m[0].replace(/Schema$/, ''))) into.add(m[0]);
+    for (const m of text.matchAll(/\b[A-Z]\w*\b/g))
+      if (models.has(m[0]) || models.has(m[0].replace(/Schema$/, ''))) into.add(m[0]);
   };
   collect([...b.paramTs, b.valueTs, errorTs].join('\n').replace(/\/\*\*[\s\S]*?\*\//g, ''), typeImports);
-  collect([...b.paramEntries, b.response?.schema ?? '', ...errorsEntry.map((e) => e.schema)].join('\n'), valueImports);
+  collect(
+    [...b.paramEntries, b.response?.schema ?? '', ...errorsEntry.map((e) => e.schema)].join('\n'),
+    valueImports,
+  );
   const helperNames = new Set(['strict']);
-  for (const m of b.paramEntries.join('\n').matchAll(/\b(strict|dateTime|anyMap|list|opt|optList|openEnum)\(/g)) helperNames.add(m[1]);
+  for (const m of b.paramEntries
+    .join('\n')
+    .matchAll(/\b(strict|dateTime|anyMap|list|opt|optList|openEnum)\(/g))
+    helperNames.add(m[1]);
   const specFile = b.isLegacy ? LEGACY : CURRENT;
   const lines = [];
-  lines.push(`// Generated by scripts/gen.mjs from ../shared/spec/${specFile}. Do not edit by hand: change the generator or scripts/overlays.mjs and run \`npm run gen\`.`);
-  if (/\bv\./.test([...b.paramEntries, b.response?.schema ?? '', ...errorsEntry.map((e) => e.schema)].join('\n')))
+  lines.push(
+    `// Generated by scripts/gen.mjs from ../shared/spec/${specFile}. Do not edit by hand: change the generator or scripts/overlays.mjs and run \`npm run gen\`.`,
+  );
+  if (
+    /\bv\./.test(
+      [...b.paramEntries, b.response?.schema ?? '', ...errorsEntry.map((e) => e.schema)].join('\n'),
+    )
+  )
     lines.push(`import * as v from 'valibot';`);
   lines.push(`import type { Client } from '../client.js';`);
   lines.push(`import type { TalonError } from '../core/errors.js';`);
@@ -551,17 +636,22 @@ function endpointModule(b) {
   lines.push(`import type { CallOptions } from '../core/options.js';`);
   lines.push(`import { send } from '../core/request.js';`);
   lines.push(`import type { Result } from '../core/result.js';`);
-  if (helperNames.size) lines.push(`import { ${[...helperNames].sort().join(', ')} } from '../models/helpers.js';`);
-  if (valueImports.size) lines.push(`import { ${[...valueImports].sort().join(', ')} } from '../models/schemas.js';`);
-  if (typeImports.size) lines.push(`import type { ${[...typeImports].sort().join(', ')} } from '../models/types.js';`);
+  if (helperNames.size)
+    lines.push(`import { ${[...helperNames].sort().join(', ')} } from '../models/helpers.js';`);
+  if (valueImports.size)
+    lines.push(`import { ${[...valueImports].sort().join(', ')} } from '../models/schemas.js';`);
+  if (typeImports.size)
+    lines.push(`import type { ${[...typeImports].sort().join(', ')} } from '../models/types.js';`);
   lines.push('');
-  lines.push(`/** Parameters of {@link ${id}}: path and query parameters by their API names${b.bodyType ? ', the request body as `body`' : ''}. */`);
+  lines.push(`/** Parameters of {@link ${id}}${b.bodyType ? '; the request body is `body`' : ''}. */`);
   lines.push(`export interface ${Pascal}Params {\n${b.paramTs.join('\n')}\n}`);
   lines.push('');
-  lines.push(`/** The HTTP error statuses {@link ${id}} documents, and their bodies. */`);
+  lines.push(`/** Error statuses {@link ${id}} documents, with their bodies. */`);
   lines.push(errorTs);
   lines.push('');
-  lines.push(`/** The value {@link ${id}} resolves to on success${b.emptyOk ? ' (`undefined` when the API answers without a body)' : ''}. */`);
+  lines.push(
+    `/** The value {@link ${id}} resolves to on success${b.emptyOk ? ' (`undefined` when the API answers without a body)' : ''}. */`,
+  );
   lines.push(`export type ${Pascal}Value = ${b.valueTs};`);
   lines.push('');
   const opFields = [
@@ -575,14 +665,15 @@ function endpointModule(b) {
   if (b.bodyType) opFields.push('  body: true,');
   if (b.response) opFields.push(`  response: ${b.response.schema},`);
   if (b.response && b.emptyOk) opFields.push('  emptyOk: true,');
-  if (errorsEntry.length) opFields.push(`  errors: { ${errorsEntry.map((e) => `${e.status}: ${e.schema}`).join(', ')} },`);
+  if (errorsEntry.length)
+    opFields.push(`  errors: { ${errorsEntry.map((e) => `${e.status}: ${e.schema}`).join(', ')} },`);
   if (b.apiKeyOnly) opFields.push('  apiKeyOnly: true,');
   if (!b.params.some((p) => p.in === 'path' || p.in === 'query') && !b.bodyType) void 0;
   lines.push(`const operation: Operation<${Pascal}Value, ${Pascal}Errors> = {\n${opFields.join('\n')}\n};`);
   lines.push('');
   const errorsText = statuses.length
-    ? `\`http\` (documented statuses ${statuses.join(', ')} with their bodies parsed, any other status undocumented)`
-    : '`http` (any status; none is documented)';
+    ? `\`http\` (documented: ${statuses.join(', ')})`
+    : '`http` (none documented)';
   const valueName = b.response ? b.response.ts : 'no body';
   lines.push(`/**
  * ${summary}${descriptionDoc}${notes}
@@ -594,9 +685,8 @@ function endpointModule(b) {
  * ${exampleCall(b)}
  * \`\`\`
  *
- * @returns A {@link Result}: on success the value (${valueName}) with the response status and headers; on failure a
- * {@link TalonError}: ${errorsText}, \`validation\` (bad params, nothing sent), \`config\`, \`network\`, \`timeout\`,
- * \`aborted\`, or \`response\` (a 2xx body that is not JSON or not the documented shape; it carries the parsed \`body\`).${deprecated}
+ * @returns A {@link Result}: the value (${valueName}), or a {@link TalonError}: ${errorsText},
+ * \`validation\` (nothing sent), \`config\`, \`network\`, \`timeout\`, \`aborted\` or \`response\` (its \`body\` keeps an off-schema answer).${deprecated}
  */
 export function ${id}(
   client: ${b.apiKeyOnly ? "Client<'apiKey'>" : 'Client'},
@@ -624,10 +714,12 @@ function ordered() {
   const out = [];
   const visit = (name, stack) => {
     if (seen.has(name)) return;
-    if (stack.includes(name)) throw new Error(`gen: models refer to each other in a cycle: ${[...stack, name].join(' → ')}`);
+    if (stack.includes(name))
+      throw new Error(`gen: models refer to each other in a cycle: ${[...stack, name].join(' → ')}`);
     const m = models.get(name);
     const code = `${m.schema ?? ''}\n${m.aliasSchema ?? ''}`;
-    for (const dep of code.matchAll(/\b([A-Z]\w*)Schema\b/g)) if (dep[1] !== name && models.has(dep[1])) visit(dep[1], [...stack, name]);
+    for (const dep of code.matchAll(/\b([A-Z]\w*)Schema\b/g))
+      if (dep[1] !== name && models.has(dep[1])) visit(dep[1], [...stack, name]);
     if (code.includes('effectBaseEntries') && name !== 'EffectBase') visit('EffectBase', [...stack, name]);
     seen.add(name);
     out.push(name);
@@ -656,8 +748,13 @@ for (const name of order) {
     code = `export const ${name}Schema: v.GenericSchema<${dirIn ? `T.${name}` : `unknown, T.${name}`}> = ${m.aliasSchema};`;
   } else code = m.schema;
   if (!code) continue;
-  code = code.replace(/GenericSchema<(unknown, )?([A-Z]\w*)(, unknown)?>/g, (_, a, n, b) => `GenericSchema<${a ?? ''}T.${n}${b ?? ''}>`);
-  code = code.replace(/effectUnion<Effect>/, 'effectUnion<T.Effect>').replace(/readonly KnownEffectType\[\]/, 'readonly T.KnownEffectType[]');
+  code = code.replace(
+    /GenericSchema<(unknown, )?([A-Z]\w*)(, unknown)?>/g,
+    (_, a, n, b) => `GenericSchema<${a ?? ''}T.${n}${b ?? ''}>`,
+  );
+  code = code
+    .replace(/effectUnion<Effect>/, 'effectUnion<T.Effect>')
+    .replace(/readonly KnownEffectType\[\]/, 'readonly T.KnownEffectType[]');
   schemasText += `/** Schema of {@link T.${name === 'EffectBase' ? 'EffectBase' : name === 'knownEffectTypes' ? 'KnownEffectType' : name}}. */\n${code}\n\n`;
 }
 
@@ -687,5 +784,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     mkdirSync(dirname(join(outDir, file)), { recursive: true });
     writeFileSync(join(outDir, file), text);
   }
-  console.log(`gen: ${files.size} files from ${CURRENT} (${currentOps.length} operations) and ${LEGACY} (${legacyOps.length}), ${models.size} models`);
+  console.log(
+    `gen: ${files.size} files from ${CURRENT} (${currentOps.length} operations) and ${LEGACY} (${legacyOps.length}), ${models.size} models`,
+  );
 }

@@ -18,19 +18,15 @@ import type {
   ErrorResponseWithStatus,
 } from '../models/types.js';
 
-/** Parameters of {@link activateLoyaltyPoints}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link activateLoyaltyPoints}; the request body is `body`. */
 export interface ActivateLoyaltyPointsParams {
-  /**
-   * The identifier for the loyalty program. You can get the ID with the [List loyalty
-   * programs](https://docs.talon.one/management-api#tag/Loyalty/operation/getLoyaltyPrograms)
-   * endpoint.
-   */
+  /** The identifier for the loyalty program. You can get the ID with the List loyalty programs… */
   loyaltyProgramId: number;
   /** The request body. */
   body: ActivateLoyaltyPointsInput;
 }
 
-/** The HTTP error statuses {@link activateLoyaltyPoints} documents, and their bodies. */
+/** Error statuses {@link activateLoyaltyPoints} documents, with their bodies. */
 export type ActivateLoyaltyPointsErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -61,18 +57,17 @@ const operation: Operation<ActivateLoyaltyPointsValue, ActivateLoyaltyPointsErro
 /**
  * Activate loyalty points.
  *
- * Activate points when a defined action occurs.
+ * Makes pending points of a loyalty program spendable: every point earned in one session (`body.sessionId`) or the points of the transactions listed in `body.transactionUUIDs`. Answers the ledger entries it activated.
  *
- * `POST /v1/loyalty_programs/{loyaltyProgramId}/activate_points` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `POST /v1/loyalty_programs/{loyaltyProgramId}/activate_points` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await activateLoyaltyPoints(talon, { loyaltyProgramId: 1, body: {} });
+ * const result = await activateLoyaltyPoints(talon, { loyaltyProgramId: 12, body: { sessionId: 'cart-42' } });
  * ```
  *
- * @returns A {@link Result}: on success the value (ActivateLoyaltyPointsResponse) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (ActivateLoyaltyPointsResponse), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function activateLoyaltyPoints(
   client: Client<'apiKey'>,

@@ -9,13 +9,13 @@ import { strict } from '../models/helpers.js';
 import { BestPriorPriceRequestInputSchema, BestPriorPriceResponseSchema } from '../models/schemas.js';
 import type { BestPriorPriceRequestInput, BestPriorPriceResponse } from '../models/types.js';
 
-/** Parameters of {@link bestPriorPrice}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link bestPriorPrice}; the request body is `body`. */
 export interface BestPriorPriceParams {
   /** The request body. */
   body: BestPriorPriceRequestInput;
 }
 
-/** The HTTP error statuses {@link bestPriorPrice} documents, and their bodies. */
+/** Error statuses {@link bestPriorPrice} documents, with their bodies. */
 export type BestPriorPriceErrors = Record<never, never>;
 
 /** The value {@link bestPriorPrice} resolves to on success. */
@@ -36,18 +36,17 @@ const operation: Operation<BestPriorPriceValue, BestPriorPriceErrors> = {
 /**
  * Fetch best prior price.
  *
- * Returns the best prior price based on historical pricing data for the specified SKUs within a defined timeframe.
+ * Answers, for each SKU, its best prior price: worked out from the price history Talon.One keeps for it over the `timeframe` days (a number as a string, e.g. `'30'`) before `timeframeEndDate`. The API documents no error statuses for it.
  *
- * `POST /v1/best_prior_price` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `POST /v1/best_prior_price` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await bestPriorPrice(talon, { body: { skus: ["text"], timeframe: "30", timeframeEndDate: '2026-06-24T10:00:00Z', timeframeEndDateType: "strict" } });
+ * const result = await bestPriorPrice(talon, { body: { skus: ['SKU-1241028'], timeframe: '30', timeframeEndDate: new Date('2026-06-24T00:00:00Z'), timeframeEndDateType: 'strict' } });
  * ```
  *
- * @returns A {@link Result}: on success the value (BestPriorPriceResponse) with the response status and headers; on failure a
- * {@link TalonError}: `http` (any status; none is documented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (BestPriorPriceResponse), or a {@link TalonError}: `http` (none documented),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function bestPriorPrice(
   client: Client<'apiKey'>,

@@ -9,13 +9,13 @@ import { strict } from '../models/helpers.js';
 import { AudienceSchema, ErrorResponseWithStatusSchema, NewAudienceInputSchema } from '../models/schemas.js';
 import type { Audience, ErrorResponseWithStatus, NewAudienceInput } from '../models/types.js';
 
-/** Parameters of {@link createAudienceV2}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link createAudienceV2}; the request body is `body`. */
 export interface CreateAudienceV2Params {
   /** The request body. */
   body: NewAudienceInput;
 }
 
-/** The HTTP error statuses {@link createAudienceV2} documents, and their bodies. */
+/** Error statuses {@link createAudienceV2} documents, with their bodies. */
 export type CreateAudienceV2Errors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -45,19 +45,17 @@ const operation: Operation<CreateAudienceV2Value, CreateAudienceV2Errors> = {
 /**
  * Create audience.
  *
- * Create an audience. The audience can be created directly from scratch or can
- * come from third party platforms.
+ * Creates an audience. For one of your own, give only `name`; to mirror an audience kept in another platform, also set `integrationId` to its ID there (and `integration` to the partner's name, such as `mparticle` or `segment`, for a supported technology partner). Answers the audience (HTTP 201); 409 when an audience with that `integrationId` already exists for the integration.
  *
- * `POST /v2/audiences` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `POST /v2/audiences` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await createAudienceV2(talon, { body: { name: "Travel audience" } });
+ * const result = await createAudienceV2(talon, { body: { name: 'Newsletter subscribers', description: 'Opted in at checkout' } });
  * ```
  *
- * @returns A {@link Result}: on success the value (Audience) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 409 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (Audience), or a {@link TalonError}: `http` (documented: 400, 401, 409),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function createAudienceV2(
   client: Client<'apiKey'>,

@@ -14,7 +14,7 @@ import {
 } from '../models/schemas.js';
 import type { Coupon, CouponReservationsInput, ErrorResponseWithStatus } from '../models/types.js';
 
-/** Parameters of {@link createCouponReservation}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link createCouponReservation}; the request body is `body`. */
 export interface CreateCouponReservationParams {
   /** The code of the coupon. */
   couponValue: string;
@@ -22,7 +22,7 @@ export interface CreateCouponReservationParams {
   body: CouponReservationsInput;
 }
 
-/** The HTTP error statuses {@link createCouponReservation} documents, and their bodies. */
+/** Error statuses {@link createCouponReservation} documents, with their bodies. */
 export type CreateCouponReservationErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -58,16 +58,15 @@ const operation: Operation<CreateCouponReservationValue, CreateCouponReservation
  *
  * Reserves a coupon for the customer profiles listed in the body (`integrationIDs`, up to 1,000), so that only they can redeem it. Answers the reserved coupon (HTTP 201).
  *
- * `POST /v1/coupon_reservations/{couponValue}` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `POST /v1/coupon_reservations/{couponValue}` · auth: `apiKey` only
  *
  * @example
  * ```ts
  * const result = await createCouponReservation(talon, { couponValue: 'SUMMER-10', body: { integrationIDs: ['user-1'] } });
  * ```
  *
- * @returns A {@link Result}: on success the value (Coupon) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (Coupon), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function createCouponReservation(
   client: Client<'apiKey'>,

@@ -14,13 +14,13 @@ import {
 } from '../models/schemas.js';
 import type { ErrorResponse, ErrorResponseWithStatus, NewReferralInput, Referral } from '../models/types.js';
 
-/** Parameters of {@link createReferral}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link createReferral}; the request body is `body`. */
 export interface CreateReferralParams {
   /** The request body. */
   body: NewReferralInput;
 }
 
-/** The HTTP error statuses {@link createReferral} documents, and their bodies. */
+/** Error statuses {@link createReferral} documents, with their bodies. */
 export type CreateReferralErrors = {
   400: ErrorResponse;
   401: ErrorResponseWithStatus;
@@ -47,16 +47,15 @@ const operation: Operation<CreateReferralValue, CreateReferralErrors> = {
  *
  * Creates a referral code for an advocate in a referral campaign. Answers the referral with its generated `code` (HTTP 201).
  *
- * `POST /v1/referrals` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `POST /v1/referrals` · auth: `apiKey` only
  *
  * @example
  * ```ts
  * const result = await createReferral(talon, { body: { campaignId: 7, advocateProfileIntegrationId: 'user-1' } });
  * ```
  *
- * @returns A {@link Result}: on success the value (Referral) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (Referral), or a {@link TalonError}: `http` (documented: 400, 401),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function createReferral(
   client: Client<'apiKey'>,

@@ -18,19 +18,18 @@ import type {
   NewReferralsForMultipleAdvocatesInput,
 } from '../models/types.js';
 
-/** Parameters of {@link createReferralsForMultipleAdvocates}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link createReferralsForMultipleAdvocates}; the request body is `body`. */
 export interface CreateReferralsForMultipleAdvocatesParams {
   /**
    * Possible values: `yes` or `no`.
-   * - `yes`: Increases the performance of the API call by returning a 204 response.
-   * - `no`: Returns a 200 response that contains the updated customer profiles.
+   * - `yes`: Increases the performance of the API call by…
    */
   silent?: 'yes' | 'no' | undefined;
   /** The request body. */
   body: NewReferralsForMultipleAdvocatesInput;
 }
 
-/** The HTTP error statuses {@link createReferralsForMultipleAdvocates} documents, and their bodies. */
+/** Error statuses {@link createReferralsForMultipleAdvocates} documents, with their bodies. */
 export type CreateReferralsForMultipleAdvocatesErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -65,16 +64,15 @@ const operation: Operation<
  *
  * Creates referral codes for several advocates at once. With `silent: 'no'` the API answers the created referrals (HTTP 201); with `silent: 'yes'` (the API's default when omitted) it answers 204 with no body, and the value is `undefined`.
  *
- * `POST /v1/referrals_for_multiple_advocates` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `POST /v1/referrals_for_multiple_advocates` · auth: `apiKey` only
  *
  * @example
  * ```ts
  * const result = await createReferralsForMultipleAdvocates(talon, { silent: 'no', body: { campaignId: 7, usageLimit: 1, advocateProfileIntegrationIds: ['a', 'b'] } });
  * ```
  *
- * @returns A {@link Result}: on success the value (CreateReferralsForMultipleAdvocatesResponse) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (CreateReferralsForMultipleAdvocatesResponse), or a {@link TalonError}: `http` (documented: 400, 401),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function createReferralsForMultipleAdvocates(
   client: Client<'apiKey'>,

@@ -10,13 +10,13 @@ import { strict } from '../models/helpers.js';
 import { ErrorResponseWithStatusSchema } from '../models/schemas.js';
 import type { ErrorResponseWithStatus } from '../models/types.js';
 
-/** Parameters of {@link deleteAudienceMembershipsV2}: path and query parameters by their API names. */
+/** Parameters of {@link deleteAudienceMembershipsV2}. */
 export interface DeleteAudienceMembershipsV2Params {
   /** The ID of the audience. */
   audienceId: number;
 }
 
-/** The HTTP error statuses {@link deleteAudienceMembershipsV2} documents, and their bodies. */
+/** Error statuses {@link deleteAudienceMembershipsV2} documents, with their bodies. */
 export type DeleteAudienceMembershipsV2Errors = {
   401: ErrorResponseWithStatus;
   404: ErrorResponseWithStatus;
@@ -39,18 +39,17 @@ const operation: Operation<DeleteAudienceMembershipsV2Value, DeleteAudienceMembe
 /**
  * Delete audience memberships.
  *
- * Remove all members from this audience.
+ * Removes every member from an audience; the audience itself stays. Answers 204 with no body (value `undefined`); 404 when there is no such audience.
  *
- * `DELETE /v2/audiences/{audienceId}/memberships` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `DELETE /v2/audiences/{audienceId}/memberships` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await deleteAudienceMembershipsV2(talon, { audienceId: 1 });
+ * const result = await deleteAudienceMembershipsV2(talon, { audienceId: 17 });
  * ```
  *
- * @returns A {@link Result}: on success the value (no body) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (no body), or a {@link TalonError}: `http` (documented: 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function deleteAudienceMembershipsV2(
   client: Client<'apiKey'>,

@@ -10,13 +10,13 @@ import { strict } from '../models/helpers.js';
 import { ErrorResponseWithStatusSchema } from '../models/schemas.js';
 import type { ErrorResponseWithStatus } from '../models/types.js';
 
-/** Parameters of {@link deleteAudienceV2}: path and query parameters by their API names. */
+/** Parameters of {@link deleteAudienceV2}. */
 export interface DeleteAudienceV2Params {
   /** The ID of the audience. */
   audienceId: number;
 }
 
-/** The HTTP error statuses {@link deleteAudienceV2} documents, and their bodies. */
+/** Error statuses {@link deleteAudienceV2} documents, with their bodies. */
 export type DeleteAudienceV2Errors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -44,18 +44,17 @@ const operation: Operation<DeleteAudienceV2Value, DeleteAudienceV2Errors> = {
 /**
  * Delete audience.
  *
- * Delete an audience.
+ * Deletes an audience and every membership in it (the customer profiles themselves stay). Answers 204 with no body (value `undefined`); 404 when there is no such audience.
  *
- * `DELETE /v2/audiences/{audienceId}` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `DELETE /v2/audiences/{audienceId}` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await deleteAudienceV2(talon, { audienceId: 1 });
+ * const result = await deleteAudienceV2(talon, { audienceId: 17 });
  * ```
  *
- * @returns A {@link Result}: on success the value (no body) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (no body), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function deleteAudienceV2(
   client: Client<'apiKey'>,

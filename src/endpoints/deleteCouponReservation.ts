@@ -10,7 +10,7 @@ import { strict } from '../models/helpers.js';
 import { CouponReservationsInputSchema, ErrorResponseWithStatusSchema } from '../models/schemas.js';
 import type { CouponReservationsInput, ErrorResponseWithStatus } from '../models/types.js';
 
-/** Parameters of {@link deleteCouponReservation}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link deleteCouponReservation}; the request body is `body`. */
 export interface DeleteCouponReservationParams {
   /** The code of the coupon. */
   couponValue: string;
@@ -18,7 +18,7 @@ export interface DeleteCouponReservationParams {
   body: CouponReservationsInput;
 }
 
-/** The HTTP error statuses {@link deleteCouponReservation} documents, and their bodies. */
+/** Error statuses {@link deleteCouponReservation} documents, with their bodies. */
 export type DeleteCouponReservationErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -53,16 +53,15 @@ const operation: Operation<DeleteCouponReservationValue, DeleteCouponReservation
  *
  * Removes the reservations of a coupon for the customer profiles listed in the body. Answers 204 with no body (value `undefined`).
  *
- * `DELETE /v1/coupon_reservations/{couponValue}` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `DELETE /v1/coupon_reservations/{couponValue}` · auth: `apiKey` only
  *
  * @example
  * ```ts
  * const result = await deleteCouponReservation(talon, { couponValue: 'SUMMER-10', body: { integrationIDs: ['user-1'] } });
  * ```
  *
- * @returns A {@link Result}: on success the value (no body) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (no body), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function deleteCouponReservation(
   client: Client<'apiKey'>,

@@ -10,17 +10,13 @@ import { strict } from '../models/helpers.js';
 import { ErrorResponseWithStatusSchema } from '../models/schemas.js';
 import type { ErrorResponseWithStatus } from '../models/types.js';
 
-/** Parameters of {@link deleteCustomerData}: path and query parameters by their API names. */
+/** Parameters of {@link deleteCustomerData}. */
 export interface DeleteCustomerDataParams {
-  /**
-   * The integration ID of the customer profile. You can get the `integrationId` of a profile using:
-   * - A customer session integration ID with the [Update customer session](https://docs.talon.one/integration-api#tag/Customer-sessions/operation/updateCustomerSessionV2) endpoint.
-   * - The Management API with the [List application's customers](https://docs.talon.one/management-api#tag/Customer-data/operation/getApplicationCustomers) endpoint.
-   */
+  /** The integration ID of the customer profile. */
   integrationId: string;
 }
 
-/** The HTTP error statuses {@link deleteCustomerData} documents, and their bodies. */
+/** Error statuses {@link deleteCustomerData} documents, with their bodies. */
 export type DeleteCustomerDataErrors = {
   401: ErrorResponseWithStatus;
   404: ErrorResponseWithStatus;
@@ -48,16 +44,15 @@ const operation: Operation<DeleteCustomerDataValue, DeleteCustomerDataErrors> = 
  *
  * Deletes all data of a customer profile (sessions, events, loyalty data; for data-protection requests). Answers 204 with no body (value `undefined`); 404 when the profile does not exist.
  *
- * `DELETE /v1/customer_data/{integrationId}` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `DELETE /v1/customer_data/{integrationId}` · auth: `apiKey` only
  *
  * @example
  * ```ts
  * const result = await deleteCustomerData(talon, { integrationId: 'user-1' });
  * ```
  *
- * @returns A {@link Result}: on success the value (no body) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (no body), or a {@link TalonError}: `http` (documented: 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function deleteCustomerData(
   client: Client<'apiKey'>,

@@ -13,24 +13,17 @@ import {
 } from '../models/schemas.js';
 import type { DeleteLoyaltyTransactionsRequestInput, ErrorResponseWithStatus } from '../models/types.js';
 
-/** Parameters of {@link deleteLoyaltyTransactionsFromLedgers}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link deleteLoyaltyTransactionsFromLedgers}; the request body is `body`. */
 export interface DeleteLoyaltyTransactionsFromLedgersParams {
-  /**
-   * Identifier of the profile-based loyalty program. You can get the ID with
-   * the [List loyalty programs](https://docs.talon.one/management-api#tag/Loyalty/operation/getLoyaltyPrograms) endpoint.
-   */
+  /** Identifier of the profile-based loyalty program. */
   loyaltyProgramId: number;
-  /**
-   * The integration ID of the customer profile. You can get the `integrationId` of a profile using:
-   * - A customer session integration ID with the [Update customer session](https://docs.talon.one/integration-api#tag/Customer-sessions/operation/updateCustomerSessionV2) endpoint.
-   * - The Management API with the [List application's customers](https://docs.talon.one/management-api#tag/Customer-data/operation/getApplicationCustomers) endpoint.
-   */
+  /** The integration ID of the customer profile. */
   integrationId: string;
   /** The request body. */
   body: DeleteLoyaltyTransactionsRequestInput;
 }
 
-/** The HTTP error statuses {@link deleteLoyaltyTransactionsFromLedgers} documents, and their bodies. */
+/** Error statuses {@link deleteLoyaltyTransactionsFromLedgers} documents, with their bodies. */
 export type DeleteLoyaltyTransactionsFromLedgersErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -67,18 +60,17 @@ const operation: Operation<
 /**
  * Delete customer's transactions from loyalty ledgers.
  *
- * Delete a customer's transactions in all loyalty ledgers or a specified ledger.
+ * Deletes a customer's transactions in a profile-based loyalty program: in every ledger (`scope: 'AllSubledgers'`) or only in the subledgers listed in `subledgerIds` (`scope: 'SelectedSubledgers'`). Answers 204 with no body (value `undefined`).
  *
- * `POST /v1/loyalty_programs/{loyaltyProgramId}/profile/{integrationId}/delete_transactions` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `POST /v1/loyalty_programs/{loyaltyProgramId}/profile/{integrationId}/delete_transactions` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await deleteLoyaltyTransactionsFromLedgers(talon, { loyaltyProgramId: 1, integrationId: "integrationId-1", body: { scope: "AllSubledgers" } });
+ * const result = await deleteLoyaltyTransactionsFromLedgers(talon, { loyaltyProgramId: 12, integrationId: 'user-1', body: { scope: 'SelectedSubledgers', subledgerIds: ['fashion'] } });
  * ```
  *
- * @returns A {@link Result}: on success the value (no body) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (no body), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function deleteLoyaltyTransactionsFromLedgers(
   client: Client<'apiKey'>,

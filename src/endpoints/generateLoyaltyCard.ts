@@ -14,18 +14,15 @@ import {
 } from '../models/schemas.js';
 import type { ErrorResponseWithStatus, GenerateLoyaltyCardInput, LoyaltyCard } from '../models/types.js';
 
-/** Parameters of {@link generateLoyaltyCard}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link generateLoyaltyCard}; the request body is `body`. */
 export interface GenerateLoyaltyCardParams {
-  /**
-   * Identifier of the card-based loyalty program containing the loyalty card. You can get the ID with
-   * the [List loyalty programs](https://docs.talon.one/management-api#tag/Loyalty/operation/getLoyaltyPrograms) endpoint.
-   */
+  /** Identifier of the card-based loyalty program containing the loyalty card. */
   loyaltyProgramId: number;
   /** The request body. */
   body: GenerateLoyaltyCardInput;
 }
 
-/** The HTTP error statuses {@link generateLoyaltyCard} documents, and their bodies. */
+/** Error statuses {@link generateLoyaltyCard} documents, with their bodies. */
 export type GenerateLoyaltyCardErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -51,19 +48,17 @@ const operation: Operation<GenerateLoyaltyCardValue, GenerateLoyaltyCardErrors> 
 /**
  * Generate loyalty card.
  *
- * Generate a loyalty card in a specified [card-based loyalty
- * program](https://docs.talon.one/docs/product/loyalty-programs/card-based/card-based-overview).
+ * Creates a loyalty card in a card-based program, optionally linked at once to the profiles in `customerProfileIds` (no more than the program's users-per-card limit). The card's identifier is `cardIdentifier` when given, else it follows the program's code format. Answers the card.
  *
- * `POST /v1/loyalty_programs/{loyaltyProgramId}/cards` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `POST /v1/loyalty_programs/{loyaltyProgramId}/cards` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await generateLoyaltyCard(talon, { loyaltyProgramId: 1, body: {} });
+ * const result = await generateLoyaltyCard(talon, { loyaltyProgramId: 14, body: { status: 'active', customerProfileIds: ['user-1'] } });
  * ```
  *
- * @returns A {@link Result}: on success the value (LoyaltyCard) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (LoyaltyCard), or a {@link TalonError}: `http` (documented: 400, 401),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function generateLoyaltyCard(
   client: Client<'apiKey'>,

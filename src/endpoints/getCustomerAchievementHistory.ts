@@ -13,21 +13,17 @@ import {
 } from '../models/schemas.js';
 import type { ErrorResponseWithStatus, GetCustomerAchievementHistoryResponse } from '../models/types.js';
 
-/** Parameters of {@link getCustomerAchievementHistory}: path and query parameters by their API names. */
+/** Parameters of {@link getCustomerAchievementHistory}. */
 export interface GetCustomerAchievementHistoryParams {
-  /**
-   * The integration identifier for this customer profile. Must be:
-   * - Unique within the deployment.
-   * - Stable for the customer. Do not use an ID that the customer can update themselves. For example, you can use a database ID.
-   */
+  /** The integration identifier for this customer profile. */
   integrationId: string;
   /** The achievement identifier. */
   achievementId: number;
   /** Filter by customer progress status in the achievement. */
   progressStatus?: ('inprogress' | 'completed' | 'expired')[] | undefined;
-  /** Timestamp that filters the results to only contain achievements created on or after the start date. */
+  /** Timestamp that filters the results to only contain achievements created on or after the… */
   startDate?: Date | string | undefined;
-  /** Timestamp that filters the results to only contain achievements created before or on the end date. */
+  /** Timestamp that filters the results to only contain achievements created before or on the… */
   endDate?: Date | string | undefined;
   /** The number of items in the response. */
   pageSize?: number | undefined;
@@ -35,7 +31,7 @@ export interface GetCustomerAchievementHistoryParams {
   skip?: number | undefined;
 }
 
-/** The HTTP error statuses {@link getCustomerAchievementHistory} documents, and their bodies. */
+/** Error statuses {@link getCustomerAchievementHistory} documents, with their bodies. */
 export type GetCustomerAchievementHistoryErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -86,18 +82,19 @@ const operation: Operation<GetCustomerAchievementHistoryValue, GetCustomerAchiev
 /**
  * List customer's achievement history.
  *
- * Retrieve all progress history of a given customer in the given achievement.
+ * Lists a customer's progress records in one achievement, filtered by progress status and by creation date (`startDate`, `endDate`).
  *
- * `GET /v1/customer_profiles/{integrationId}/achievements/{achievementId}` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * Paginated (`{ data, totalResultSize }`): walk every page with `paginate`, `paginateItems` or `collectItems`.
+ *
+ * `GET /v1/customer_profiles/{integrationId}/achievements/{achievementId}` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await getCustomerAchievementHistory(talon, { integrationId: "integrationId-1", achievementId: 1 });
+ * const result = await getCustomerAchievementHistory(talon, { integrationId: 'user-1', achievementId: 5, progressStatus: ['completed'], pageSize: 50 });
  * ```
  *
- * @returns A {@link Result}: on success the value (GetCustomerAchievementHistoryResponse) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (GetCustomerAchievementHistoryResponse), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function getCustomerAchievementHistory(
   client: Client<'apiKey'>,

@@ -10,13 +10,9 @@ import { strict } from '../models/helpers.js';
 import { ErrorResponseWithStatusSchema, GetCustomerAchievementsResponseSchema } from '../models/schemas.js';
 import type { ErrorResponseWithStatus, GetCustomerAchievementsResponse } from '../models/types.js';
 
-/** Parameters of {@link getCustomerAchievements}: path and query parameters by their API names. */
+/** Parameters of {@link getCustomerAchievements}. */
 export interface GetCustomerAchievementsParams {
-  /**
-   * The integration identifier for this customer profile. Must be:
-   * - Unique within the deployment.
-   * - Stable for the customer. Do not use an ID that the customer can update themselves. For example, you can use a database ID.
-   */
+  /** The integration identifier for this customer profile. */
   integrationId: string;
   /** Filter by one or more Campaign IDs, separated by a comma. */
   campaignIds?: string[] | undefined;
@@ -32,7 +28,7 @@ export interface GetCustomerAchievementsParams {
   skip?: number | undefined;
 }
 
-/** The HTTP error statuses {@link getCustomerAchievements} documents, and their bodies. */
+/** Error statuses {@link getCustomerAchievements} documents, with their bodies. */
 export type GetCustomerAchievementsErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -85,18 +81,19 @@ const operation: Operation<GetCustomerAchievementsValue, GetCustomerAchievements
 /**
  * List customer's available achievements.
  *
- * Retrieve all the achievements available to a given customer and their progress in them.
+ * Lists the achievements open to a customer with their progress in each, filtered by campaign, achievement, achievement status or progress status.
  *
- * `GET /v1/customer_profiles/{integrationId}/achievements` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * Paginated (`{ data, totalResultSize }`): walk every page with `paginate`, `paginateItems` or `collectItems`.
+ *
+ * `GET /v1/customer_profiles/{integrationId}/achievements` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await getCustomerAchievements(talon, { integrationId: "integrationId-1" });
+ * const result = await getCustomerAchievements(talon, { integrationId: 'user-1', achievementStatus: ['active'], currentProgressStatus: ['inprogress'], pageSize: 50 });
  * ```
  *
- * @returns A {@link Result}: on success the value (GetCustomerAchievementsResponse) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (GetCustomerAchievementsResponse), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function getCustomerAchievements(
   client: Client<'apiKey'>,

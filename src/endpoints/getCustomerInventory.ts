@@ -10,13 +10,9 @@ import { strict } from '../models/helpers.js';
 import { CustomerInventorySchema, ErrorResponseWithStatusSchema } from '../models/schemas.js';
 import type { CustomerInventory, ErrorResponseWithStatus } from '../models/types.js';
 
-/** Parameters of {@link getCustomerInventory}: path and query parameters by their API names. */
+/** Parameters of {@link getCustomerInventory}. */
 export interface GetCustomerInventoryParams {
-  /**
-   * The integration ID of the customer profile. You can get the `integrationId` of a profile using:
-   * - A customer session integration ID with the [Update customer session](https://docs.talon.one/integration-api#tag/Customer-sessions/operation/updateCustomerSessionV2) endpoint.
-   * - The Management API with the [List application's customers](https://docs.talon.one/management-api#tag/Customer-data/operation/getApplicationCustomers) endpoint.
-   */
+  /** The integration ID of the customer profile. */
   integrationId: string;
   /** Set to `true` to include customer profile information in the response. */
   profile?: boolean | undefined;
@@ -32,7 +28,7 @@ export interface GetCustomerInventoryParams {
   achievements?: boolean | undefined;
 }
 
-/** The HTTP error statuses {@link getCustomerInventory} documents, and their bodies. */
+/** Error statuses {@link getCustomerInventory} documents, with their bodies. */
 export type GetCustomerInventoryErrors = {
   401: ErrorResponseWithStatus;
   404: ErrorResponseWithStatus;
@@ -68,16 +64,15 @@ const operation: Operation<GetCustomerInventoryValue, GetCustomerInventoryErrors
  *
  * Reads what a customer holds: set the flags (`profile`, `referrals`, `coupons`, `loyalty`, `giveaways`, `achievements`) for the parts you want included.
  *
- * `GET /v1/customer_profiles/{integrationId}/inventory` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `GET /v1/customer_profiles/{integrationId}/inventory` · auth: `apiKey` only
  *
  * @example
  * ```ts
  * const result = await getCustomerInventory(talon, { integrationId: 'user-1', coupons: true, loyalty: true });
  * ```
  *
- * @returns A {@link Result}: on success the value (CustomerInventory) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (CustomerInventory), or a {@link TalonError}: `http` (documented: 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function getCustomerInventory(
   client: Client<'apiKey'>,

@@ -18,13 +18,13 @@ import type {
   IntegrationCustomerSessionResponse,
 } from '../models/types.js';
 
-/** Parameters of {@link getCustomerSession}: path and query parameters by their API names. */
+/** Parameters of {@link getCustomerSession}. */
 export interface GetCustomerSessionParams {
-  /** The `integration ID` of the customer session. You set this ID when you create a customer session. */
+  /** The `integration ID` of the customer session. */
   customerSessionId: string;
 }
 
-/** The HTTP error statuses {@link getCustomerSession} documents, and their bodies. */
+/** Error statuses {@link getCustomerSession} documents, with their bodies. */
 export type GetCustomerSessionErrors = {
   400: ErrorResponse;
   401: ErrorResponseWithStatus;
@@ -51,18 +51,17 @@ const operation: Operation<GetCustomerSessionValue, GetCustomerSessionErrors> = 
 /**
  * Get customer session.
  *
- * Get the details of the given customer session.
+ * Reads a customer session and the effects it currently has, without changing anything. updateCustomerSessionV2 answers the same data when it writes (ask for it with `responseContent: ['customerSession']`), so a read right after a write is rarely needed.
  *
- * `GET /v2/customer_sessions/{customerSessionId}` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `GET /v2/customer_sessions/{customerSessionId}` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await getCustomerSession(talon, { customerSessionId: "customerSessionId-1" });
+ * const result = await getCustomerSession(talon, { customerSessionId: 'cart-42' });
  * ```
  *
- * @returns A {@link Result}: on success the value (IntegrationCustomerSessionResponse) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (IntegrationCustomerSessionResponse), or a {@link TalonError}: `http` (documented: 400, 401),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function getCustomerSession(
   client: Client<'apiKey'>,

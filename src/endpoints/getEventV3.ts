@@ -10,13 +10,13 @@ import { strict } from '../models/helpers.js';
 import { ErrorResponseWithStatusSchema, EventV3Schema } from '../models/schemas.js';
 import type { ErrorResponseWithStatus, EventV3 } from '../models/types.js';
 
-/** Parameters of {@link getEventV3}: path and query parameters by their API names. */
+/** Parameters of {@link getEventV3}. */
 export interface GetEventV3Params {
   /** The unique ID of the advanced event. */
   integrationId: string;
 }
 
-/** The HTTP error statuses {@link getEventV3} documents, and their bodies. */
+/** Error statuses {@link getEventV3} documents, with their bodies. */
 export type GetEventV3Errors = {
   404: ErrorResponseWithStatus;
 };
@@ -42,18 +42,17 @@ const operation: Operation<GetEventV3Value, GetEventV3Errors> = {
 /**
  * Get advanced event.
  *
- * Retrieve an advanced event by its identifier.
+ * Reads an advanced event (one tracked with trackEventV3) by the `integrationId` it was tracked with. 404 when there is none.
  *
- * `GET /v3/events/{integrationId}` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `GET /v3/events/{integrationId}` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await getEventV3(talon, { integrationId: "integrationId-1" });
+ * const result = await getEventV3(talon, { integrationId: 'evt-2026-06-24-0001' });
  * ```
  *
- * @returns A {@link Result}: on success the value (EventV3) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (EventV3), or a {@link TalonError}: `http` (documented: 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function getEventV3(
   client: Client<'apiKey'>,

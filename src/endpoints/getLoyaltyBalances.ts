@@ -10,23 +10,13 @@ import { dateTime, strict } from '../models/helpers.js';
 import { ErrorResponseWithStatusSchema, LoyaltyBalancesWithTiersSchema } from '../models/schemas.js';
 import type { ErrorResponseWithStatus, LoyaltyBalancesWithTiers } from '../models/types.js';
 
-/** Parameters of {@link getLoyaltyBalances}: path and query parameters by their API names. */
+/** Parameters of {@link getLoyaltyBalances}. */
 export interface GetLoyaltyBalancesParams {
-  /**
-   * Identifier of the profile-based loyalty program. You can get the ID with
-   * the [List loyalty programs](https://docs.talon.one/management-api#tag/Loyalty/operation/getLoyaltyPrograms) endpoint.
-   */
+  /** Identifier of the profile-based loyalty program. */
   loyaltyProgramId: number;
-  /**
-   * The integration identifier for this customer profile. Must be:
-   * - Unique within the deployment.
-   * - Stable for the customer. Do not use an ID that the customer can update themselves. For example, you can use a database ID.
-   */
+  /** The integration identifier for this customer profile. */
   integrationId: string;
-  /**
-   * Used to return expired, active, and pending loyalty balances before this
-   * timestamp. You can enter any past, present, or future timestamp value.
-   */
+  /** Used to return expired, active, and pending loyalty balances before this timestamp. */
   endDate?: Date | string | undefined;
   /** The ID of the subledger by which we filter the data. */
   subledgerId?: string | undefined;
@@ -36,7 +26,7 @@ export interface GetLoyaltyBalancesParams {
   includeProjectedTier?: boolean | undefined;
 }
 
-/** The HTTP error statuses {@link getLoyaltyBalances} documents, and their bodies. */
+/** Error statuses {@link getLoyaltyBalances} documents, with their bodies. */
 export type GetLoyaltyBalancesErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -74,19 +64,17 @@ const operation: Operation<GetLoyaltyBalancesValue, GetLoyaltyBalancesErrors> = 
 /**
  * Get customer's loyalty balances.
  *
- * Retrieve loyalty ledger balances for the given Integration ID in the
- * specified loyalty program.
+ * Reads a customer's point balances in a loyalty program, as at now or at `endDate`, for every subledger or one (`subledgerId`); `includeTiers` adds the current tier and the points to the next one, `includeProjectedTier` the projected tier. Balances are computed on each request, so narrow it with `subledgerId` where you can.
  *
- * `GET /v1/loyalty_programs/{loyaltyProgramId}/profile/{integrationId}/balances` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `GET /v1/loyalty_programs/{loyaltyProgramId}/profile/{integrationId}/balances` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await getLoyaltyBalances(talon, { loyaltyProgramId: 1, integrationId: "integrationId-1" });
+ * const result = await getLoyaltyBalances(talon, { loyaltyProgramId: 12, integrationId: 'user-1', includeTiers: true });
  * ```
  *
- * @returns A {@link Result}: on success the value (LoyaltyBalancesWithTiers) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (LoyaltyBalancesWithTiers), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function getLoyaltyBalances(
   client: Client<'apiKey'>,

@@ -10,30 +10,19 @@ import { dateTime, strict } from '../models/helpers.js';
 import { ErrorResponseWithStatusSchema, LoyaltyCardBalancesSchema } from '../models/schemas.js';
 import type { ErrorResponseWithStatus, LoyaltyCardBalances } from '../models/types.js';
 
-/** Parameters of {@link getLoyaltyCardBalances}: path and query parameters by their API names. */
+/** Parameters of {@link getLoyaltyCardBalances}. */
 export interface GetLoyaltyCardBalancesParams {
-  /**
-   * Identifier of the card-based loyalty program containing the loyalty card. You can get the ID with
-   * the [List loyalty programs](https://docs.talon.one/management-api#tag/Loyalty/operation/getLoyaltyPrograms) endpoint.
-   */
+  /** Identifier of the card-based loyalty program containing the loyalty card. */
   loyaltyProgramId: number;
-  /**
-   * Identifier of the loyalty card. You can get the identifier with
-   * the [List loyalty
-   * cards](https://docs.talon.one/management-api#tag/Loyalty-cards/operation/getLoyaltyCards)
-   * endpoint.
-   */
+  /** Identifier of the loyalty card. You can get the identifier with the List loyalty cards… */
   loyaltyCardId: string;
-  /**
-   * Used to return expired, active, and pending loyalty balances before this
-   * timestamp. You can enter any past, present, or future timestamp value.
-   */
+  /** Used to return expired, active, and pending loyalty balances before this timestamp. */
   endDate?: Date | string | undefined;
   /** Filter results by one or more subledger IDs. Must be exact match. */
   subledgerId?: string[] | undefined;
 }
 
-/** The HTTP error statuses {@link getLoyaltyCardBalances} documents, and their bodies. */
+/** Error statuses {@link getLoyaltyCardBalances} documents, with their bodies. */
 export type GetLoyaltyCardBalancesErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -70,19 +59,17 @@ const operation: Operation<GetLoyaltyCardBalancesValue, GetLoyaltyCardBalancesEr
 /**
  * Get card's point balances.
  *
- * Retrieve loyalty balances for the given loyalty card in the specified loyalty program with filtering options applied.
- * If no filtering options are applied, all loyalty balances for the given loyalty card are returned.
+ * Reads the point balances of a loyalty card, as at now or at `endDate`, for every subledger or the ones listed in `subledgerId`, with the profiles linked to the card.
  *
- * `GET /v1/loyalty_programs/{loyaltyProgramId}/cards/{loyaltyCardId}/balances` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `GET /v1/loyalty_programs/{loyaltyProgramId}/cards/{loyaltyCardId}/balances` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await getLoyaltyCardBalances(talon, { loyaltyProgramId: 1, loyaltyCardId: "loyaltyCardId-1" });
+ * const result = await getLoyaltyCardBalances(talon, { loyaltyProgramId: 14, loyaltyCardId: 'CARD-7Q2X9K', subledgerId: ['fashion'] });
  * ```
  *
- * @returns A {@link Result}: on success the value (LoyaltyCardBalances) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (LoyaltyCardBalances), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function getLoyaltyCardBalances(
   client: Client<'apiKey'>,

@@ -10,19 +10,11 @@ import { strict } from '../models/helpers.js';
 import { ErrorResponseWithStatusSchema, GetLoyaltyCardPointsResponseSchema } from '../models/schemas.js';
 import type { ErrorResponseWithStatus, GetLoyaltyCardPointsResponse } from '../models/types.js';
 
-/** Parameters of {@link getLoyaltyCardPoints}: path and query parameters by their API names. */
+/** Parameters of {@link getLoyaltyCardPoints}. */
 export interface GetLoyaltyCardPointsParams {
-  /**
-   * Identifier of the card-based loyalty program containing the loyalty card. You can get the ID with
-   * the [List loyalty programs](https://docs.talon.one/management-api#tag/Loyalty/operation/getLoyaltyPrograms) endpoint.
-   */
+  /** Identifier of the card-based loyalty program containing the loyalty card. */
   loyaltyProgramId: number;
-  /**
-   * Identifier of the loyalty card. You can get the identifier with
-   * the [List loyalty
-   * cards](https://docs.talon.one/management-api#tag/Loyalty-cards/operation/getLoyaltyCards)
-   * endpoint.
-   */
+  /** Identifier of the loyalty card. You can get the identifier with the List loyalty cards… */
   loyaltyCardId: string;
   /** Filter points based on their status. */
   status?: 'active' | 'pending' | 'expired' | undefined;
@@ -40,7 +32,7 @@ export interface GetLoyaltyCardPointsParams {
   sort?: 'startDate' | 'expiryDate' | undefined;
 }
 
-/** The HTTP error statuses {@link getLoyaltyCardPoints} documents, and their bodies. */
+/** Error statuses {@link getLoyaltyCardPoints} documents, with their bodies. */
 export type GetLoyaltyCardPointsErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -91,18 +83,19 @@ const operation: Operation<GetLoyaltyCardPointsValue, GetLoyaltyCardPointsErrors
 /**
  * List card's unused loyalty points.
  *
- * Get paginated results of loyalty points for a given loyalty card identifier in a card-based loyalty program. This endpoint returns only the balances of unused points on a loyalty card.
+ * Lists the unused points on a loyalty card, one entry per batch of points: `active` (ready to spend), `pending` (start date still ahead) or `expired`, sortable by start or expiry date.
  *
- * `GET /v1/loyalty_programs/{loyaltyProgramId}/cards/{loyaltyCardId}/points` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * Paginated (`{ data, hasMore }`): walk every page with `paginate`, `paginateItems` or `collectItems`.
+ *
+ * `GET /v1/loyalty_programs/{loyaltyProgramId}/cards/{loyaltyCardId}/points` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await getLoyaltyCardPoints(talon, { loyaltyProgramId: 1, loyaltyCardId: "loyaltyCardId-1" });
+ * const result = await getLoyaltyCardPoints(talon, { loyaltyProgramId: 14, loyaltyCardId: 'CARD-7Q2X9K', status: 'active', pageSize: 100 });
  * ```
  *
- * @returns A {@link Result}: on success the value (GetLoyaltyCardPointsResponse) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (GetLoyaltyCardPointsResponse), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function getLoyaltyCardPoints(
   client: Client<'apiKey'>,

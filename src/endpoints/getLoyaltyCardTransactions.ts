@@ -13,38 +13,22 @@ import {
 } from '../models/schemas.js';
 import type { ErrorResponseWithStatus, GetLoyaltyCardTransactionsResponse } from '../models/types.js';
 
-/** Parameters of {@link getLoyaltyCardTransactions}: path and query parameters by their API names. */
+/** Parameters of {@link getLoyaltyCardTransactions}. */
 export interface GetLoyaltyCardTransactionsParams {
-  /**
-   * Identifier of the card-based loyalty program containing the loyalty card. You can get the ID with
-   * the [List loyalty programs](https://docs.talon.one/management-api#tag/Loyalty/operation/getLoyaltyPrograms) endpoint.
-   */
+  /** Identifier of the card-based loyalty program containing the loyalty card. */
   loyaltyProgramId: number;
-  /**
-   * Identifier of the loyalty card. You can get the identifier with
-   * the [List loyalty
-   * cards](https://docs.talon.one/management-api#tag/Loyalty-cards/operation/getLoyaltyCards)
-   * endpoint.
-   */
+  /** Identifier of the loyalty card. You can get the identifier with the List loyalty cards… */
   loyaltyCardId: string;
   /** Filter results by one or more subledger IDs. Must be exact match. */
   subledgerId?: string[] | undefined;
   /**
    * Filter results by loyalty transaction type:
-   * - `manual`: Loyalty transaction that was done manually.
-   * - `session`: Loyalty transaction that resulted from a customer session.
-   * - `import`: Loyalty transaction that was imported from a CSV file.
+   * - `manual`: Loyalty transaction that was done…
    */
   loyaltyTransactionType?: 'manual' | 'session' | 'import' | undefined;
-  /**
-   * Date and time from which results are returned. Results are filtered by
-   * transaction creation date.
-   */
+  /** Date and time from which results are returned. */
   startDate?: Date | string | undefined;
-  /**
-   * Date and time by which results are returned. Results are filtered by
-   * transaction creation date.
-   */
+  /** Date and time by which results are returned. */
   endDate?: Date | string | undefined;
   /** Filter the results by a list of customer session IDs. */
   customerSessionIDs?: string[] | undefined;
@@ -54,11 +38,11 @@ export interface GetLoyaltyCardTransactionsParams {
   pageSize?: number | undefined;
   /** The number of items to skip when paging through large result sets. */
   skip?: number | undefined;
-  /** If `true`: Filters results to include only point transactions that have action-based activation and have not expired. */
+  /** If `true`: Filters results to include only point transactions that have action-based… */
   awaitsActivation?: boolean | undefined;
 }
 
-/** The HTTP error statuses {@link getLoyaltyCardTransactions} documents, and their bodies. */
+/** Error statuses {@link getLoyaltyCardTransactions} documents, with their bodies. */
 export type GetLoyaltyCardTransactionsErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -123,19 +107,19 @@ const operation: Operation<GetLoyaltyCardTransactionsValue, GetLoyaltyCardTransa
 /**
  * List card's transactions.
  *
- * Retrieve loyalty transaction logs for the given loyalty card in the specified loyalty program with filtering options applied.
- * If no filtering options are applied, the last 50 loyalty transactions for the given loyalty card are returned.
+ * Lists the transactions of a loyalty card, filtered by subledger, type, date range, session or transaction ID. Without filters the API answers the 50 latest.
  *
- * `GET /v1/loyalty_programs/{loyaltyProgramId}/cards/{loyaltyCardId}/transactions` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * Paginated (`{ data, hasMore }`): walk every page with `paginate`, `paginateItems` or `collectItems`.
+ *
+ * `GET /v1/loyalty_programs/{loyaltyProgramId}/cards/{loyaltyCardId}/transactions` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await getLoyaltyCardTransactions(talon, { loyaltyProgramId: 1, loyaltyCardId: "loyaltyCardId-1" });
+ * const result = await getLoyaltyCardTransactions(talon, { loyaltyProgramId: 14, loyaltyCardId: 'CARD-7Q2X9K', startDate: '2026-06-01T00:00:00Z', pageSize: 100 });
  * ```
  *
- * @returns A {@link Result}: on success the value (GetLoyaltyCardTransactionsResponse) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (GetLoyaltyCardTransactionsResponse), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function getLoyaltyCardTransactions(
   client: Client<'apiKey'>,

@@ -13,18 +13,11 @@ import {
 } from '../models/schemas.js';
 import type { ErrorResponseWithStatus, GetLoyaltyProgramProfilePointsResponse } from '../models/types.js';
 
-/** Parameters of {@link getLoyaltyProgramProfilePoints}: path and query parameters by their API names. */
+/** Parameters of {@link getLoyaltyProgramProfilePoints}. */
 export interface GetLoyaltyProgramProfilePointsParams {
-  /**
-   * Identifier of the profile-based loyalty program. You can get the ID with
-   * the [List loyalty programs](https://docs.talon.one/management-api#tag/Loyalty/operation/getLoyaltyPrograms) endpoint.
-   */
+  /** Identifier of the profile-based loyalty program. */
   loyaltyProgramId: number;
-  /**
-   * The integration identifier for this customer profile. Must be:
-   * - Unique within the deployment.
-   * - Stable for the customer. Do not use an ID that the customer can update themselves. For example, you can use a database ID.
-   */
+  /** The integration identifier for this customer profile. */
   integrationId: string;
   /** Filter points based on their status. */
   status?: 'active' | 'pending' | 'expired' | undefined;
@@ -42,7 +35,7 @@ export interface GetLoyaltyProgramProfilePointsParams {
   sort?: 'startDate' | 'expiryDate' | undefined;
 }
 
-/** The HTTP error statuses {@link getLoyaltyProgramProfilePoints} documents, and their bodies. */
+/** Error statuses {@link getLoyaltyProgramProfilePoints} documents, with their bodies. */
 export type GetLoyaltyProgramProfilePointsErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -92,18 +85,19 @@ const operation: Operation<GetLoyaltyProgramProfilePointsValue, GetLoyaltyProgra
 /**
  * List customer's unused loyalty points.
  *
- * Get paginated results of loyalty points for a given Integration ID in the specified profile-based loyalty program. This endpoint returns only the balances of unused points linked to a customer profile.
+ * Lists a customer's unused points in a profile-based program, one entry per batch of points: `active` (ready to spend), `pending` (start date still ahead) or `expired`, sortable by start or expiry date.
  *
- * `GET /v1/loyalty_programs/{loyaltyProgramId}/profile/{integrationId}/points` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * Paginated (`{ data, hasMore }`): walk every page with `paginate`, `paginateItems` or `collectItems`.
+ *
+ * `GET /v1/loyalty_programs/{loyaltyProgramId}/profile/{integrationId}/points` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await getLoyaltyProgramProfilePoints(talon, { loyaltyProgramId: 1, integrationId: "integrationId-1" });
+ * const result = await getLoyaltyProgramProfilePoints(talon, { loyaltyProgramId: 12, integrationId: 'user-1', status: 'pending', sort: 'expiryDate', pageSize: 100 });
  * ```
  *
- * @returns A {@link Result}: on success the value (GetLoyaltyProgramProfilePointsResponse) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (GetLoyaltyProgramProfilePointsResponse), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function getLoyaltyProgramProfilePoints(
   client: Client<'apiKey'>,

@@ -16,18 +16,11 @@ import type {
   GetLoyaltyProgramProfileTransactionsResponse,
 } from '../models/types.js';
 
-/** Parameters of {@link getLoyaltyProgramProfileTransactions}: path and query parameters by their API names. */
+/** Parameters of {@link getLoyaltyProgramProfileTransactions}. */
 export interface GetLoyaltyProgramProfileTransactionsParams {
-  /**
-   * Identifier of the profile-based loyalty program. You can get the ID with
-   * the [List loyalty programs](https://docs.talon.one/management-api#tag/Loyalty/operation/getLoyaltyPrograms) endpoint.
-   */
+  /** Identifier of the profile-based loyalty program. */
   loyaltyProgramId: number;
-  /**
-   * The integration identifier for this customer profile. Must be:
-   * - Unique within the deployment.
-   * - Stable for the customer. Do not use an ID that the customer can update themselves. For example, you can use a database ID.
-   */
+  /** The integration identifier for this customer profile. */
   integrationId: string;
   /** Filter the results by a list of customer session IDs. */
   customerSessionIDs?: string[] | undefined;
@@ -37,30 +30,22 @@ export interface GetLoyaltyProgramProfileTransactionsParams {
   subledgerId?: string | undefined;
   /**
    * Filter results by loyalty transaction type:
-   * - `manual`: Loyalty transaction that was done manually.
-   * - `session`: Loyalty transaction that resulted from a customer session.
-   * - `import`: Loyalty transaction that was imported from a CSV file.
+   * - `manual`: Loyalty transaction that was done…
    */
   loyaltyTransactionType?: 'manual' | 'session' | 'import' | undefined;
-  /**
-   * Date and time from which results are returned. Results are filtered by
-   * transaction creation date.
-   */
+  /** Date and time from which results are returned. */
   startDate?: Date | string | undefined;
-  /**
-   * Date and time by which results are returned. Results are filtered by
-   * transaction creation date.
-   */
+  /** Date and time by which results are returned. */
   endDate?: Date | string | undefined;
   /** The number of items in the response. */
   pageSize?: number | undefined;
   /** The number of items to skip when paging through large result sets. */
   skip?: number | undefined;
-  /** If `true`: Filters results to include only point transactions that have action-based activation and have not expired. */
+  /** If `true`: Filters results to include only point transactions that have action-based… */
   awaitsActivation?: boolean | undefined;
 }
 
-/** The HTTP error statuses {@link getLoyaltyProgramProfileTransactions} documents, and their bodies. */
+/** Error statuses {@link getLoyaltyProgramProfileTransactions} documents, with their bodies. */
 export type GetLoyaltyProgramProfileTransactionsErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -127,19 +112,19 @@ const operation: Operation<
 /**
  * List customer's loyalty transactions.
  *
- * Retrieve paginated results of loyalty transaction logs for the given
- * Integration ID in the specified loyalty program.
+ * Lists a customer's loyalty transactions in a program, filtered by subledger, type, date range, session or transaction ID. Without filters the API answers the 50 latest.
  *
- * `GET /v1/loyalty_programs/{loyaltyProgramId}/profile/{integrationId}/transactions` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * Paginated (`{ data, hasMore }`): walk every page with `paginate`, `paginateItems` or `collectItems`.
+ *
+ * `GET /v1/loyalty_programs/{loyaltyProgramId}/profile/{integrationId}/transactions` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await getLoyaltyProgramProfileTransactions(talon, { loyaltyProgramId: 1, integrationId: "integrationId-1" });
+ * const result = await getLoyaltyProgramProfileTransactions(talon, { loyaltyProgramId: 12, integrationId: 'user-1', loyaltyTransactionType: 'session', startDate: new Date('2026-06-01T00:00:00Z'), pageSize: 50 });
  * ```
  *
- * @returns A {@link Result}: on success the value (GetLoyaltyProgramProfileTransactionsResponse) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (GetLoyaltyProgramProfileTransactionsResponse), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function getLoyaltyProgramProfileTransactions(
   client: Client<'apiKey'>,

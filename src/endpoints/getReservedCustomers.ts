@@ -10,13 +10,13 @@ import { strict } from '../models/helpers.js';
 import { ErrorResponseWithStatusSchema, GetReservedCustomersResponseSchema } from '../models/schemas.js';
 import type { ErrorResponseWithStatus, GetReservedCustomersResponse } from '../models/types.js';
 
-/** Parameters of {@link getReservedCustomers}: path and query parameters by their API names. */
+/** Parameters of {@link getReservedCustomers}. */
 export interface GetReservedCustomersParams {
   /** The code of the coupon. */
   couponValue: string;
 }
 
-/** The HTTP error statuses {@link getReservedCustomers} documents, and their bodies. */
+/** Error statuses {@link getReservedCustomers} documents, with their bodies. */
 export type GetReservedCustomersErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -50,16 +50,15 @@ const operation: Operation<GetReservedCustomersValue, GetReservedCustomersErrors
  *
  * Lists the customer profiles that hold a reservation of a coupon (`{ data: CustomerProfile[] }`).
  *
- * `GET /v1/coupon_reservations/customerprofiles/{couponValue}` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `GET /v1/coupon_reservations/customerprofiles/{couponValue}` · auth: `apiKey` only
  *
  * @example
  * ```ts
  * const result = await getReservedCustomers(talon, { couponValue: 'SUMMER-10' });
  * ```
  *
- * @returns A {@link Result}: on success the value (GetReservedCustomersResponse) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (GetReservedCustomersResponse), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function getReservedCustomers(
   client: Client<'apiKey'>,

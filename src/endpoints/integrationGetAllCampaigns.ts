@@ -13,7 +13,7 @@ import {
 } from '../models/schemas.js';
 import type { ErrorResponseWithStatus, IntegrationGetAllCampaignsResponse } from '../models/types.js';
 
-/** Parameters of {@link integrationGetAllCampaigns}: path and query parameters by their API names. */
+/** Parameters of {@link integrationGetAllCampaigns}. */
 export interface IntegrationGetAllCampaignsParams {
   /** The number of items in the response. */
   pageSize?: number | undefined;
@@ -21,25 +21,13 @@ export interface IntegrationGetAllCampaignsParams {
   skip?: number | undefined;
   /** Filter by one or more campaign IDs, separated by a comma. */
   campaignIds?: string[] | undefined;
-  /**
-   * Filter results to only include campaigns that start on or after
-   * the specified timestamp.
-   */
+  /** Filter results to only include campaigns that start on or after the specified timestamp. */
   startAfter?: Date | string | undefined;
-  /**
-   * Filter results to only include campaigns that start on or before
-   * the specified timestamp.
-   */
+  /** Filter results to only include campaigns that start on or before the specified timestamp. */
   startBefore?: Date | string | undefined;
-  /**
-   * Filter results to only include campaigns that end on or after
-   * the specified timestamp.
-   */
+  /** Filter results to only include campaigns that end on or after the specified timestamp. */
   endAfter?: Date | string | undefined;
-  /**
-   * Filter results to only include campaigns that end on or before
-   * the specified timestamp.
-   */
+  /** Filter results to only include campaigns that end on or before the specified timestamp. */
   endBefore?: Date | string | undefined;
   /** Filter results to campaigns linked to the specified store ID. */
   storeId?: number | undefined;
@@ -47,7 +35,7 @@ export interface IntegrationGetAllCampaignsParams {
   audienceId?: number | undefined;
 }
 
-/** The HTTP error statuses {@link integrationGetAllCampaigns} documents, and their bodies. */
+/** Error statuses {@link integrationGetAllCampaigns} documents, with their bodies. */
 export type IntegrationGetAllCampaignsErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -109,20 +97,19 @@ const operation: Operation<IntegrationGetAllCampaignsValue, IntegrationGetAllCam
 /**
  * List all running campaigns.
  *
- * Retrieve all running campaigns for the specified Application. You
- * can filter the results by providing specific campaign IDs or a range of
- * start and end dates.
+ * Lists the running campaigns of the Application the API key belongs to, filtered by campaign IDs, start and end date windows, store or audience.
  *
- * `GET /v1/integration/campaigns` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * Paginated (`{ data, hasMore }`): walk every page with `paginate`, `paginateItems` or `collectItems`.
+ *
+ * `GET /v1/integration/campaigns` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await integrationGetAllCampaigns(talon, {  });
+ * const result = await integrationGetAllCampaigns(talon, { startAfter: '2026-06-01T00:00:00Z', storeId: 3, pageSize: 100 });
  * ```
  *
- * @returns A {@link Result}: on success the value (IntegrationGetAllCampaignsResponse) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (IntegrationGetAllCampaignsResponse), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function integrationGetAllCampaigns(
   client: Client<'apiKey'>,

@@ -10,22 +10,15 @@ import { strict } from '../models/helpers.js';
 import { ErrorResponseWithStatusSchema } from '../models/schemas.js';
 import type { ErrorResponseWithStatus } from '../models/types.js';
 
-/** Parameters of {@link joinLoyaltyProgram}: path and query parameters by their API names. */
+/** Parameters of {@link joinLoyaltyProgram}. */
 export interface JoinLoyaltyProgramParams {
-  /**
-   * Identifier of the profile-based loyalty program. You can get the ID with
-   * the [List loyalty programs](https://docs.talon.one/management-api#tag/Loyalty/operation/getLoyaltyPrograms) endpoint.
-   */
+  /** Identifier of the profile-based loyalty program. */
   loyaltyProgramId: number;
-  /**
-   * The integration ID of the customer profile. You can get the `integrationId` of a profile using:
-   * - A customer session integration ID with the [Update customer session](https://docs.talon.one/integration-api#tag/Customer-sessions/operation/updateCustomerSessionV2) endpoint.
-   * - The Management API with the [List application's customers](https://docs.talon.one/management-api#tag/Customer-data/operation/getApplicationCustomers) endpoint.
-   */
+  /** The integration ID of the customer profile. */
   integrationId: string;
 }
 
-/** The HTTP error statuses {@link joinLoyaltyProgram} documents, and their bodies. */
+/** Error statuses {@link joinLoyaltyProgram} documents, with their bodies. */
 export type JoinLoyaltyProgramErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -57,18 +50,17 @@ const operation: Operation<JoinLoyaltyProgramValue, JoinLoyaltyProgramErrors> = 
 /**
  * Join customer profile to loyalty program.
  *
- * Join a customer profile to the specified loyalty program.
+ * Enrols a customer in a profile-based loyalty program, creating the profile first when it does not exist. Fails when the program does not exist or the customer is already a member. Answers with no body (value `undefined`).
  *
- * `POST /v1/loyalty_programs/{loyaltyProgramId}/profile/{integrationId}/join` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `POST /v1/loyalty_programs/{loyaltyProgramId}/profile/{integrationId}/join` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await joinLoyaltyProgram(talon, { loyaltyProgramId: 1, integrationId: "integrationId-1" });
+ * const result = await joinLoyaltyProgram(talon, { loyaltyProgramId: 12, integrationId: 'user-1' });
  * ```
  *
- * @returns A {@link Result}: on success the value (no body) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (no body), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function joinLoyaltyProgram(
   client: Client<'apiKey'>,

@@ -14,25 +14,17 @@ import {
 } from '../models/schemas.js';
 import type { ErrorResponseWithStatus, LoyaltyCard, LoyaltyCardRegistrationInput } from '../models/types.js';
 
-/** Parameters of {@link linkLoyaltyCardToProfile}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link linkLoyaltyCardToProfile}; the request body is `body`. */
 export interface LinkLoyaltyCardToProfileParams {
-  /**
-   * Identifier of the card-based loyalty program containing the loyalty card. You can get the ID with
-   * the [List loyalty programs](https://docs.talon.one/management-api#tag/Loyalty/operation/getLoyaltyPrograms) endpoint.
-   */
+  /** Identifier of the card-based loyalty program containing the loyalty card. */
   loyaltyProgramId: number;
-  /**
-   * Identifier of the loyalty card. You can get the identifier with
-   * the [List loyalty
-   * cards](https://docs.talon.one/management-api#tag/Loyalty-cards/operation/getLoyaltyCards)
-   * endpoint.
-   */
+  /** Identifier of the loyalty card. You can get the identifier with the List loyalty cards… */
   loyaltyCardId: string;
   /** The request body. */
   body: LoyaltyCardRegistrationInput;
 }
 
-/** The HTTP error statuses {@link linkLoyaltyCardToProfile} documents, and their bodies. */
+/** Error statuses {@link linkLoyaltyCardToProfile} documents, with their bodies. */
 export type LinkLoyaltyCardToProfileErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -68,20 +60,17 @@ const operation: Operation<LinkLoyaltyCardToProfileValue, LinkLoyaltyCardToProfi
 /**
  * Link customer profile to card.
  *
- * [Loyalty cards](https://docs.talon.one/docs/product/loyalty-programs/card-based/card-based-overview)
- * allow customers to collect and spend loyalty points within a [card-based loyalty
- * program](https://docs.talon.one/docs/product/loyalty-programs/overview#loyalty-program-types).
+ * Links a customer profile to a loyalty card, which makes the card registered; a card takes as many profiles as the program's card user limit allows. Answers the card.
  *
- * `POST /v2/loyalty_programs/{loyaltyProgramId}/cards/{loyaltyCardId}/link_profile` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `POST /v2/loyalty_programs/{loyaltyProgramId}/cards/{loyaltyCardId}/link_profile` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await linkLoyaltyCardToProfile(talon, { loyaltyProgramId: 1, loyaltyCardId: "loyaltyCardId-1", body: { integrationId: "R195412" } });
+ * const result = await linkLoyaltyCardToProfile(talon, { loyaltyProgramId: 14, loyaltyCardId: 'CARD-7Q2X9K', body: { integrationId: 'user-1' } });
  * ```
  *
- * @returns A {@link Result}: on success the value (LoyaltyCard) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (LoyaltyCard), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function linkLoyaltyCardToProfile(
   client: Client<'apiKey'>,

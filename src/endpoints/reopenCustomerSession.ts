@@ -14,13 +14,13 @@ import {
 } from '../models/schemas.js';
 import type { ErrorResponse, ErrorResponseWithStatus, ReopenSessionResponse } from '../models/types.js';
 
-/** Parameters of {@link reopenCustomerSession}: path and query parameters by their API names. */
+/** Parameters of {@link reopenCustomerSession}. */
 export interface ReopenCustomerSessionParams {
-  /** The `integration ID` of the customer session. You set this ID when you create a customer session. */
+  /** The `integration ID` of the customer session. */
   customerSessionId: string;
 }
 
-/** The HTTP error statuses {@link reopenCustomerSession} documents, and their bodies. */
+/** Error statuses {@link reopenCustomerSession} documents, with their bodies. */
 export type ReopenCustomerSessionErrors = {
   400: ErrorResponse;
   401: ErrorResponseWithStatus;
@@ -47,19 +47,19 @@ const operation: Operation<ReopenCustomerSessionValue, ReopenCustomerSessionErro
 /**
  * Reopen customer session.
  *
- * Reopen a closed [customer
- * session](https://docs.talon.one/docs/dev/concepts/entities/customer-sessions).
+ * Reopens a closed customer session so that it can be changed again: its state becomes `open`, the `talon_session_reopened` event is recorded, and what its closing did is rolled back (budgets, effects, pending loyalty points; a few kinds, such as awarded giveaways, created coupons and referrals, reservations and attribute updates, stay). Answers the effects of the rollback.
  *
- * `PUT /v2/customer_sessions/{customerSessionId}/reopen` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * To start a new order instead, cancel the closed session with updateCustomerSessionV2 (`state: 'cancelled'`) and create a new one.
+ *
+ * `PUT /v2/customer_sessions/{customerSessionId}/reopen` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await reopenCustomerSession(talon, { customerSessionId: "customerSessionId-1" });
+ * const result = await reopenCustomerSession(talon, { customerSessionId: 'cart-42' });
  * ```
  *
- * @returns A {@link Result}: on success the value (ReopenSessionResponse) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (ReopenSessionResponse), or a {@link TalonError}: `http` (documented: 400, 401),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function reopenCustomerSession(
   client: Client<'apiKey'>,

@@ -20,19 +20,19 @@ import type {
   ReturnIntegrationRequestInput,
 } from '../models/types.js';
 
-/** Parameters of {@link returnCartItems}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link returnCartItems}; the request body is `body`. */
 export interface ReturnCartItemsParams {
   /** Indicates whether to persist the changes. Changes are ignored when `dry=true`. */
   dry?: boolean | undefined;
-  /** The `integration ID` of the customer session. You set this ID when you create a customer session. */
+  /** The `integration ID` of the customer session. */
   customerSessionId: string;
-  /** When set to `true`, reevaluates the updated session after items are returned. Only reevaluates campaigns where `reevaluateOnReturn` is set to `true` and which produced an effect when the session was closed. */
+  /** When set to `true`, reevaluates the updated session after items are returned. */
   runRuleEngine?: boolean | undefined;
   /** The request body. */
   body: ReturnIntegrationRequestInput;
 }
 
-/** The HTTP error statuses {@link returnCartItems} documents, and their bodies. */
+/** Error statuses {@link returnCartItems} documents, with their bodies. */
 export type ReturnCartItemsErrors = {
   400: ErrorResponse;
   401: ErrorResponseWithStatus;
@@ -64,18 +64,19 @@ const operation: Operation<ReturnCartItemsValue, ReturnCartItemsErrors> = {
 /**
  * Return cart items.
  *
- * Create a new return request for the specified cart items.
+ * Records the return of items of a closed session, each chosen by its `position` in `cartItems` or its `sku`, with a `quantity`. The session becomes `partially_returned` and the effects tied to those items are rolled back; `runRuleEngine: true` re-evaluates the campaigns that are set to re-evaluate on return. Answers the integration state.
  *
- * `POST /v2/customer_sessions/{customerSessionId}/returns` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * To make a repeated request harmless, send an `Idempotency-Key` header (a UUID, at most 255 characters) in the call options: `returnCartItems(talon, params, { headers: { 'Idempotency-Key': crypto.randomUUID() } })`. Talon.One keeps the answer to a keyed request for 24 hours. The SDK does not retry this POST unless `retry.methods` includes `'POST'`.
+ *
+ * `POST /v2/customer_sessions/{customerSessionId}/returns` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await returnCartItems(talon, { customerSessionId: "customerSessionId-1", body: { return: { returnedCartItems: [{}] } } });
+ * const result = await returnCartItems(talon, { customerSessionId: 'cart-42', runRuleEngine: true, body: { return: { returnedCartItems: [{ position: 0, quantity: 1 }] } } });
  * ```
  *
- * @returns A {@link Result}: on success the value (IntegrationStateV2) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (IntegrationStateV2), or a {@link TalonError}: `http` (documented: 400, 401),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function returnCartItems(
   client: Client<'apiKey'>,

@@ -20,15 +20,15 @@ import type {
   ErrorResponseWithStatus,
 } from '../models/types.js';
 
-/** Parameters of {@link syncCatalog}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link syncCatalog}; the request body is `body`. */
 export interface SyncCatalogParams {
-  /** The ID of the catalog. You can find the ID in the Campaign Manager in **Account** > **Tools** > **Cart item catalogs**. */
+  /** The ID of the catalog. You can find the ID in the Campaign Manager in **Account** >… */
   catalogId: number;
   /** The request body. */
   body: CatalogSyncRequestInput;
 }
 
-/** The HTTP error statuses {@link syncCatalog} documents, and their bodies. */
+/** Error statuses {@link syncCatalog} documents, with their bodies. */
 export type SyncCatalogErrors = {
   400: ErrorResponse;
   401: ErrorResponseWithStatus;
@@ -59,18 +59,17 @@ const operation: Operation<SyncCatalogValue, SyncCatalogErrors> = {
 /**
  * Sync cart item catalog.
  *
- * Perform the following actions for a given cart item catalog:
+ * Changes the items of a cart item catalog: `ADD`, `PATCH`, `REMOVE` one item by SKU, `PATCH_MANY` or `REMOVE_MANY` the items an attribute filter selects, or `ADD_PRICE_ADJUSTMENT`. One action type per request, up to 1,000 items, SKUs unique within it. `payload` is a free-form object whose shape depends on `type` (for `ADD`: `sku`, `price`, `attributes`, `replaceIfExists`). Answers the catalog.
  *
- * `PUT /v1/catalogs/{catalogId}/sync` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `PUT /v1/catalogs/{catalogId}/sync` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await syncCatalog(talon, { catalogId: 1, body: { actions: [{ payload: {}, type: "ADD" }] } });
+ * const result = await syncCatalog(talon, { catalogId: 6, body: { actions: [{ type: 'ADD', payload: { sku: 'SKU-1241028', price: 99.99, replaceIfExists: true, attributes: { color: 'navy' } } }] } });
  * ```
  *
- * @returns A {@link Result}: on success the value (Catalog) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (Catalog), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function syncCatalog(
   client: Client<'apiKey'>,

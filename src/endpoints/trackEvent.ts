@@ -10,7 +10,7 @@ import { strict } from '../models/helpers.js';
 import { IntegrationStateSchema, NewEventInputSchema } from '../models/schemas.js';
 import type { IntegrationState, NewEventInput } from '../models/types.js';
 
-/** Parameters of {@link trackEvent}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link trackEvent}; the request body is `body`. */
 export interface TrackEventParams {
   /** Indicates whether to persist the changes. Changes are ignored when `dry=true`. */
   dry?: boolean | undefined;
@@ -18,7 +18,7 @@ export interface TrackEventParams {
   body: NewEventInput;
 }
 
-/** The HTTP error statuses {@link trackEvent} documents, and their bodies. */
+/** Error statuses {@link trackEvent} documents, with their bodies. */
 export type TrackEventErrors = Record<never, never>;
 
 /** The value {@link trackEvent} resolves to on success. */
@@ -49,10 +49,9 @@ const operation: Operation<TrackEventValue, TrackEventErrors> = {
  * const result = await trackEvent(talon, { body: { profileId: 'user-1', sessionId: 'cart-1', type: 'pageView', attributes: {} } });
  * ```
  *
- * @returns A {@link Result}: on success the value (IntegrationState) with the response status and headers; on failure a
- * {@link TalonError}: `http` (any status; none is documented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
- * @deprecated A 2021 (V1) operation that the current API no longer lists; use {@link trackEventV2} (POST /v2/events).
+ * @returns A {@link Result}: the value (IntegrationState), or a {@link TalonError}: `http` (none documented),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
+ * @deprecated A 2021 (V1) operation that the current API no longer lists; use {@link trackEventV2} (POST /v2/events) or {@link trackEventV3} (POST /v3/events).
  */
 export function trackEvent(
   client: Client,

@@ -20,23 +20,22 @@ import type {
   UpdateCustomerSessionV2409Response,
 } from '../models/types.js';
 
-/** Parameters of {@link trackEventV2}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link trackEventV2}; the request body is `body`. */
 export interface TrackEventV2Params {
   /**
    * Possible values: `yes` or `no`.
-   * - `yes`: Increases the performance of the API call by returning a 204 response.
-   * - `no`: Returns a 200 response that contains the updated customer profiles.
+   * - `yes`: Increases the performance of the API call by…
    */
   silent?: 'yes' | 'no' | undefined;
   /** Indicates whether to persist the changes. Changes are ignored when `dry=true`. */
   dry?: boolean | undefined;
-  /** Forces evaluation for all matching campaigns regardless of the [campaign evaluation mode](https://docs.talon.one/docs/product/applications/managing-campaign-evaluation#setting-campaign-evaluation-mode). Requires `dry=true`. */
+  /** Forces evaluation for all matching campaigns regardless of the campaign evaluation mode. */
   forceCompleteEvaluation?: boolean | undefined;
   /** The request body. */
   body: IntegrationEventV2RequestInput;
 }
 
-/** The HTTP error statuses {@link trackEventV2} documents, and their bodies. */
+/** Error statuses {@link trackEventV2} documents, with their bodies. */
 export type TrackEventV2Errors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -70,18 +69,21 @@ const operation: Operation<TrackEventV2Value, TrackEventV2Errors> = {
 /**
  * Track event.
  *
- * Trigger a custom event.
+ * Tracks a custom event (defined in the Campaign Manager first) for a customer profile and runs the rules; an unknown `profileId` creates the profile. Set `body.profileId`: the API needs it although the schema does not mark it required. With `silent: 'no'` the answer carries the effects; with `silent: 'yes'` (the API's default when omitted) the API answers 204 with no body.
  *
- * `POST /v2/events` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * The answer holds only the parts `body.responseContent` asks for (`customerProfile` only with `'customerProfile'`, and so on); `effects`, `createdCoupons` and `createdReferrals` are always there.
+ *
+ * 409 when requests for the same customer run in parallel: send them one at a time. A 409 is retried only if you opt in, e.g. `retry: { statusCodes: [409, 408, 429, 500, 502, 503, 504], methods: ['POST'] }` (these lists replace the defaults). With POST opted in, network errors are retried too, which may record an event twice.
+ *
+ * `POST /v2/events` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await trackEventV2(talon, { body: { type: "pageViewed" } });
+ * const result = await trackEventV2(talon, { silent: 'no', body: { profileId: 'user-1', type: 'productShared', attributes: { channel: 'email' }, responseContent: ['triggeredCampaigns'] } });
  * ```
  *
- * @returns A {@link Result}: on success the value (IntegrationEventV2Response) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 409 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (IntegrationEventV2Response), or a {@link TalonError}: `http` (documented: 400, 401, 409),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function trackEventV2(
   client: Client<'apiKey'>,

@@ -20,23 +20,22 @@ import type {
   UpdateCustomerSessionV2409Response,
 } from '../models/types.js';
 
-/** Parameters of {@link trackEventV3}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link trackEventV3}; the request body is `body`. */
 export interface TrackEventV3Params {
   /**
    * Possible values: `yes` or `no`.
-   * - `yes`: Increases the performance of the API call by returning a 204 response.
-   * - `no`: Returns a 200 response that contains the updated customer profiles.
+   * - `yes`: Increases the performance of the API call by…
    */
   silent?: 'yes' | 'no' | undefined;
   /** Indicates whether to persist the changes. Changes are ignored when `dry=true`. */
   dry?: boolean | undefined;
-  /** Forces evaluation for all matching campaigns regardless of the [campaign evaluation mode](https://docs.talon.one/docs/product/applications/managing-campaign-evaluation#setting-campaign-evaluation-mode). Requires `dry=true`. */
+  /** Forces evaluation for all matching campaigns regardless of the campaign evaluation mode. */
   forceCompleteEvaluation?: boolean | undefined;
   /** The request body. */
   body: IntegrationEventV3RequestInput;
 }
 
-/** The HTTP error statuses {@link trackEventV3} documents, and their bodies. */
+/** Error statuses {@link trackEventV3} documents, with their bodies. */
 export type TrackEventV3Errors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -70,18 +69,21 @@ const operation: Operation<TrackEventV3Value, TrackEventV3Errors> = {
 /**
  * Track advanced event.
  *
- * Trigger an advanced event.
+ * Tracks an advanced event: an event with its own `integrationId`, recorded at most once, that may point to a closed session (`connectedSessionId`) for the rules to read. An unknown `profileId` creates the profile. With `silent: 'no'` the answer carries the effects and what `responseContent` asks for (e.g. `advancedEvent`).
  *
- * `POST /v3/events` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * Read a tracked event back with getEventV3.
+ *
+ * 409 when requests for the same customer run in parallel: send them one at a time. A 409 is retried only if you opt in, e.g. `retry: { statusCodes: [409, 408, 429, 500, 502, 503, 504], methods: ['POST'] }` (these lists replace the defaults). A 409 can also mean that an event with this `integrationId` exists already, which no retry changes.
+ *
+ * `POST /v3/events` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await trackEventV3(talon, { body: { profileId: "URNGV8294NV", type: "pageViewed", integrationId: "175KJPS947296" } });
+ * const result = await trackEventV3(talon, { silent: 'no', body: { integrationId: 'evt-2026-06-24-0001', profileId: 'user-1', type: 'reviewSubmitted', connectedSessionId: 'cart-42' } });
  * ```
  *
- * @returns A {@link Result}: on success the value (IntegrationEventV3Response) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 409 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (IntegrationEventV3Response), or a {@link TalonError}: `http` (documented: 400, 401, 409),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function trackEventV3(
   client: Client<'apiKey'>,

@@ -14,21 +14,17 @@ import {
 } from '../models/schemas.js';
 import type { ErrorResponseWithStatus, LoyaltyCard, LoyaltyCardRegistrationInput } from '../models/types.js';
 
-/** Parameters of {@link unlinkLoyaltyCardFromProfile}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link unlinkLoyaltyCardFromProfile}; the request body is `body`. */
 export interface UnlinkLoyaltyCardFromProfileParams {
-  /** The identifier of the card-based loyalty program containing the loyalty card. You can get this ID using the [List loyalty programs](https://docs.talon.one/management-api#tag/Loyalty/operation/getLoyaltyPrograms) endpoint. */
+  /** The identifier of the card-based loyalty program containing the loyalty card. */
   loyaltyProgramId: number;
-  /**
-   * The identifier of the loyalty card. You can get this ID using the [List loyalty
-   * cards](https://docs.talon.one/management-api#tag/Loyalty-cards/operation/getLoyaltyCards)
-   * endpoint.
-   */
+  /** The identifier of the loyalty card. You can get this ID using the List loyalty cards… */
   loyaltyCardId: string;
   /** The request body. */
   body: LoyaltyCardRegistrationInput;
 }
 
-/** The HTTP error statuses {@link unlinkLoyaltyCardFromProfile} documents, and their bodies. */
+/** Error statuses {@link unlinkLoyaltyCardFromProfile} documents, with their bodies. */
 export type UnlinkLoyaltyCardFromProfileErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -64,18 +60,17 @@ const operation: Operation<UnlinkLoyaltyCardFromProfileValue, UnlinkLoyaltyCardF
 /**
  * Unlink customer profile from a loyalty card.
  *
- * Unlink a customer profile from a [registered](https://docs.talon.one/docs/product/loyalty-programs/card-based/managing-loyalty-cards#linking-customer-profiles-to-a-loyalty-card) loyalty card.
+ * Removes the link between a customer profile and a registered loyalty card. Answers the card.
  *
- * `POST /v2/loyalty_programs/{loyaltyProgramId}/cards/{loyaltyCardId}/unlink_profile` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `POST /v2/loyalty_programs/{loyaltyProgramId}/cards/{loyaltyCardId}/unlink_profile` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await unlinkLoyaltyCardFromProfile(talon, { loyaltyProgramId: 1, loyaltyCardId: "loyaltyCardId-1", body: { integrationId: "R195412" } });
+ * const result = await unlinkLoyaltyCardFromProfile(talon, { loyaltyProgramId: 14, loyaltyCardId: 'CARD-7Q2X9K', body: { integrationId: 'user-1' } });
  * ```
  *
- * @returns A {@link Result}: on success the value (LoyaltyCard) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (LoyaltyCard), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function unlinkLoyaltyCardFromProfile(
   client: Client<'apiKey'>,

@@ -10,7 +10,7 @@ import { strict } from '../models/helpers.js';
 import { AttributeQueryInputSchema, ErrorResponseWithStatusSchema } from '../models/schemas.js';
 import type { AttributeQueryInput, ErrorResponseWithStatus } from '../models/types.js';
 
-/** Parameters of {@link updateAudienceCustomersAttributes}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link updateAudienceCustomersAttributes}; the request body is `body`. */
 export interface UpdateAudienceCustomersAttributesParams {
   /** The ID of the audience. */
   audienceId: number;
@@ -18,7 +18,7 @@ export interface UpdateAudienceCustomersAttributesParams {
   body: AttributeQueryInput;
 }
 
-/** The HTTP error statuses {@link updateAudienceCustomersAttributes} documents, and their bodies. */
+/** Error statuses {@link updateAudienceCustomersAttributes} documents, with their bodies. */
 export type UpdateAudienceCustomersAttributesErrors = {
   401: ErrorResponseWithStatus;
   404: ErrorResponseWithStatus;
@@ -44,18 +44,17 @@ const operation: Operation<UpdateAudienceCustomersAttributesValue, UpdateAudienc
 /**
  * Update profile attributes for all customers in audience.
  *
- * Update the specified profile attributes to the provided values for all customers in the specified audience.
+ * Sets profile attributes on every customer in an audience. The body is a map of attribute names to values (the attributes must exist in the Campaign Manager). Answers 204 with no body (value `undefined`).
  *
- * `PUT /v2/audience_customers/{audienceId}/attributes` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `PUT /v2/audience_customers/{audienceId}/attributes` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await updateAudienceCustomersAttributes(talon, { audienceId: 1, body: {} });
+ * const result = await updateAudienceCustomersAttributes(talon, { audienceId: 17, body: { NewsletterOptIn: true } });
  * ```
  *
- * @returns A {@link Result}: on success the value (no body) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (no body), or a {@link TalonError}: `http` (documented: 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function updateAudienceCustomersAttributes(
   client: Client<'apiKey'>,

@@ -14,7 +14,7 @@ import {
 } from '../models/schemas.js';
 import type { Audience, ErrorResponseWithStatus, UpdateAudienceInput } from '../models/types.js';
 
-/** Parameters of {@link updateAudienceV2}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link updateAudienceV2}; the request body is `body`. */
 export interface UpdateAudienceV2Params {
   /** The ID of the audience. */
   audienceId: number;
@@ -22,7 +22,7 @@ export interface UpdateAudienceV2Params {
   body: UpdateAudienceInput;
 }
 
-/** The HTTP error statuses {@link updateAudienceV2} documents, and their bodies. */
+/** Error statuses {@link updateAudienceV2} documents, with their bodies. */
 export type UpdateAudienceV2Errors = {
   401: ErrorResponseWithStatus;
   404: ErrorResponseWithStatus;
@@ -48,18 +48,17 @@ const operation: Operation<UpdateAudienceV2Value, UpdateAudienceV2Errors> = {
 /**
  * Update audience name.
  *
- * Update the name of the given audience created by a third-party integration. Sending a request to this endpoint does **not** trigger the Rule Engine.
+ * Renames an audience created by an integration (and sets which Applications subscribe to it). It does not run the rules, and it does not change members: use updateCustomerProfileV2 or updateCustomerProfileAudiences for those.
  *
- * `PUT /v2/audiences/{audienceId}` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `PUT /v2/audiences/{audienceId}` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await updateAudienceV2(talon, { audienceId: 1, body: { name: "Travel audience" } });
+ * const result = await updateAudienceV2(talon, { audienceId: 17, body: { name: 'Newsletter subscribers (EU)' } });
  * ```
  *
- * @returns A {@link Result}: on success the value (Audience) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (Audience), or a {@link TalonError}: `http` (documented: 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function updateAudienceV2(
   client: Client<'apiKey'>,

@@ -10,7 +10,7 @@ import { strict } from '../models/helpers.js';
 import { IntegrationStateSchema, LegacyNewCustomerProfileInputSchema } from '../models/schemas.js';
 import type { IntegrationState, LegacyNewCustomerProfileInput } from '../models/types.js';
 
-/** Parameters of {@link updateCustomerProfile}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link updateCustomerProfile}; the request body is `body`. */
 export interface UpdateCustomerProfileParams {
   /** Indicates whether to persist the changes. Changes are ignored when `dry=true`. */
   dry?: boolean | undefined;
@@ -20,7 +20,7 @@ export interface UpdateCustomerProfileParams {
   body: LegacyNewCustomerProfileInput;
 }
 
-/** The HTTP error statuses {@link updateCustomerProfile} documents, and their bodies. */
+/** Error statuses {@link updateCustomerProfile} documents, with their bodies. */
 export type UpdateCustomerProfileErrors = Record<never, never>;
 
 /** The value {@link updateCustomerProfile} resolves to on success. */
@@ -55,9 +55,8 @@ const operation: Operation<UpdateCustomerProfileValue, UpdateCustomerProfileErro
  * const result = await updateCustomerProfile(talon, { integrationId: 'user-1', body: { attributes: { Name: 'Ada' } } });
  * ```
  *
- * @returns A {@link Result}: on success the value (IntegrationState) with the response status and headers; on failure a
- * {@link TalonError}: `http` (any status; none is documented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (IntegrationState), or a {@link TalonError}: `http` (none documented),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  * @deprecated A 2021 (V1) operation that the current API no longer lists; use {@link updateCustomerProfileV2}.
  */
 export function updateCustomerProfile(

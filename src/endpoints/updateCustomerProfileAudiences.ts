@@ -12,13 +12,13 @@ import {
 } from '../models/schemas.js';
 import type { CustomerProfileAudienceRequestInput, ErrorResponseWithStatus } from '../models/types.js';
 
-/** Parameters of {@link updateCustomerProfileAudiences}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link updateCustomerProfileAudiences}; the request body is `body`. */
 export interface UpdateCustomerProfileAudiencesParams {
   /** The request body. */
   body: CustomerProfileAudienceRequestInput;
 }
 
-/** The HTTP error statuses {@link updateCustomerProfileAudiences} documents, and their bodies. */
+/** Error statuses {@link updateCustomerProfileAudiences} documents, with their bodies. */
 export type UpdateCustomerProfileAudiencesErrors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -49,16 +49,15 @@ const operation: Operation<UpdateCustomerProfileAudiencesValue, UpdateCustomerPr
  *
  * Adds customer profiles to audiences and removes them from others, in one request. Answers 204 with no body (value `undefined`).
  *
- * `POST /v2/customer_audiences` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `POST /v2/customer_audiences` · auth: `apiKey` only
  *
  * @example
  * ```ts
  * const result = await updateCustomerProfileAudiences(talon, { body: { data: [{ action: 'add', profileIntegrationId: 'user-1', audienceId: 3 }] } });
  * ```
  *
- * @returns A {@link Result}: on success the value (no body) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 404 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (no body), or a {@link TalonError}: `http` (documented: 400, 401, 404),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function updateCustomerProfileAudiences(
   client: Client<'apiKey'>,

@@ -20,23 +20,19 @@ import type {
   UpdateCustomerSessionV2409Response,
 } from '../models/types.js';
 
-/** Parameters of {@link updateCustomerProfileV2}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link updateCustomerProfileV2}; the request body is `body`. */
 export interface UpdateCustomerProfileV2Params {
-  /**
-   * The integration identifier for this customer profile. Must be:
-   * - Unique within the deployment.
-   * - Stable for the customer. Do not use an ID that the customer can update themselves. For example, you can use a database ID.
-   */
+  /** The integration identifier for this customer profile. */
   integrationId: string;
   /** Indicates whether to run the Rule Engine. */
   runRuleEngine?: boolean | undefined;
-  /** (Only works when `runRuleEngine=true`) Indicates whether to persist the changes. Changes are ignored when `dry=true`. */
+  /** (Only works when `runRuleEngine=true`) Indicates whether to persist the changes. */
   dry?: boolean | undefined;
   /** The request body. */
   body: CustomerProfileIntegrationRequestV2Input;
 }
 
-/** The HTTP error statuses {@link updateCustomerProfileV2} documents, and their bodies. */
+/** Error statuses {@link updateCustomerProfileV2} documents, with their bodies. */
 export type UpdateCustomerProfileV2Errors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -73,18 +69,21 @@ const operation: Operation<UpdateCustomerProfileV2Value, UpdateCustomerProfileV2
 /**
  * Update customer profile.
  *
- * Creates or updates a customer profile (attributes, audiences, loyalty cards). With `runRuleEngine: true` the rules run and the answer carries effects; `dry: true` evaluates without persisting. The live API answers CustomerProfileIntegrationResponseV2 (the 2021 documents said IntegrationStateV2). 409 when the same profile is updated concurrently.
+ * Creates or updates a customer profile (attributes, audience memberships). With `runRuleEngine: true` the rules run and the answer carries effects; `dry: true` (with `runRuleEngine`) evaluates without persisting. The answer is a CustomerProfileIntegrationResponseV2 (the 2021 documents said IntegrationStateV2).
  *
- * `PUT /v2/customer_profiles/{integrationId}` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * The answer holds only the parts `body.responseContent` asks for (`customerProfile` only with `'customerProfile'`, and so on).
+ *
+ * 409 when requests for the same profile run in parallel: send them one at a time. A 409 is retried only if you opt in, e.g. `retry: { statusCodes: [409, 408, 429, 500, 502, 503, 504] }` (these lists replace the defaults).
+ *
+ * `PUT /v2/customer_profiles/{integrationId}` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await updateCustomerProfileV2(talon, { integrationId: 'user-1', runRuleEngine: true, body: { attributes: { Name: 'Ada' } } });
+ * const result = await updateCustomerProfileV2(talon, { integrationId: 'user-1', runRuleEngine: true, body: { attributes: { Name: 'Ada' }, responseContent: ['customerProfile'] } });
  * ```
  *
- * @returns A {@link Result}: on success the value (CustomerProfileIntegrationResponseV2) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 409 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (CustomerProfileIntegrationResponseV2), or a {@link TalonError}: `http` (documented: 400, 401, 409),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function updateCustomerProfileV2(
   client: Client<'apiKey'>,

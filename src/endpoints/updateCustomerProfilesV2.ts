@@ -18,19 +18,18 @@ import type {
   MultipleCustomerProfileIntegrationResponseV2,
 } from '../models/types.js';
 
-/** Parameters of {@link updateCustomerProfilesV2}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link updateCustomerProfilesV2}; the request body is `body`. */
 export interface UpdateCustomerProfilesV2Params {
   /**
    * Possible values: `yes` or `no`.
-   * - `yes`: Increases the performance of the API call by returning a 204 response.
-   * - `no`: Returns a 200 response that contains the updated customer profiles.
+   * - `yes`: Increases the performance of the API call by…
    */
   silent?: 'yes' | 'no' | undefined;
   /** The request body. */
   body: MultipleCustomerProfileIntegrationRequestInput;
 }
 
-/** The HTTP error statuses {@link updateCustomerProfilesV2} documents, and their bodies. */
+/** Error statuses {@link updateCustomerProfilesV2} documents, with their bodies. */
 export type UpdateCustomerProfilesV2Errors = {
   400: ErrorResponseWithStatus;
   401: ErrorResponseWithStatus;
@@ -57,18 +56,17 @@ const operation: Operation<UpdateCustomerProfilesV2Value, UpdateCustomerProfiles
 /**
  * Update multiple customer profiles.
  *
- * Creates or updates up to 1,000 customer profiles in one request. With `silent: 'no'` the API answers the updated profiles; with `silent: 'yes'` (the API's default when omitted) it answers an empty 2xx and the value is `undefined`.
+ * Creates or updates up to 1,000 customer profiles in one request, without running the rules. With `silent: 'no'` the API answers the updated profiles; with `silent: 'yes'` (the API's default when omitted) it answers an empty 2xx and the value is `undefined`.
  *
- * `PUT /v2/customer_profiles` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * `PUT /v2/customer_profiles` · auth: `apiKey` only
  *
  * @example
  * ```ts
  * const result = await updateCustomerProfilesV2(talon, { silent: 'no', body: { customerProfiles: [{ integrationId: 'user-1', attributes: {} }] } });
  * ```
  *
- * @returns A {@link Result}: on success the value (MultipleCustomerProfileIntegrationResponseV2) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (MultipleCustomerProfileIntegrationResponseV2), or a {@link TalonError}: `http` (documented: 400, 401),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function updateCustomerProfilesV2(
   client: Client<'apiKey'>,

@@ -10,7 +10,7 @@ import { strict } from '../models/helpers.js';
 import { IntegrationStateSchema, NewCustomerSessionInputSchema } from '../models/schemas.js';
 import type { IntegrationState, NewCustomerSessionInput } from '../models/types.js';
 
-/** Parameters of {@link updateCustomerSession}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link updateCustomerSession}; the request body is `body`. */
 export interface UpdateCustomerSessionParams {
   /** Indicates whether to persist the changes. Changes are ignored when `dry=true`. */
   dry?: boolean | undefined;
@@ -20,7 +20,7 @@ export interface UpdateCustomerSessionParams {
   body: NewCustomerSessionInput;
 }
 
-/** The HTTP error statuses {@link updateCustomerSession} documents, and their bodies. */
+/** Error statuses {@link updateCustomerSession} documents, with their bodies. */
 export type UpdateCustomerSessionErrors = Record<never, never>;
 
 /** The value {@link updateCustomerSession} resolves to on success. */
@@ -55,9 +55,8 @@ const operation: Operation<UpdateCustomerSessionValue, UpdateCustomerSessionErro
  * const result = await updateCustomerSession(talon, { customerSessionId: 'cart-1', body: { profileId: 'user-1', state: 'open' } });
  * ```
  *
- * @returns A {@link Result}: on success the value (IntegrationState) with the response status and headers; on failure a
- * {@link TalonError}: `http` (any status; none is documented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (IntegrationState), or a {@link TalonError}: `http` (none documented),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  * @deprecated A 2021 (V1) operation that the current API no longer lists; use {@link updateCustomerSessionV2}.
  */
 export function updateCustomerSession(

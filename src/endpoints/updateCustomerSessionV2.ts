@@ -22,22 +22,19 @@ import type {
   UpdateCustomerSessionV2409Response,
 } from '../models/types.js';
 
-/** Parameters of {@link updateCustomerSessionV2}: path and query parameters by their API names, the request body as `body`. */
+/** Parameters of {@link updateCustomerSessionV2}; the request body is `body`. */
 export interface UpdateCustomerSessionV2Params {
   /** Indicates whether to persist the changes. Changes are ignored when `dry=true`. */
   dry?: boolean | undefined;
-  /** The `integration ID` of the customer session. You set this ID when you create a customer session. */
+  /** The `integration ID` of the customer session. */
   customerSessionId: string;
-  /**
-   * A timestamp value of a future date that acts as a current date when
-   * included in the query.
-   */
+  /** A timestamp value of a future date that acts as a current date when included in the query. */
   now?: Date | string | undefined;
   /** The request body. */
   body: IntegrationRequestInput;
 }
 
-/** The HTTP error statuses {@link updateCustomerSessionV2} documents, and their bodies. */
+/** Error statuses {@link updateCustomerSessionV2} documents, with their bodies. */
 export type UpdateCustomerSessionV2Errors = {
   400: ErrorResponse;
   401: ErrorResponseWithStatus;
@@ -74,18 +71,21 @@ const operation: Operation<UpdateCustomerSessionV2Value, UpdateCustomerSessionV2
 /**
  * Update customer session.
  *
- * Creates or updates a customer session (cart items, coupon codes, referral code, state) and runs the rules: the answer carries the session, the profile and the effects to apply. Set `body.customerSession.state` to `closed` to close it. `dry: true` evaluates without persisting; `now` evaluates as at a future date-time. 409 when the same session is updated concurrently.
+ * Creates or updates a customer session (cart items, coupon codes, referral code, state) and runs the rules: the answer carries the effects to apply. Set `body.customerSession.state` to `closed` to close it. `dry: true` evaluates without persisting; `now` evaluates as at a future date-time. A profile named in `profileId` that does not exist yet is created.
  *
- * `PUT /v2/customer_sessions/{customerSessionId}` · auth: `apiKey` only (a `contentSignature` client is a compile error, and a `config` error at run time)
+ * The answer holds only the parts `body.responseContent` asks for (`customerSession` only with `'customerSession'`, and so on); `effects`, `createdCoupons` and `createdReferrals` are always there.
+ *
+ * 409 when requests for the same session run in parallel: send them one at a time. A 409 is retried only if you opt in, e.g. `retry: { statusCodes: [409, 408, 429, 500, 502, 503, 504] }` (these lists replace the defaults).
+ *
+ * `PUT /v2/customer_sessions/{customerSessionId}` · auth: `apiKey` only
  *
  * @example
  * ```ts
- * const result = await updateCustomerSessionV2(talon, { customerSessionId: 'cart-1', body: { customerSession: { profileId: 'user-1', couponCodes: ['SUMMER-10'] } } });
+ * const result = await updateCustomerSessionV2(talon, { customerSessionId: 'cart-1', body: { customerSession: { profileId: 'user-1', couponCodes: ['SUMMER-10'] }, responseContent: ['customerSession', 'customerProfile'] } });
  * ```
  *
- * @returns A {@link Result}: on success the value (IntegrationStateV2) with the response status and headers; on failure a
- * {@link TalonError}: `http` (documented statuses 400, 401, 409 with their bodies parsed, any other status undocumented), `validation` (bad params, nothing sent), `config`, `network`, `timeout`,
- * `aborted`, or `response` (a 2xx body that is not JSON or not the documented shape; it carries the parsed `body`).
+ * @returns A {@link Result}: the value (IntegrationStateV2), or a {@link TalonError}: `http` (documented: 400, 401, 409),
+ * `validation` (nothing sent), `config`, `network`, `timeout`, `aborted` or `response` (its `body` keeps an off-schema answer).
  */
 export function updateCustomerSessionV2(
   client: Client<'apiKey'>,

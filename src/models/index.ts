@@ -1,7 +1,7 @@
 /**
- * Every model of the Integration API: the named types (./types.ts) and their valibot schemas
- * (./schemas.ts), both generated from the spec, plus the hand-written policies they use.
+ * Every model of the Integration API as a named type (./types.ts, generated from the spec). The
+ * valibot schemas are published separately, as `talon-fetch/schemas`.
  */
-export { closestKey, type UnknownEffectType, UnknownEffectTypeTag } from './helpers.js';
-export * from './schemas.js';
+export { closestKey, type UnknownEffectType, type UnknownEffectTypeTag } from './helpers.js';
+export { knownEffectTypes } from './schemas.js';
 export type * from './types.js';

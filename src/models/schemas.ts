@@ -187,6 +187,19 @@ export const AddToAudienceEffectPropsSchema: v.GenericSchema<unknown, T.AddToAud
     profileId: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
   });
 
+/** Schema of {@link T.AdditionalCost}. */
+export const AdditionalCostSchema: v.GenericSchema<unknown, T.AdditionalCost> = /*#__PURE__*/ v.looseObject({
+  price: /*#__PURE__*/ v.number(),
+});
+
+/** Schema of {@link T.AdditionalCostInput}. */
+export const AdditionalCostInputSchema: v.GenericSchema<T.AdditionalCostInput> = /*#__PURE__*/ strict(
+  'AdditionalCost',
+  {
+    price: /*#__PURE__*/ v.number(),
+  },
+);
+
 /** Schema of {@link T.AdjustmentDetails}. */
 export const AdjustmentDetailsSchema: v.GenericSchema<unknown, T.AdjustmentDetails> =
   /*#__PURE__*/ v.looseObject({
@@ -516,6 +529,15 @@ export const ProductSchema: v.GenericSchema<unknown, T.Product> = /*#__PURE__*/ 
   name: /*#__PURE__*/ v.string(),
 });
 
+/** Schema of {@link T.PriceDetail}. */
+export const PriceDetailSchema: v.GenericSchema<unknown, T.PriceDetail> = /*#__PURE__*/ v.looseObject({
+  price: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+  adjustmentContextId: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  adjustmentReferenceId: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  adjustmentEffectiveFrom: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  adjustmentEffectiveUntil: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+});
+
 /** Schema of {@link T.CartItem}. */
 export const CartItemSchema: v.GenericSchema<unknown, T.CartItem> = /*#__PURE__*/ v.looseObject({
   name: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
@@ -532,13 +554,13 @@ export const CartItemSchema: v.GenericSchema<unknown, T.CartItem> = /*#__PURE__*
   length: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
   position: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
   attributes: /*#__PURE__*/ opt(/*#__PURE__*/ anyMap()),
-  additionalCosts: /*#__PURE__*/ opt(/*#__PURE__*/ v.unknown()),
+  additionalCosts: /*#__PURE__*/ opt(/*#__PURE__*/ v.record(/*#__PURE__*/ v.string(), AdditionalCostSchema)),
   catalogItemID: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
   selectedPriceType: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
   adjustmentReferenceId: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
   adjustmentEffectiveFrom: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
   adjustmentEffectiveUntil: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
-  prices: /*#__PURE__*/ opt(/*#__PURE__*/ v.unknown()),
+  prices: /*#__PURE__*/ opt(/*#__PURE__*/ v.record(/*#__PURE__*/ v.string(), PriceDetailSchema)),
 });
 
 /** Schema of {@link T.ProductInput}. */
@@ -563,7 +585,9 @@ export const CartItemInputSchema: v.GenericSchema<T.CartItemInput> = /*#__PURE__
   width: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.number()),
   length: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.number()),
   attributes: /*#__PURE__*/ v.optional(/*#__PURE__*/ anyMap()),
-  additionalCosts: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.unknown()),
+  additionalCosts: /*#__PURE__*/ v.optional(
+    /*#__PURE__*/ v.record(/*#__PURE__*/ v.string(), AdditionalCostInputSchema),
+  ),
 });
 
 /** Schema of {@link T.Catalog}. */
@@ -816,17 +840,28 @@ export const LoyaltyCardSchema: v.GenericSchema<unknown, T.LoyaltyCard> = /*#__P
   usersPerCardLimit: /*#__PURE__*/ v.number(),
   profiles: /*#__PURE__*/ optList(LoyaltyCardProfileRegistrationSchema),
   ledger: /*#__PURE__*/ opt(LedgerInfoSchema),
-  subledgers: /*#__PURE__*/ opt(/*#__PURE__*/ v.unknown()),
+  subledgers: /*#__PURE__*/ opt(/*#__PURE__*/ v.record(/*#__PURE__*/ v.string(), LedgerInfoSchema)),
   modified: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
   oldCardIdentifier: /*#__PURE__*/ opt(LoyaltyCardIdentifierSchema),
   newCardIdentifier: /*#__PURE__*/ opt(LoyaltyCardIdentifierSchema),
   batchId: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
 });
 
+/** Schema of {@link T.LoyaltyProgramLedgers}. */
+export const LoyaltyProgramLedgersSchema: v.GenericSchema<unknown, T.LoyaltyProgramLedgers> =
+  /*#__PURE__*/ v.looseObject({
+    id: /*#__PURE__*/ v.number(),
+    title: /*#__PURE__*/ v.string(),
+    name: /*#__PURE__*/ v.string(),
+    joinDate: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+    ledger: LedgerInfoSchema,
+    subLedgers: /*#__PURE__*/ opt(/*#__PURE__*/ v.record(/*#__PURE__*/ v.string(), LedgerInfoSchema)),
+  });
+
 /** Schema of {@link T.Loyalty}. */
 export const LoyaltySchema: v.GenericSchema<unknown, T.Loyalty> = /*#__PURE__*/ v.looseObject({
   cards: /*#__PURE__*/ optList(LoyaltyCardSchema),
-  programs: /*#__PURE__*/ v.unknown(),
+  programs: /*#__PURE__*/ v.record(/*#__PURE__*/ v.string(), LoyaltyProgramLedgersSchema),
 });
 
 /** Schema of {@link T.InventoryReferral}. */
@@ -1477,7 +1512,9 @@ export const CustomerSessionV2Schema: v.GenericSchema<unknown, T.CustomerSession
     state: /*#__PURE__*/ opt(/*#__PURE__*/ openEnum(['open', 'closed', 'partially_returned', 'cancelled'])),
     cartItems: /*#__PURE__*/ optList(CartItemSchema),
     experimentVariantAllocations: /*#__PURE__*/ optList(ExperimentVariantAllocationSchema),
-    additionalCosts: /*#__PURE__*/ opt(/*#__PURE__*/ v.unknown()),
+    additionalCosts: /*#__PURE__*/ opt(
+      /*#__PURE__*/ v.record(/*#__PURE__*/ v.string(), AdditionalCostSchema),
+    ),
     identifiers: /*#__PURE__*/ optList(/*#__PURE__*/ v.string()),
     attributes: /*#__PURE__*/ opt(/*#__PURE__*/ anyMap()),
     firstSession: /*#__PURE__*/ v.boolean(),
@@ -1866,7 +1903,9 @@ export const NewCustomerSessionV2InputSchema: v.GenericSchema<T.NewCustomerSessi
     experimentVariantAllocations: /*#__PURE__*/ v.optional(
       /*#__PURE__*/ v.array(ExperimentVariantAllocationInputSchema),
     ),
-    additionalCosts: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.unknown()),
+    additionalCosts: /*#__PURE__*/ v.optional(
+      /*#__PURE__*/ v.record(/*#__PURE__*/ v.string(), AdditionalCostInputSchema),
+    ),
     identifiers: /*#__PURE__*/ v.optional(
       /*#__PURE__*/ v.pipe(/*#__PURE__*/ v.array(/*#__PURE__*/ v.string()), /*#__PURE__*/ v.maxLength(5)),
     ),
@@ -2169,14 +2208,18 @@ export const LoyaltyBalanceWithTierSchema: v.GenericSchema<unknown, T.LoyaltyBal
 export const LoyaltyBalancesWithTiersSchema: v.GenericSchema<unknown, T.LoyaltyBalancesWithTiers> =
   /*#__PURE__*/ v.looseObject({
     balance: /*#__PURE__*/ opt(LoyaltyBalanceWithTierSchema),
-    subledgerBalances: /*#__PURE__*/ opt(/*#__PURE__*/ v.unknown()),
+    subledgerBalances: /*#__PURE__*/ opt(
+      /*#__PURE__*/ v.record(/*#__PURE__*/ v.string(), LoyaltyBalanceWithTierSchema),
+    ),
   });
 
 /** Schema of {@link T.LoyaltyCardBalances}. */
 export const LoyaltyCardBalancesSchema: v.GenericSchema<unknown, T.LoyaltyCardBalances> =
   /*#__PURE__*/ v.looseObject({
     balance: /*#__PURE__*/ opt(LoyaltyBalanceSchema),
-    subledgerBalances: /*#__PURE__*/ opt(/*#__PURE__*/ v.unknown()),
+    subledgerBalances: /*#__PURE__*/ opt(
+      /*#__PURE__*/ v.record(/*#__PURE__*/ v.string(), LoyaltyBalanceSchema),
+    ),
     profiles: /*#__PURE__*/ optList(LoyaltyCardProfileRegistrationSchema),
   });
 

@@ -10,7 +10,7 @@ export interface APIError {
   source: ErrorSource;
 }
 
-/** An effect of type `acceptCoupon`: This effect indicates that the coupon code supplied was valid. */
+/** An effect of type `acceptCoupon`; its props are {@link AcceptCouponEffectProps}. */
 export interface AcceptCouponEffect extends EffectBase {
   effectType: 'acceptCoupon';
   props: AcceptCouponEffectProps;
@@ -22,7 +22,7 @@ export interface AcceptCouponEffectProps {
   value: string;
 }
 
-/** An effect of type `acceptReferral`: This effect indicates that the referral code supplied is valid. */
+/** An effect of type `acceptReferral`; its props are {@link AcceptReferralEffectProps}. */
 export interface AcceptReferralEffect extends EffectBase {
   effectType: 'acceptReferral';
   props: AcceptReferralEffectProps;
@@ -72,22 +72,13 @@ export interface AchievementProgressWithDefinition {
   campaignId: number;
   /** The required number of actions or the transactional milestone to complete the achievement. */
   target?: number | null;
-  /**
-   * The policy that determines if and how the achievement recurs.
-   * - `no_recurrence`: The achievement can be completed only once.
-   * - `on_expiration`: The achievement resets after it expires and becomes available again.
-   * - `on_completion`: When the customer progress status reaches `completed`, the achievement resets and becomes available again.
-   */
+  /** The policy that determines if and how the achievement recurs. */
   achievementRecurrencePolicy: 'no_recurrence' | 'on_expiration' | 'on_completion' | (string & {});
-  /**
-   * The policy that determines how the achievement starts, ends, or resets.
-   * - `user_action`: The achievement ends or resets relative to when the customer started the achievement.
-   * - `fixed_schedule`: The achievement starts, ends, or resets for all customers following a fixed schedule.
-   */
+  /** The policy that determines how the achievement starts, ends, or resets. */
   achievementActivationPolicy: 'user_action' | 'fixed_schedule' | (string & {});
-  /** The achievement's start date when `achievementActivationPolicy` is equal to `fixed_schedule`. */
+  /** The achievement's start date when `achievementActivationPolicy` is equal to… */
   achievementFixedStartDate?: string | null;
-  /** The achievement's end date. If defined, customers cannot participate in the achievement after this date. */
+  /** The achievement's end date. If defined, customers cannot participate in the achievement… */
   achievementEndDate?: string | null;
   /** When `true`, customer progress can be rolled back in completed achievements. */
   achievementAllowRollbackAfterCompletion?: boolean | null;
@@ -106,26 +97,17 @@ export interface AchievementStatusEntry {
   description?: string | null;
   /** The required number of actions or the transactional milestone to complete the achievement. */
   target?: number | null;
-  /** The relative duration after which the achievement ends and resets for a particular customer profile. */
+  /** The relative duration after which the achievement ends and resets for a particular… */
   period?: string | null;
   /** @deprecated */
   periodEndOverride?: TimePoint | null;
-  /**
-   * The policy that determines if and how the achievement recurs.
-   * - `no_recurrence`: The achievement can be completed only once.
-   * - `on_expiration`: The achievement resets after it expires and becomes available again.
-   * - `on_completion`: When the customer progress status reaches `completed`, the achievement resets and becomes available again.
-   */
+  /** The policy that determines if and how the achievement recurs. */
   recurrencePolicy?: 'no_recurrence' | 'on_expiration' | 'on_completion' | (string & {}) | null;
-  /**
-   * The policy that determines how the achievement starts, ends, or resets.
-   * - `user_action`: The achievement ends or resets relative to when the customer started the achievement.
-   * - `fixed_schedule`: The achievement starts, ends, or resets for all customers following a fixed schedule.
-   */
+  /** The policy that determines how the achievement starts, ends, or resets. */
   activationPolicy?: 'user_action' | 'fixed_schedule' | (string & {}) | null;
   /** The achievement's start date when `activationPolicy` is set to `fixed_schedule`. */
   fixedStartDate?: string | null;
-  /** The achievement's end date. If defined, customers cannot participate in the achievement after this date. */
+  /** The achievement's end date. If defined, customers cannot participate in the achievement… */
   endDate?: string | null;
   /** When `true`, customer progress can be rolled back in completed achievements. */
   allowRollbackAfterCompletion?: boolean | null;
@@ -149,7 +131,7 @@ export interface ActivateLoyaltyPointsResponse {
   ledgerEntries?: LoyaltyLedgerEntry[];
 }
 
-/** An effect of type `addFreeItem`: This effect indicates that a free item should be added to the shopping cart in the current session. In this example, add the SKU to the shopping cart and set its price to `0`. */
+/** An effect of type `addFreeItem`; its props are {@link AddFreeItemEffectProps}. */
 export interface AddFreeItemEffect extends EffectBase {
   effectType: 'addFreeItem';
   props: AddFreeItemEffectProps;
@@ -165,7 +147,7 @@ export interface AddFreeItemEffectProps {
   desiredQuantity?: number | null;
 }
 
-/** An effect of type `addLoyaltyPoints`: This effect indicates that a defined amount of loyalty points was successfully added to the customer's profile or to a loyalty card. */
+/** An effect of type `addLoyaltyPoints`; its props are {@link AddLoyaltyPointsEffectProps}. */
 export interface AddLoyaltyPointsEffect extends EffectBase {
   effectType: 'addLoyaltyPoints';
   props: AddLoyaltyPointsEffectProps;
@@ -181,7 +163,7 @@ export interface AddLoyaltyPointsEffectProps {
   subLedgerId: string;
   /** The amount of points that were added. */
   value: number;
-  /** (Partial rewards enabled only) The amount of loyalty points to be awarded without considering budget limitations. */
+  /** (Partial rewards enabled only) The amount of loyalty points to be awarded without… */
   desiredValue?: number | null;
   /** The user for whom these points were added. */
   recipientIntegrationId: string;
@@ -191,29 +173,29 @@ export interface AddLoyaltyPointsEffectProps {
   expiryDate?: string | null;
   /** The identifier of this loyalty point transaction. */
   transactionUUID: string;
-  /** (_Add points per cart item_ only.) The index of the item in the `cartItem` object for which these points were added. */
+  /** (_Add points per cart item_ only.) The index of the item in the `cartItem` object for… */
   cartItemPosition?: number | null;
   /** (_Add points per cart item_ ) The index of the item unit in its line item. */
   cartItemSubPosition?: number | null;
   /** The identifier of the card on which these points were added. */
   cardIdentifier?: LoyaltyCardIdentifier | null;
-  /** _(With bundles only)_ The position of the specific bundle in the list of bundles created from the same bundle definition. */
+  /** _(With bundles only)_ The position of the specific bundle in the list of bundles created… */
   bundleIndex?: number | null;
   /** _(With bundles only)_ The name of the bundle definition. */
   bundleName?: string | null;
-  /** Indicates whether the points have an action-based start date. This property is returned only for point transactions with an action-based start date. */
+  /** Indicates whether the points have an action-based start date. */
   awaitsActivation?: boolean | null;
   /** The duration for which the points remain active, calculated relative to their start date. */
   validityDuration?: string | null;
 }
 
-/** An effect of type `addToAudience`: This effect is triggered when a rule containing an [Update audience](https://docs.talon.one/docs/product/rules/effects/use-effects#update-an-audience) effect with **Add customer to an audience** selected is validated. It indicates that a customer was added to an audience and is returned when a customer session is opened, updated, or closed. */
+/** An effect of type `addToAudience`; its props are {@link AddToAudienceEffectProps}. */
 export interface AddToAudienceEffect extends EffectBase {
   effectType: 'addToAudience';
   props: AddToAudienceEffectProps;
 }
 
-/** This effect is triggered when a rule containing an [Update audience](https://docs.talon.one/docs/product/rules/effects/use-effects#update-an-audience) effect with **Add customer to an audience** selected is validated. It indicates that a customer was added to an audience and is returned when a customer session is opened, updated, or closed. */
+/** This effect is triggered when a rule containing an Update audience effect with **Add customer to an audience** selected is validated. */
 export interface AddToAudienceEffectProps {
   /** The internal ID of the audience. */
   audienceId?: number | null;
@@ -223,6 +205,14 @@ export interface AddToAudienceEffectProps {
   profileIntegrationId?: string | null;
   /** The internal ID of the customer profile. */
   profileId?: number | null;
+}
+
+export interface AdditionalCost {
+  price: number;
+}
+
+export interface AdditionalCostInput {
+  price: number;
 }
 
 /** Details about an applied price adjustment. */
@@ -256,7 +246,7 @@ export interface Audience {
   description?: string | null;
   /** A list of the IDs of the Applications that are connected to this audience. */
   subscribedApplicationsIds?: number[];
-  /** The Talon.One-supported [3rd-party platform](https://docs.talon.one/docs/dev/technology-partners/overview) that this audience was created in. */
+  /** The Talon.One-supported 3rd-party platform that this audience was created in. */
   integration?: string | null;
   /** The ID of this audience in the third-party integration. */
   integrationId?: string | null;
@@ -273,13 +263,13 @@ export interface AudienceMembership {
   name: string;
 }
 
-/** An effect of type `awardGiveaway`: This effect indicates the awarded giveaway item and to which profile the item was awarded. Learn more about [giveaways](https://docs.talon.one/docs/product/giveaways/overview). */
+/** An effect of type `awardGiveaway`; its props are {@link AwardGiveawayEffectProps}. */
 export interface AwardGiveawayEffect extends EffectBase {
   effectType: 'awardGiveaway';
   props: AwardGiveawayEffectProps;
 }
 
-/** This effect indicates the awarded giveaway item and to which profile the item was awarded. Learn more about [giveaways](https://docs.talon.one/docs/product/giveaways/overview). */
+/** This effect indicates the awarded giveaway item and to which profile the item was awarded. Learn more about giveaways. */
 export interface AwardGiveawayEffectProps {
   /** The internal ID of the giveaway pool. */
   poolId: number;
@@ -300,12 +290,9 @@ export interface BestPriorPrice {
   sku: string;
   /** The date and time when the price was observed. */
   observedAt: string;
-  /** The identifiers of the relevant context at the time the price was observed. Includes the context IDs of any price adjustments and of the campaigns that influenced the final price. */
+  /** The identifiers of the relevant context at the time the price was observed. */
   contextIds?: string[];
-  /**
-   * This property is **deprecated**. Use `contextIds` instead. Defaults to an empty string.
-   * @deprecated
-   */
+  /** This property is **deprecated**. Use `contextIds` instead. Defaults to an empty string. */
   contextId?: string | null;
   /** Price of the item. */
   price: number;
@@ -326,14 +313,9 @@ export interface BestPriorPriceRequestInput {
   skus: string[];
   /** The end date and time that defines the latest time for retrieving historical SKU prices. */
   timeframeEndDate: Date | string;
-  /** The number of days prior to the timeframeEndDate. Only prices within this look back period are considered for the best prior price evaluation. */
+  /** The number of days prior to the timeframeEndDate. */
   timeframe: string;
-  /**
-   * Sets the timeframe for retrieving historical pricing data. Can be one of the following values:
-   * - `strict`: The timeframe ends at the `timeframeEndDate` value.
-   * - `price`: The timeframe ends at the start of current price value and takes the prices prior to the start of the current price value into account.
-   * - `sale`:  The timeframe ends at the start of current `contextId` and takes the prices prior to the start of the `contextId` into account.
-   */
+  /** Sets the timeframe for retrieving historical pricing data. */
   timeframeEndDateType: 'strict' | 'price' | 'sale';
   target?: BestPriorTargetInput | undefined;
 }
@@ -369,10 +351,7 @@ export interface Campaign {
   attributes?: Record<string, unknown> | null;
   /** A disabled or archived campaign is not evaluated for rules or coupons. */
   state: 'enabled' | 'disabled' | 'archived' | (string & {});
-  /**
-   * [ID of Ruleset](https://docs.talon.one/management-api#tag/Campaigns/operation/getRulesets) this
-   * campaign applies on customer session evaluation.
-   */
+  /** ID of Ruleset this campaign applies on customer session evaluation. */
   activeRulesetId?: number | null;
   /** A list of tags for the campaign. */
   tags: string[];
@@ -391,15 +370,11 @@ export interface Campaign {
   )[];
   couponSettings?: CodeGeneratorSettings | null;
   referralSettings?: CodeGeneratorSettings | null;
-  /** The set of [budget limits](https://docs.talon.one/docs/product/campaigns/settings/managing-campaign-budgets) for this campaign. */
+  /** The set of budget limits for this campaign. */
   limits: LimitConfig[];
-  /** The IDs of the [campaign groups](https://docs.talon.one/docs/product/account/managing-campaign-groups) this campaign belongs to. */
+  /** The IDs of the campaign groups this campaign belongs to. */
   campaignGroups?: number[];
-  /**
-   * The campaign type. Possible type values:
-   *   - `cartItem`: Type of campaign that can apply effects only to cart items.
-   *   - `advanced`: Type of campaign that can apply effects to customer sessions and cart items.
-   */
+  /** The campaign type. Possible type values: - `cartItem`: Type of campaign that can apply… */
   type?: 'cartItem' | 'advanced' | (string & {}) | null;
   /** A list of store IDs that you want to link to the campaign. */
   linkedStoreIds?: number[];
@@ -407,102 +382,39 @@ export interface Campaign {
   couponAttributes?: Record<string, unknown> | null;
   /** A list of all the budgets that are defined by this campaign and their usage. */
   budgets?: CampaignBudget[];
-  /**
-   * This property is **deprecated**. The count should be available under *budgets* property.
-   * Number of coupons redeemed in the campaign.
-   * @deprecated
-   */
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
   couponRedemptionCount?: number | null;
-  /**
-   * This property is **deprecated**. The count should be available under *budgets* property.
-   * Number of referral codes redeemed in the campaign.
-   * @deprecated
-   */
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
   referralRedemptionCount?: number | null;
-  /**
-   * This property is **deprecated**. The count should be available under *budgets* property.
-   * Total amount of discounts redeemed in the campaign.
-   * @deprecated
-   */
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
   discountCount?: number | null;
-  /**
-   * This property is **deprecated**. The count should be available under *budgets* property.
-   * Total number of times discounts were redeemed in this campaign.
-   * @deprecated
-   */
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
   discountEffectCount?: number | null;
-  /**
-   * This property is **deprecated**. The count should be available under *budgets* property.
-   * Total number of coupons created by rules in this campaign.
-   * @deprecated
-   */
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
   couponCreationCount?: number | null;
-  /**
-   * This property is **deprecated**. The count should be available under *budgets* property.
-   * Total number of custom effects triggered by rules in this campaign.
-   * @deprecated
-   */
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
   customEffectCount?: number | null;
-  /**
-   * This property is **deprecated**. The count should be available under *budgets* property.
-   * Total number of referrals created by rules in this campaign.
-   * @deprecated
-   */
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
   referralCreationCount?: number | null;
-  /**
-   * This property is **deprecated**. The count should be available under *budgets* property.
-   * Total number of times the [add free item effect](https://docs.talon.one/docs/dev/integration-api/api-effects#addfreeitem) can be triggered in this campaign.
-   * @deprecated
-   */
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
   addFreeItemEffectCount?: number | null;
-  /**
-   * This property is **deprecated**. The count should be available under *budgets* property.
-   * Total number of giveaways awarded by rules in this campaign.
-   * @deprecated
-   */
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
   awardedGiveawaysCount?: number | null;
-  /**
-   * This property is **deprecated**. The count should be available under *budgets* property.
-   * Total number of loyalty points created by rules in this campaign.
-   * @deprecated
-   */
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
   createdLoyaltyPointsCount?: number | null;
-  /**
-   * This property is **deprecated**. The count should be available under *budgets* property.
-   * Total number of loyalty point creation effects triggered by rules in this campaign.
-   * @deprecated
-   */
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
   createdLoyaltyPointsEffectCount?: number | null;
-  /**
-   * This property is **deprecated**. The count should be available under *budgets* property.
-   * Total number of loyalty points redeemed by rules in this campaign.
-   * @deprecated
-   */
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
   redeemedLoyaltyPointsCount?: number | null;
-  /**
-   * This property is **deprecated**. The count should be available under *budgets* property.
-   * Total number of loyalty point redemption effects triggered by rules in this campaign.
-   * @deprecated
-   */
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
   redeemedLoyaltyPointsEffectCount?: number | null;
-  /**
-   * This property is **deprecated**. The count should be available under *budgets* property.
-   * Total number of webhooks triggered by rules in this campaign.
-   * @deprecated
-   */
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
   callApiEffectCount?: number | null;
-  /**
-   * This property is **deprecated**. The count should be available under *budgets* property.
-   * Total number of reserve coupon effects triggered by rules in this campaign.
-   * @deprecated
-   */
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
   reservecouponEffectCount?: number | null;
   /** Timestamp of the most recent event received by this campaign. */
   lastActivity?: string | null;
-  /**
-   * Timestamp of the most recent update to the campaign's property. Updates to external entities used in this campaign
-   * are **not** registered by this property, such as collection or coupon updates.
-   */
+  /** Timestamp of the most recent update to the campaign's property. */
   updated?: string | null;
   /** Name of the user who created this campaign if available. */
   createdBy?: string | null;
@@ -524,24 +436,18 @@ export interface Campaign {
   activeRevisionId?: number | null;
   /** ID of the revision version that is active on the campaign. */
   activeRevisionVersionId?: number | null;
-  /** Incrementing number representing how many revisions have been activated on this campaign, starts from 0 for a new campaign. */
+  /** Incrementing number representing how many revisions have been activated on this campaign,… */
   version?: number | null;
   /** ID of the revision currently being modified for the campaign. */
   currentRevisionId?: number | null;
   /** ID of the latest version applied on the current revision. */
   currentRevisionVersionId?: number | null;
-  /** Flag for determining whether we use current revision when sending requests with staging API key. */
+  /** Flag for determining whether we use current revision when sending requests with staging… */
   stageRevision?: boolean | null;
 }
 
 export interface CampaignBudget {
-  /**
-   * The limitable action to which this limit applies. For example:
-   * - `setDiscount`
-   * - `setDiscountEffect`
-   * - `redeemCoupon`
-   * - `createCoupon`
-   */
+  /** The limitable action to which this limit applies. */
   action: string;
   /** The value to set for the limit. */
   limit: number;
@@ -588,16 +494,13 @@ export interface CampaignEligibility {
 export interface CampaignEligibilityDetails {
   /** Indicates whether the customer was eligible for the campaign in the current session. */
   passed: boolean;
-  /** The coupon code used to check a customer's eligibility for the campaign in the current session, if applicable. */
+  /** The coupon code used to check a customer's eligibility for the campaign in the current… */
   couponCode?: string | null;
-  /** The details about why the customer was not eligible for the campaign in the current session. Only returned when `passed` is `false`. */
+  /** The details about why the customer was not eligible for the campaign in the current… */
   details?: CampaignEligibilityFailureDetails | null;
 }
 
-/**
- * The identifiers for the [experiment](https://docs.talon.one/management-api#tag/Experiments) and the variant assigned to the customer profile.
- * Only returned when the customer profile has been assigned to a variant in an experiment campaign.
- */
+/** The identifiers for the experiment and the variant assigned to the customer profile. */
 export interface CampaignEligibilityExperiment {
   /** The ID of the experiment. */
   id: number;
@@ -627,17 +530,9 @@ export interface CardLedgerPointsEntryIntegrationAPI {
   customerSessionId?: string | null;
   /** Name or reason of the transaction that adds loyalty points. */
   name: string;
-  /**
-   * When points become active. Possible values:
-   *   - `immediate`: Points are active immediately.
-   *   - `timestamp value`: Points become active at a given date and time.
-   */
+  /** When points become active. Possible values: - `immediate`: Points are active immediately. */
   startDate: string;
-  /**
-   * Date when points expire. Possible values are:
-   *   - `unlimited`: Points have no expiration date.
-   *   - `timestamp value`: Points expire on the given date and time.
-   */
+  /** Date when points expire. Possible values are: - `unlimited`: Points have no expiration… */
   expiryDate: string;
   /** ID of the subledger. */
   subledgerId: string;
@@ -655,30 +550,17 @@ export interface CardLedgerTransactionLogEntryIntegrationAPI {
   created: string;
   /** ID of the loyalty program. */
   programId: number;
-  /** The identifier of the loyalty card, which must match the regular expression `^[A-Za-z0-9._%+@-]+$`. */
+  /** The identifier of the loyalty card, which must match the regular expression… */
   cardIdentifier: string;
   /** ID of the customer session where the transaction occurred. */
   customerSessionId?: string | null;
-  /**
-   * Type of transaction. Possible values:
-   *   - `addition`: Signifies added points.
-   *   - `subtraction`: Signifies deducted points.
-   */
+  /** Type of transaction. Possible values: - `addition`: Signifies added points. */
   type: 'addition' | 'subtraction' | (string & {});
   /** Name or reason of the loyalty ledger transaction. */
   name: string;
-  /**
-   * When points become active. Possible values:
-   *   - `immediate`: Points are active immediately.
-   *   - `on_action`: Points become active based on the customer's action.
-   *   - a timestamp value: Points become active at a given date and time.
-   */
+  /** When points become active. Possible values: - `immediate`: Points are active immediately. */
   startDate: string;
-  /**
-   * Date when points expire. Possible values are:
-   *   - `unlimited`: Points have no expiration date.
-   *   - `timestamp value`: Points expire on the given date.
-   */
+  /** Date when points expire. Possible values are: - `unlimited`: Points have no expiration… */
   expiryDate: string;
   /** ID of the subledger. */
   subledgerId: string;
@@ -699,17 +581,13 @@ export interface CartItem {
   name?: string | null;
   /** Stock keeping unit of item. */
   sku: string;
-  /**
-   * Number of units of this item. Due to [cart item flattening](https://docs.talon.one/docs/product/rules/understanding-cart-item-flattening),
-   * if you provide a quantity greater than 1, the item will be split in as many items as the provided quantity.
-   * This will impact the number of **per-item** effects triggered from your campaigns.
-   */
+  /** Number of units of this item. Due to cart item flattening, if you provide a quantity… */
   quantity: number;
   /** Number of returned items, calculated internally based on returns of this item. */
   returnedQuantity?: number | null;
   /** Remaining quantity of the item, calculated internally based on returns of this item. */
   remainingQuantity?: number | null;
-  /** Price of the item in the currency defined by your Application. This field is required if this item is not part of a [catalog](https://docs.talon.one/docs/product/account/dev-tools/managing-cart-item-catalogs). If it is part of a catalog, setting a price here overrides the price from the catalog. */
+  /** Price of the item in the currency defined by your Application. */
   price?: number | null;
   /** Type, group or model of the item. */
   category?: string | null;
@@ -724,28 +602,22 @@ export interface CartItem {
   length?: number | null;
   /** Position of the Cart Item in the Cart (calculated internally). */
   position?: number | null;
-  /** Use this property to set a value for the attributes of your choice. [Attributes](https://docs.talon.one/docs/dev/concepts/attributes) represent any information to attach to this cart item. */
+  /** Use this property to set a value for the attributes of your choice. */
   attributes?: Record<string, unknown> | null;
-  /**
-   * Use this property to set a value for the additional costs of this item, such as a shipping cost. They must be created in the Campaign Manager
-   * before you set them with this property. See [Managing additional costs](https://docs.talon.one/docs/product/account/dev-tools/managing-additional-costs).
-   */
-  additionalCosts?: unknown | null;
+  /** Use this property to set a value for the additional costs of this item, such as a… */
+  additionalCosts?: Record<string, AdditionalCost> | null;
   /** The catalog item ID. */
   catalogItemID?: number | null;
   /** The selected price type for this cart item (e.g. the price for members only). */
   selectedPriceType?: string | null;
-  /** The reference ID of the selected price adjustment for this cart item. Only returned if the selected price resulted from a price adjustment. */
+  /** The reference ID of the selected price adjustment for this cart item. */
   adjustmentReferenceId?: string | null;
-  /** The date and time from which the price adjustment is effective. Only returned if the selected price resulted from a price adjustment that contains this field. */
+  /** The date and time from which the price adjustment is effective. */
   adjustmentEffectiveFrom?: string | null;
-  /** The date and time until which the price adjustment is effective. Only returned if the selected price resulted from a price adjustment that contains this field. */
+  /** The date and time until which the price adjustment is effective. */
   adjustmentEffectiveUntil?: string | null;
-  /**
-   * A map of keys and values representing the price types and related price adjustment details for this cart item.
-   * The keys correspond to the `priceType` names.
-   */
-  prices?: unknown | null;
+  /** A map of keys and values representing the price types and related price adjustment… */
+  prices?: Record<string, PriceDetail> | null;
 }
 
 export interface CartItemInput {
@@ -753,13 +625,9 @@ export interface CartItemInput {
   name?: string | undefined;
   /** Stock keeping unit of item. */
   sku: string;
-  /**
-   * Number of units of this item. Due to [cart item flattening](https://docs.talon.one/docs/product/rules/understanding-cart-item-flattening),
-   * if you provide a quantity greater than 1, the item will be split in as many items as the provided quantity.
-   * This will impact the number of **per-item** effects triggered from your campaigns.
-   */
+  /** Number of units of this item. Due to cart item flattening, if you provide a quantity… */
   quantity: number;
-  /** Price of the item in the currency defined by your Application. This field is required if this item is not part of a [catalog](https://docs.talon.one/docs/product/account/dev-tools/managing-cart-item-catalogs). If it is part of a catalog, setting a price here overrides the price from the catalog. */
+  /** Price of the item in the currency defined by your Application. */
   price?: number | undefined;
   /** Type, group or model of the item. */
   category?: string | undefined;
@@ -772,13 +640,10 @@ export interface CartItemInput {
   width?: number | undefined;
   /** Length of item in mm. */
   length?: number | undefined;
-  /** Use this property to set a value for the attributes of your choice. [Attributes](https://docs.talon.one/docs/dev/concepts/attributes) represent any information to attach to this cart item. */
+  /** Use this property to set a value for the attributes of your choice. */
   attributes?: Record<string, unknown> | undefined;
-  /**
-   * Use this property to set a value for the additional costs of this item, such as a shipping cost. They must be created in the Campaign Manager
-   * before you set them with this property. See [Managing additional costs](https://docs.talon.one/docs/product/account/dev-tools/managing-additional-costs).
-   */
-  additionalCosts?: unknown | undefined;
+  /** Use this property to set a value for the additional costs of this item, such as a… */
+  additionalCosts?: Record<string, AdditionalCostInput> | undefined;
 }
 
 export interface Catalog {
@@ -815,7 +680,7 @@ export interface CatalogSyncRequestInput {
   version?: number | undefined;
 }
 
-/** An effect of type `changeLoyaltyTierLevel`: This effect indicates that a customer's loyalty tier has been upgraded. */
+/** An effect of type `changeLoyaltyTierLevel`; its props are {@link ChangeLoyaltyTierLevelEffectProps}. */
 export interface ChangeLoyaltyTierLevelEffect extends EffectBase {
   effectType: 'changeLoyaltyTierLevel';
   props: ChangeLoyaltyTierLevelEffectProps;
@@ -840,7 +705,7 @@ export interface ChangeLoyaltyTierLevelEffectProps {
 export interface CodeGeneratorSettings {
   /** List of characters used to generate the random parts of a code. */
   validCharacters: string[];
-  /** The pattern used to generate codes, such as coupon codes, referral codes, and loyalty cards. The character `#` is a placeholder and is replaced by a random character from the `validCharacters` set. */
+  /** The pattern used to generate codes, such as coupon codes, referral codes, and loyalty… */
   couponPattern: string;
 }
 
@@ -853,9 +718,9 @@ export interface Coupon {
   campaignId: number;
   /** The coupon code. */
   value?: string | null;
-  /** The number of times the coupon code can be redeemed. `0` means unlimited redemptions but any campaign usage limits will still apply. */
+  /** The number of times the coupon code can be redeemed. */
   usageLimit?: number | null;
-  /** The total discount value that the code can give. Typically used to represent a gift card value. */
+  /** The total discount value that the code can give. */
   discountLimit?: number | null;
   /** The number of reservations that can be made with this coupon code. */
   reservationLimit?: number | null;
@@ -863,21 +728,18 @@ export interface Coupon {
   startDate?: string | null;
   /** Expiration date of the coupon. Coupon never expires if this is omitted. */
   expiryDate?: string | null;
-  /**
-   * Limits configuration for a coupon. These limits will override the limits
-   * set from the campaign.
-   */
+  /** Limits configuration for a coupon. These limits will override the limits set from the… */
   limits?: LimitConfig[];
   /** The number of times the coupon has been successfully redeemed. */
   usageCounter: number;
-  /** The amount of discounts given on rules redeeming this coupon. Only usable if a coupon discount budget was set for this coupon. */
+  /** The amount of discounts given on rules redeeming this coupon. */
   discountCounter?: number | null;
   /** The remaining discount this coupon can give. */
   discountRemainder?: number | null;
   /** The number of times this coupon has been reserved. */
   reservationCounter?: number | null;
   attributes?: AttributesCoupon | null;
-  /** The integration ID of the referring customer (if any) for whom this coupon was created as an effect. */
+  /** The integration ID of the referring customer (if any) for whom this coupon was created as… */
   referralId?: number | null;
   /** The Integration ID of the customer that is allowed to redeem this coupon. */
   recipientIntegrationId?: string | null;
@@ -885,8 +747,7 @@ export interface Coupon {
   importId?: number | null;
   /**
    * Defines the reservation type:
-   * - `true`: The coupon can be reserved for multiple customers.
-   * - `false`: The coupon can be reserved only for one customer. It is a personal code.
+   * - `true`: The coupon can be reserved for multiple…
    */
   reservation?: boolean | null;
   /** The id of the batch the coupon belongs to. */
@@ -897,7 +758,7 @@ export interface Coupon {
   implicitlyReserved?: boolean | null;
 }
 
-/** An effect of type `couponCreated`: This effect indicates that a coupon was created. */
+/** An effect of type `couponCreated`; its props are {@link CouponCreatedEffectProps}. */
 export interface CouponCreatedEffect extends EffectBase {
   effectType: 'couponCreated';
   props: CouponCreatedEffectProps;
@@ -941,13 +802,13 @@ export interface CreateReferralsForMultipleAdvocatesResponse {
   data: Referral[];
 }
 
-/** An effect of type `customEffect`: If you want to return data as an effect but no effect matches your use case, you can [create a custom effect](https://docs.talon.one/docs/dev/tutorials/create-custom-effects). */
+/** An effect of type `customEffect`; its props are {@link CustomEffectProps}. */
 export interface CustomEffectEffect extends EffectBase {
   effectType: 'customEffect';
   props: CustomEffectProps;
 }
 
-/** If you want to return data as an effect but no effect matches your use case, you can [create a custom effect](https://docs.talon.one/docs/dev/tutorials/create-custom-effects). */
+/** If you want to return data as an effect but no effect matches your use case, you can create a custom effect. */
 export interface CustomEffectProps {
   /** The ID of the custom effect that was triggered. */
   effectId: number;
@@ -955,9 +816,9 @@ export interface CustomEffectProps {
   name: string;
   /** The index of the item in the cart item list to which the custom effect is applied. */
   cartItemPosition?: number | null;
-  /** For cart items with quantity > 1, the sub position indicates to which item unit the custom effect is applied. */
+  /** For cart items with quantity > 1, the sub position indicates to which item unit the… */
   cartItemSubPosition?: number | null;
-  /** The position of the bundle in a list of item bundles created from the same bundle definition. */
+  /** The position of the bundle in a list of item bundles created from the same bundle… */
   bundleIndex?: number | null;
   /** The name of the bundle definition. */
   bundleName?: string | null;
@@ -977,22 +838,13 @@ export interface CustomerAchievement {
   description: string;
   /** The required number of actions or the transactional milestone to complete the achievement. */
   target: number;
-  /**
-   * The policy that determines if and how the achievement recurs.
-   * - `no_recurrence`: The achievement can be completed only once.
-   * - `on_expiration`: The achievement resets after it expires and becomes available again.
-   * - `on_completion`: When the customer progress status reaches `completed`, the achievement resets and becomes available again.
-   */
+  /** The policy that determines if and how the achievement recurs. */
   recurrencePolicy: 'no_recurrence' | 'on_expiration' | 'on_completion' | (string & {});
-  /**
-   * The policy that determines how the achievement starts, ends, or resets.
-   * - `user_action`: The achievement ends or resets relative to when the customer started the achievement.
-   * - `fixed_schedule`: The achievement starts, ends, or resets for all customers following a fixed schedule.
-   */
+  /** The policy that determines how the achievement starts, ends, or resets. */
   activationPolicy: 'user_action' | 'fixed_schedule' | (string & {});
   /** The achievement's start date when `activationPolicy` is equal to `fixed_schedule`. */
   fixedStartDate?: string | null;
-  /** The achievement's end date. If defined, customers cannot participate in the achievement after this date. */
+  /** The achievement's end date. If defined, customers cannot participate in the achievement… */
   endDate?: string | null;
   /** When `true`, customer progress can be rolled back in completed achievements. */
   allowRollbackAfterCompletion: boolean;
@@ -1020,24 +872,17 @@ export interface CustomerProfile {
   attributes?: Record<string, unknown> | null;
   /** The ID of the Talon.One account that owns this profile. */
   accountId: number;
-  /** The total number of closed sessions. Does not include closed sessions that have been cancelled or reopened. See the [docs](https://docs.talon.one/docs/dev/concepts/entities/customer-sessions#customer-session-states). */
+  /** The total number of closed sessions. Does not include closed sessions that have been… */
   closedSessions: number;
   /** The total amount of money spent by the customer **before** discounts are applied. */
   totalSales: number;
-  /**
-   * **DEPRECATED. Always returns `null`.** A list of loyalty programs joined by the customer.
-   * @deprecated
-   */
+  /** **DEPRECATED. Always returns `null`.** A list of loyalty programs joined by the customer. */
   loyaltyMemberships?: LoyaltyMembership[];
   /** The audiences the customer belongs to. */
   audienceMemberships?: AudienceMembership[];
-  /**
-   * Timestamp of the most recent event received from this customer.
-   * This field is updated on calls that trigger the Rule Engine and that are
-   * not [dry requests](https://docs.talon.one/docs/dev/integration-api/dry-requests/#overlay).
-   */
+  /** Timestamp of the most recent event received from this customer. */
   lastActivity: string;
-  /** An indicator of whether the customer is part of a sandbox or live Application. See the [docs](https://docs.talon.one/docs/product/applications/overview#application-environments). */
+  /** An indicator of whether the customer is part of a sandbox or live Application. */
   sandbox?: boolean | null;
 }
 
@@ -1053,17 +898,17 @@ export interface CustomerProfileAudienceRequestItemInput {
   action: 'add' | 'delete';
   /** The ID of this customer profile in the third-party integration. */
   profileIntegrationId: string;
-  /** The ID of the audience. You get it via the `id` property when [creating an audience](#tag/Audiences/operation/createAudienceV2). */
+  /** The ID of the audience. You get it via the `id` property when creating an audience. */
   audienceId: number;
 }
 
-/** The body of a V2 integration API request (customer profile update). Next to the customer profile details, this contains an optional listing of extra properties that should be returned in the response. */
+/** The body of a V2 integration API request (customer profile update). */
 export interface CustomerProfileIntegrationRequestV2Input {
   /** Arbitrary properties associated with this item. */
   attributes?: Record<string, unknown> | undefined;
-  /** When using the `dry` query parameter, use this property to list the campaign to be evaluated by the Rule Engine. */
+  /** When using the `dry` query parameter, use this property to list the campaign to be… */
   evaluableCampaignIds?: number[] | undefined;
-  /** Extends the response with the chosen data entities. Use this property to get as much data back as needed from one request instead of sending extra requests to other endpoints. */
+  /** Extends the response with the chosen data entities. */
   responseContent?:
     | (
         | 'customerProfile'
@@ -1089,7 +934,7 @@ export interface CustomerProfileIntegrationResponseV2 {
   ruleFailureReasons?: RuleFailureReason[];
   campaignEligibility?: CampaignEligibility[];
   awardedGiveaways?: Giveaway[];
-  /** The effects generated by the rules in your running campaigns. See [API effects](https://docs.talon.one/docs/dev/integration-api/api-effects). */
+  /** The effects generated by the rules in your running campaigns. See API effects. */
   effects: Effect[];
   createdCoupons: Coupon[];
   createdReferrals: Referral[];
@@ -1107,16 +952,13 @@ export interface CustomerSession {
   created: string;
   /** The ID of the application that owns this entity. */
   applicationId: number;
-  /** ID of the customers profile as used within this Talon.One account. May be omitted or set to the empty string if the customer does not yet have a known profile ID. */
+  /** ID of the customers profile as used within this Talon.One account. */
   profileId: string;
   /** Any coupon code entered. */
   coupon: string;
   /** Any referral code entered. */
   referral: string;
-  /**
-   * Indicates the current state of the session. All sessions must
-   * start in the "open" state, after which valid transitions are...
-   */
+  /** Indicates the current state of the session. */
   state: 'open' | 'closed' | 'cancelled' | (string & {});
   /** Serialized JSON representation. */
   cartItems: LegacyCartItem[];
@@ -1124,11 +966,11 @@ export interface CustomerSession {
   identifiers?: string[];
   /** The total sum of the cart in one session. */
   total: number;
-  /** A key-value map of the sessions attributes. The potentially valid attributes are configured in your accounts developer settings. */
+  /** A key-value map of the sessions attributes. */
   attributes: Record<string, unknown>;
-  /** Indicates whether this is the first session for the customer's profile. Will always be true for anonymous sessions. */
+  /** Indicates whether this is the first session for the customer's profile. */
   firstSession: boolean;
-  /** A map of labelled discount values, values will be in the same currency as the application associated with the session. */
+  /** A map of labelled discount values, values will be in the same currency as the application… */
   discounts: Record<string, number>;
 }
 
@@ -1146,7 +988,7 @@ export interface CustomerSessionV2 {
   profileId?: string | null;
   /** The integration ID of the store. You choose this ID when you create a store. */
   storeIntegrationId?: string | null;
-  /** When using the `dry` query parameter, use this property to list the campaign to be evaluated by the Rule Engine. */
+  /** When using the `dry` query parameter, use this property to list the campaign to be… */
   evaluableCampaignIds?: number[];
   /** Any coupon codes entered. */
   couponCodes?: string[];
@@ -1154,35 +996,35 @@ export interface CustomerSessionV2 {
   referralCode?: string | null;
   /** Identifier of a loyalty card. */
   loyaltyCards?: string[];
-  /** Indicates the current state of the session. Sessions can be created as `open` or `closed`. The state transitions are: */
+  /** Indicates the current state of the session. */
   state?: 'open' | 'closed' | 'partially_returned' | 'cancelled' | (string & {}) | null;
-  /** The items to add to this session. **Do not exceed 1000 items** and ensure the sum of all cart item's `quantity` **does not exceed 10.000** per request. */
+  /** The items to add to this session. **Do not exceed 1000 items** and ensure the sum of all… */
   cartItems?: CartItem[];
   /** The experiment variant allocations to add to this session. */
   experimentVariantAllocations?: ExperimentVariantAllocation[];
-  /** Use this property to set a value for the additional costs of this session, such as a shipping cost. */
-  additionalCosts?: unknown | null;
+  /** Use this property to set a value for the additional costs of this session, such as a… */
+  additionalCosts?: Record<string, AdditionalCost> | null;
   /** Session custom identifiers that you can set limits on or use inside your rules. */
   identifiers?: string[];
-  /** Use this property to set a value for the attributes of your choice. Attributes represent any information to attach to your session, like the shipping city. */
+  /** Use this property to set a value for the attributes of your choice. */
   attributes?: Record<string, unknown> | null;
-  /** Indicates whether this is the first session for the customer's profile. It's always `true` for anonymous sessions. */
+  /** Indicates whether this is the first session for the customer's profile. */
   firstSession: boolean;
-  /** The number of times the session was updated. When the session is created, this value is initialized to `1`. */
+  /** The number of times the session was updated. */
   updateCount: number;
-  /** The total value of cart items and additional costs in the session, before any discounts are applied. */
+  /** The total value of cart items and additional costs in the session, before any discounts… */
   total: number;
   /** The total value of cart items, before any discounts are applied. */
   cartItemTotal: number;
   /** The total value of additional costs, before any discounts are applied. */
   additionalCostTotal: number;
-  /** The total value of additional costs applied to individual items, before any discounts are applied. */
+  /** The total value of additional costs applied to individual items, before any discounts are… */
   cartItemAdditionalCostTotal?: number | null;
   /** Timestamp of the most recent event received on this session. */
   updated: string;
 }
 
-/** An effect of type `deductLoyaltyPoints`: This effect is triggered when a customer redeems loyalty points. The points are deducted from their active point balance. */
+/** An effect of type `deductLoyaltyPoints`; its props are {@link DeductLoyaltyPointsEffectProps}. */
 export interface DeductLoyaltyPointsEffect extends EffectBase {
   effectType: 'deductLoyaltyPoints';
   props: DeductLoyaltyPointsEffectProps;
@@ -1208,9 +1050,9 @@ export interface DeductLoyaltyPointsEffectProps {
 
 /** Request to delete transactions based on the specified scope. */
 export interface DeleteLoyaltyTransactionsRequestInput {
-  /** `AllSubledgers` deletes all transactions for the specified customer profile from all ledgers in the loyalty program. */
+  /** `AllSubledgers` deletes all transactions for the specified customer profile from all… */
   scope: 'AllSubledgers' | 'SelectedSubledgers';
-  /** The IDs of the ledgers from which to delete the customer's transactions. This parameter is required if the `scope` is set to `SelectedSubledgers`. */
+  /** The IDs of the ledgers from which to delete the customer's transactions. */
   subledgerIds?: string[] | undefined | null;
 }
 
@@ -1274,9 +1116,9 @@ export interface EffectBase {
   triggeredForCatalogItem?: number | null;
   /** The index of the condition that was triggered. */
   conditionIndex?: number | null;
-  /** The ID of the evaluation group. For more information, see [Managing campaign evaluation](https://docs.talon.one/docs/product/applications/managing-campaign-evaluation). */
+  /** The ID of the evaluation group. For more information, see Managing campaign evaluation. */
   evaluationGroupID?: number | null;
-  /** The evaluation mode of the evaluation group. For more information, see [Managing campaign evaluation](https://docs.talon.one/docs/product/applications/managing-campaign-evaluation). */
+  /** The evaluation mode of the evaluation group. */
   evaluationGroupMode?: string | null;
   /** The revision ID of the campaign that was used when triggering the effect. */
   campaignRevisionId?: number | null;
@@ -1284,13 +1126,13 @@ export interface EffectBase {
   campaignRevisionVersionId?: number | null;
   /** The selected price type for the SKU targeted by this effect. */
   selectedPriceType?: string | null;
-  /** The value of the selected price type to apply to the SKU targeted by this effect, before any discounts are applied. */
+  /** The value of the selected price type to apply to the SKU targeted by this effect, before… */
   selectedPrice?: number | null;
-  /** The reference identifier of the selected price adjustment for this SKU. This is only returned if the `selectedPrice` resulted from a price adjustment. */
+  /** The reference identifier of the selected price adjustment for this SKU. */
   adjustmentReferenceId?: string | null;
 }
 
-/** An effect of type `error`: This effect is triggered whenever an error occurs during rule evaluation. This effect only provides information about what the error is. */
+/** An effect of type `error`; its props are {@link ErrorEffectProps}. */
 export interface ErrorEffect extends EffectBase {
   effectType: 'error';
   props: ErrorEffectProps;
@@ -1340,7 +1182,7 @@ export interface Event {
   profileId?: string | null;
   /** The integration ID of the store. You choose this ID when you create a store. */
   storeIntegrationId?: string | null;
-  /** The name of the event. Must be a [custom event](https://docs.talon.one/docs/dev/concepts/entities/events#custom-events), not a built-in event. */
+  /** The name of the event. Must be a custom event, not a built-in event. */
   type: string;
   attributes: IntegrationCampaignBaseAttributes;
   /** The unique ID of the event. Only one event with this ID can be registered. */
@@ -1355,7 +1197,7 @@ export interface Event {
 }
 
 export interface EventV3 {
-  /** The ID of the session to reference. The session must be in `closed` state. Otherwise, the API call will fail. */
+  /** The ID of the session to reference. The session must be in `closed` state. */
   connectedSessionId?: string | null;
   /** The internal ID of this entity. */
   id?: number | null;
@@ -1367,7 +1209,7 @@ export interface EventV3 {
   profileId?: string | null;
   /** The integration ID of the store. You choose this ID when you create a store. */
   storeIntegrationId?: string | null;
-  /** The name of the event. Must be a [custom event](https://docs.talon.one/docs/dev/concepts/entities/events#custom-events), not a built-in event. */
+  /** The name of the event. Must be a custom event, not a built-in event. */
   type: string;
   attributes?: IntegrationCampaignBaseAttributes | null;
   /** The unique ID of the event. Only one event with this ID can be registered. */
@@ -1390,7 +1232,7 @@ export interface ExperimentVariantAllocationInput {
   variantID: number;
 }
 
-/** An effect of type `extendLoyaltyPointsExpiryDate`: If loyalty points have an expiry date, this effect extends the expiry of all active and pending point transactions by a selected duration. */
+/** An effect of type `extendLoyaltyPointsExpiryDate`; its props are {@link ExtendLoyaltyPointsExpiryDateEffectProps}. */
 export interface ExtendLoyaltyPointsExpiryDateEffect extends EffectBase {
   effectType: 'extendLoyaltyPointsExpiryDate';
   props: ExtendLoyaltyPointsExpiryDateEffectProps;
@@ -1414,7 +1256,7 @@ export interface GenerateLoyaltyCardInput {
   status?: 'active' | 'inactive' | undefined;
   /** Integration IDs of the customer profiles linked to the card. */
   customerProfileIds?: string[] | undefined;
-  /** The identifier of the loyalty card, which must match the regular expression `^[A-Za-z0-9._%+@-]+$`. */
+  /** The identifier of the loyalty card, which must match the regular expression… */
   cardIdentifier?: string | undefined;
 }
 
@@ -1471,28 +1313,25 @@ export interface Giveaway {
   used?: boolean | null;
   /** The ID of the Import which created this giveaway. */
   importId?: number | null;
-  /** The third-party integration ID of the customer profile that was awarded the giveaway, if the giveaway was awarded. */
+  /** The third-party integration ID of the customer profile that was awarded the giveaway, if… */
   profileIntegrationId?: string | null;
-  /** The internal ID of the customer profile that was awarded the giveaway, if the giveaway was awarded and an internal ID exists. */
+  /** The internal ID of the customer profile that was awarded the giveaway, if the giveaway… */
   profileId?: number | null;
 }
 
-/** An effect of type `increaseAchievementProgress`: This effect indicates that the customer's progress in an achievement was updated during the current session. It is triggered when a rule using the [Update customer progress](https://docs.talon.one/docs/product/rules/effects/use-effects#update-customer-progress) effect is successfully validated. */
+/** An effect of type `increaseAchievementProgress`; its props are {@link IncreaseAchievementProgressEffectProps}. */
 export interface IncreaseAchievementProgressEffect extends EffectBase {
   effectType: 'increaseAchievementProgress';
   props: IncreaseAchievementProgressEffectProps;
 }
 
-/** This effect indicates that the customer's progress in an achievement was updated during the current session. It is triggered when a rule using the [Update customer progress](https://docs.talon.one/docs/product/rules/effects/use-effects#update-customer-progress) effect is successfully validated. */
+/** This effect indicates that the customer's progress in an achievement was updated during the current session. */
 export interface IncreaseAchievementProgressEffectProps {
   /** The internal ID of the achievement. */
   achievementId: number;
   /** The name of the achievement. */
   achievementName: string;
-  /**
-   * The internal ID of the customer progress tracker.
-   * For [on-completion achievements](https://docs.talon.one/docs/product/campaigns/achievements/achievements-overview#recurring-on-completion-achievements), this effect generates a unique ID for each iteration.
-   */
+  /** The internal ID of the customer progress tracker. */
   progressTrackerId?: number | null;
   /** The value by which the customer's current progress in the achievement has increased. */
   delta: number;
@@ -1563,9 +1402,9 @@ export interface IntegrationCoupon {
   campaignId: number;
   /** The coupon code. */
   value?: string | null;
-  /** The number of times the coupon code can be redeemed. `0` means unlimited redemptions but any campaign usage limits will still apply. */
+  /** The number of times the coupon code can be redeemed. */
   usageLimit?: number | null;
-  /** The total discount value that the code can give. Typically used to represent a gift card value. */
+  /** The total discount value that the code can give. */
   discountLimit?: number | null;
   /** The number of reservations that can be made with this coupon code. */
   reservationLimit?: number | null;
@@ -1573,21 +1412,18 @@ export interface IntegrationCoupon {
   startDate?: string | null;
   /** Expiration date of the coupon. Coupon never expires if this is omitted. */
   expiryDate?: string | null;
-  /**
-   * Limits configuration for a coupon. These limits will override the limits
-   * set from the campaign.
-   */
+  /** Limits configuration for a coupon. These limits will override the limits set from the… */
   limits?: LimitConfig[];
   /** The number of times the coupon has been successfully redeemed. */
   usageCounter: number;
-  /** The amount of discounts given on rules redeeming this coupon. Only usable if a coupon discount budget was set for this coupon. */
+  /** The amount of discounts given on rules redeeming this coupon. */
   discountCounter?: number | null;
   /** The remaining discount this coupon can give. */
   discountRemainder?: number | null;
   /** The number of times this coupon has been reserved. */
   reservationCounter?: number | null;
   attributes?: AttributesCoupon | null;
-  /** The integration ID of the referring customer (if any) for whom this coupon was created as an effect. */
+  /** The integration ID of the referring customer (if any) for whom this coupon was created as… */
   referralId?: number | null;
   /** The Integration ID of the customer that is allowed to redeem this coupon. */
   recipientIntegrationId?: string | null;
@@ -1595,8 +1431,7 @@ export interface IntegrationCoupon {
   importId?: number | null;
   /**
    * Defines the reservation type:
-   * - `true`: The coupon can be reserved for multiple customers.
-   * - `false`: The coupon can be reserved only for one customer. It is a personal code.
+   * - `true`: The coupon can be reserved for multiple…
    */
   reservation?: boolean | null;
   /** The id of the batch the coupon belongs to. */
@@ -1620,13 +1455,13 @@ export interface IntegrationEventV2RequestInput {
   profileId?: string | undefined;
   /** The integration ID of the store. You choose this ID when you create a store. */
   storeIntegrationId?: string | undefined;
-  /** When using the `dry` query parameter, use this property to list the campaign to be evaluated by the Rule Engine. */
+  /** When using the `dry` query parameter, use this property to list the campaign to be… */
   evaluableCampaignIds?: number[] | undefined;
-  /** The name of the event. Must be a [custom event](https://docs.talon.one/docs/dev/concepts/entities/events#custom-events), not a built-in event. */
+  /** The name of the event. Must be a custom event, not a built-in event. */
   type: string;
-  /** Arbitrary additional JSON properties associated with the event. They must be created in the Campaign Manager before setting them with this property. See [creating custom attributes](https://docs.talon.one/docs/product/account/dev-tools/managing-attributes#creating-a-custom-attribute). */
+  /** Arbitrary additional JSON properties associated with the event. */
   attributes?: Record<string, unknown> | undefined;
-  /** Extends the response with the chosen data entities. Use this property to get as much data back as needed from one request instead of sending extra requests to other endpoints. */
+  /** Extends the response with the chosen data entities. */
   responseContent?:
     | (
         | 'customerProfile'
@@ -1653,12 +1488,9 @@ export interface IntegrationEventV2Response {
   triggeredCampaigns?: Campaign[];
   /** A list of campaigns and their evaluation status for the current customer session. */
   campaignEligibility?: CampaignEligibility[];
-  /** The effects generated by the rules in your running campaigns. See [API effects](https://docs.talon.one/docs/dev/integration-api/api-effects). */
+  /** The effects generated by the rules in your running campaigns. See API effects. */
   effects: Effect[];
-  /**
-   * The reasons why certain rules were not triggered during the event
-   * processing.
-   */
+  /** The reasons why certain rules were not triggered during the event processing. */
   ruleFailureReasons?: RuleFailureReason[];
   /** The coupons that were created during the event processing. */
   createdCoupons: Coupon[];
@@ -1677,19 +1509,19 @@ export interface IntegrationEventV3RequestInput {
   profileId: string;
   /** The integration ID of the store. You choose this ID when you create a store. */
   storeIntegrationId?: string | undefined;
-  /** When using the `dry` query parameter, use this property to list the campaign to be evaluated by the Rule Engine. */
+  /** When using the `dry` query parameter, use this property to list the campaign to be… */
   evaluableCampaignIds?: number[] | undefined;
-  /** The name of the event. Must be a [custom event](https://docs.talon.one/docs/dev/concepts/entities/events#custom-events), not a built-in event. */
+  /** The name of the event. Must be a custom event, not a built-in event. */
   type: string;
-  /** Arbitrary additional JSON properties associated with the event. They must be created in the Campaign Manager before setting them with this property. See [creating custom attributes](https://docs.talon.one/docs/product/account/dev-tools/managing-attributes#creating-a-custom-attribute). */
+  /** Arbitrary additional JSON properties associated with the event. */
   attributes?: Record<string, unknown> | undefined;
   /** The unique ID of the event. Only one event with this ID can be registered. */
   integrationId: string;
-  /** The ID of the session to reference. The session must be in `closed` state. Otherwise, the API call will fail. */
+  /** The ID of the session to reference. The session must be in `closed` state. */
   connectedSessionId?: string | undefined;
   /** Identifiers of the loyalty cards used during this event. */
   loyaltyCards?: string[] | undefined;
-  /** Optional list of requested information to be present on the response related to the tracking custom event. */
+  /** Optional list of requested information to be present on the response related to the… */
   responseContent?:
     | (
         | 'customerProfile'
@@ -1712,12 +1544,9 @@ export interface IntegrationEventV3Response {
   triggeredCampaigns?: Campaign[];
   /** A list of campaigns and their evaluation status for the current customer session. */
   campaignEligibility?: CampaignEligibility[];
-  /** The effects generated by the rules in your running campaigns. See [API effects](https://docs.talon.one/docs/dev/integration-api/api-effects). */
+  /** The effects generated by the rules in your running campaigns. See API effects. */
   effects: Effect[];
-  /**
-   * The reasons why certain rules were not triggered during the event
-   * processing.
-   */
+  /** The reasons why certain rules were not triggered during the event processing. */
   ruleFailureReasons?: RuleFailureReason[];
   /** The coupons that were created during the event processing. */
   createdCoupons: Coupon[];
@@ -1736,14 +1565,11 @@ export interface IntegrationGetAllCampaignsResponse {
   data: IntegrationCampaign[];
 }
 
-/** The body of a V2 integration API request (customer session update). Next to the customer session details, this contains an optional listing of extra properties that should be returned in the response. */
+/** The body of a V2 integration API request (customer session update). */
 export interface IntegrationRequestInput {
   /** The customer session update details. */
   customerSession: NewCustomerSessionV2Input;
-  /**
-   * Extends the response with the chosen data entities. Use this property to get as much data
-   * as you need in one _Update customer session_ request instead of sending extra requests to other endpoints.
-   */
+  /** Extends the response with the chosen data entities. */
   responseContent?:
     | (
         | 'customerSession'
@@ -1781,12 +1607,9 @@ export interface IntegrationStateV2 {
   triggeredCampaigns?: Campaign[];
   /** A list of campaigns and their evaluation status for the current customer session. */
   campaignEligibility?: CampaignEligibility[];
-  /** The effects generated by the rules in your running campaigns. See [API effects](https://docs.talon.one/docs/dev/integration-api/api-effects). */
+  /** The effects generated by the rules in your running campaigns. See API effects. */
   effects: Effect[];
-  /**
-   * The reasons why certain rules were not triggered during the event
-   * processing.
-   */
+  /** The reasons why certain rules were not triggered during the event processing. */
   ruleFailureReasons?: RuleFailureReason[];
   /** The coupons that were created during the event processing. */
   createdCoupons: Coupon[];
@@ -1821,9 +1644,9 @@ export interface InventoryCoupon {
   campaignId: number;
   /** The coupon code. */
   value?: string | null;
-  /** The number of times the coupon code can be redeemed. `0` means unlimited redemptions but any campaign usage limits will still apply. */
+  /** The number of times the coupon code can be redeemed. */
   usageLimit?: number | null;
-  /** The total discount value that the code can give. Typically used to represent a gift card value. */
+  /** The total discount value that the code can give. */
   discountLimit?: number | null;
   /** The number of reservations that can be made with this coupon code. */
   reservationLimit?: number | null;
@@ -1831,21 +1654,18 @@ export interface InventoryCoupon {
   startDate?: string | null;
   /** Expiration date of the coupon. Coupon never expires if this is omitted. */
   expiryDate?: string | null;
-  /**
-   * Limits configuration for a coupon. These limits will override the limits
-   * set from the campaign.
-   */
+  /** Limits configuration for a coupon. These limits will override the limits set from the… */
   limits?: LimitConfig[];
   /** The number of times the coupon has been successfully redeemed. */
   usageCounter: number;
-  /** The amount of discounts given on rules redeeming this coupon. Only usable if a coupon discount budget was set for this coupon. */
+  /** The amount of discounts given on rules redeeming this coupon. */
   discountCounter?: number | null;
   /** The remaining discount this coupon can give. */
   discountRemainder?: number | null;
   /** The number of times this coupon has been reserved. */
   reservationCounter?: number | null;
   attributes?: AttributesCoupon | null;
-  /** The integration ID of the referring customer (if any) for whom this coupon was created as an effect. */
+  /** The integration ID of the referring customer (if any) for whom this coupon was created as… */
   referralId?: number | null;
   /** The Integration ID of the customer that is allowed to redeem this coupon. */
   recipientIntegrationId?: string | null;
@@ -1853,8 +1673,7 @@ export interface InventoryCoupon {
   importId?: number | null;
   /**
    * Defines the reservation type:
-   * - `true`: The coupon can be reserved for multiple customers.
-   * - `false`: The coupon can be reserved only for one customer. It is a personal code.
+   * - `true`: The coupon can be reserved for multiple…
    */
   reservation?: boolean | null;
   /** The id of the batch the coupon belongs to. */
@@ -1878,7 +1697,7 @@ export interface InventoryReferral {
   startDate?: string | null;
   /** Expiration date of the referral code. Referral never expires if this is omitted. */
   expiryDate?: string | null;
-  /** The number of times a referral code can be used. `0` means no limit but any campaign usage limits will still apply. */
+  /** The number of times a referral code can be used. */
   usageLimit?: number | null;
   /** ID of the campaign from which the referral received the referral code. */
   campaignId: number;
@@ -1931,21 +1750,15 @@ export interface LedgerInfo {
   pendingBalance: number;
   /** Sum of negative points. This implies that `currentBalance` is `0`. */
   negativeBalance?: number | null;
-  /**
-   * **DEPRECATED** Value is shown as 0.
-   * @deprecated
-   */
+  /** **DEPRECATED** Value is shown as 0. @deprecated */
   expiredBalance: number;
-  /**
-   * **DEPRECATED** Value is shown as 0.
-   * @deprecated
-   */
+  /** **DEPRECATED** Value is shown as 0. @deprecated */
   spentBalance: number;
-  /** The tentative points balance, reflecting the `currentBalance` and all point additions and deductions within the current open customer session. When the session is closed, the effects are applied and the `currentBalance` is updated to this value. */
+  /** The tentative points balance, reflecting the `currentBalance` and all point additions and… */
   tentativeCurrentBalance: number;
-  /** The tentative points balance, reflecting the `pendingBalance` and all point additions with a future activation date within the current open customer session. When the session is closed, the effects are applied and the `pendingBalance` is updated to this value. */
+  /** The tentative points balance, reflecting the `pendingBalance` and all point additions… */
   tentativePendingBalance?: number | null;
-  /** The tentative negative balance after all additions and deductions from the current customer session are applied to `negativeBalance`. When the session is closed, the tentative effects are applied and `negativeBalance` is updated to this value. */
+  /** The tentative negative balance after all additions and deductions from the current… */
   tentativeNegativeBalance?: number | null;
   /** Tier for which the ledger is eligible. */
   currentTier?: Tier | null;
@@ -1969,17 +1782,9 @@ export interface LedgerPointsEntryIntegrationAPI {
   customerSessionId?: string | null;
   /** Name or reason of the transaction that adds loyalty points. */
   name: string;
-  /**
-   * When points become active. Possible values:
-   *   - `immediate`: Points are active immediately.
-   *   - `timestamp value`: Points become active at a given date and time.
-   */
+  /** When points become active. Possible values: - `immediate`: Points are active immediately. */
   startDate: string;
-  /**
-   * Date when points expire. Possible values are:
-   *   - `unlimited`: Points have no expiration date.
-   *   - `timestamp value`: Points expire on the given date and time.
-   */
+  /** Date when points expire. Possible values are: - `unlimited`: Points have no expiration… */
   expiryDate: string;
   /** ID of the subledger. */
   subledgerId: string;
@@ -1999,26 +1804,13 @@ export interface LedgerTransactionLogEntryIntegrationAPI {
   programId: number;
   /** ID of the customer session where the transaction occurred. */
   customerSessionId?: string | null;
-  /**
-   * Type of transaction. Possible values:
-   *   - `addition`: Signifies added points.
-   *   - `subtraction`: Signifies deducted points.
-   */
+  /** Type of transaction. Possible values: - `addition`: Signifies added points. */
   type: 'addition' | 'subtraction' | (string & {});
   /** Name or reason of the loyalty ledger transaction. */
   name: string;
-  /**
-   * When points become active. Possible values:
-   *   - `immediate`: Points are immediately active.
-   *   - `on_action`: Points become active based on the customer's action.
-   *   - a timestamp value: Points become active at a given date and time.
-   */
+  /** When points become active. Possible values: - `immediate`: Points are immediately active. */
   startDate: string;
-  /**
-   * Date when points expire. Possible values are:
-   *   - `unlimited`: Points have no expiration date.
-   *   - `timestamp value`: Points expire on the given date.
-   */
+  /** Date when points expire. Possible values are: - `unlimited`: Points have no expiration… */
   expiryDate: string;
   /** ID of the subledger. */
   subledgerId: string;
@@ -2030,7 +1822,7 @@ export interface LedgerTransactionLogEntryIntegrationAPI {
   rulesetId?: number | null;
   /** The name of the rule that triggered this effect. */
   ruleName?: string | null;
-  /** The flags of the transaction, when applicable. The `createsNegativeBalance`  flag indicates whether the transaction results in a negative balance. */
+  /** The flags of the transaction, when applicable. */
   flags?: LoyaltyLedgerEntryFlags | null;
   /** The duration for which the points remain active, relative to the  activation date. */
   validityDuration?: string | null;
@@ -2092,7 +1884,7 @@ export interface LegacyCoupon {
   campaignId: number;
   /** The actual coupon code. */
   value: string;
-  /** The number of times a coupon code can be redeemed. This can be set to 0 for no limit, but any campaign usage limits will still apply. */
+  /** The number of times a coupon code can be redeemed. */
   usageLimit: number;
   /** The amount of discounts that can be given with this coupon code. */
   discountLimit?: number | null;
@@ -2102,19 +1894,19 @@ export interface LegacyCoupon {
   expiryDate?: string | null;
   /** The number of times this coupon has been successfully used. */
   usageCounter: number;
-  /** The amount of discounts given on rules redeeming this coupon. Only usable if a coupon discount budget was set for this coupon. */
+  /** The amount of discounts given on rules redeeming this coupon. */
   discountCounter?: number | null;
   /** The remaining discount this coupon can give. */
   discountRemainder?: number | null;
   /** Arbitrary properties associated with this item */
   attributes?: Record<string, unknown> | null;
-  /** The integration ID of the referring customer (if any) for whom this coupon was created as an effect. */
+  /** The integration ID of the referring customer (if any) for whom this coupon was created as… */
   referralId?: number | null;
   /** The Integration ID of the customer that is allowed to redeem this coupon. */
   recipientIntegrationId?: string | null;
   /** The ID of the Import which created this coupon. */
   importId?: number | null;
-  /** This value controls what reservations mean to a coupon. If set to true the coupon reservation is used to mark it as a favorite, if set to false the coupon reservation is used as a requirement of usage. This value defaults to true if not specified. */
+  /** This value controls what reservations mean to a coupon. */
   reservation?: boolean | null;
   /** The id of the batch the coupon belongs to. */
   batchId?: string | null;
@@ -2147,7 +1939,7 @@ export interface LegacyCustomerProfile {
   attributes: Record<string, unknown>;
   /** The ID of the Talon.One account that owns this profile. */
   accountId: number;
-  /** The total amount of closed sessions by a customer. A closed session is a successful purchase. */
+  /** The total amount of closed sessions by a customer. */
   closedSessions: number;
   /** Sum of all purchases made by this customer */
   totalSales: number;
@@ -2166,7 +1958,7 @@ export interface LegacyEvent {
   created: string;
   /** The ID of the application that owns this entity. */
   applicationId: number;
-  /** ID of the customers profile as used within this Talon.One account. May be omitted or set to the empty string if the customer does not yet have a known profile ID. */
+  /** ID of the customers profile as used within this Talon.One account. */
   profileId?: string | null;
   /** A string representing the event. Must not be a reserved event name. */
   type: string;
@@ -2174,7 +1966,7 @@ export interface LegacyEvent {
   attributes: Record<string, unknown>;
   /** The ID of the session that this event occurred in. */
   sessionId?: string | null;
-  /** An array of "effects" that must be applied in response to this event. Example effects include `addItemToCart` or `setDiscount`. */
+  /** An array of "effects" that must be applied in response to this event. */
   effects: Record<string, unknown>[];
   /** Ledger entries for the event. */
   ledgerEntries: LegacyLedgerEntry[];
@@ -2186,7 +1978,7 @@ export interface LegacyLedgerEntry {
   id: number;
   /** The exact moment this entity was created. */
   created: string;
-  /** ID of the customers profile as used within this Talon.One account. May be omitted or set to the empty string if the customer does not yet have a known profile ID. */
+  /** ID of the customers profile as used within this Talon.One account. */
   profileId: string;
   /** The ID of the Talon.One account that owns this profile. */
   accountId: number;
@@ -2245,7 +2037,7 @@ export interface LegacyLoyaltyProgramLedgers {
 }
 
 export interface LegacyMeta {
-  /** Maps each evaluated campaign ID to a key-value list of that campaigns attributes. Campaigns without attributes will be omitted. */
+  /** Maps each evaluated campaign ID to a key-value list of that campaigns attributes. */
   campaigns?: Record<string, unknown> | null;
   /** Maps the coupon value to a key-value list of that coupons attributes. */
   coupons?: Record<string, unknown> | null;
@@ -2280,13 +2072,7 @@ export interface LegacyReferralRejectionReason {
 }
 
 export interface LimitConfig {
-  /**
-   * The limitable action to which this limit applies. For example:
-   * - `setDiscount`
-   * - `setDiscountEffect`
-   * - `redeemCoupon`
-   * - `createCoupon`
-   */
+  /** The limitable action to which this limit applies. */
   action: string;
   /** The value to set for the limit. */
   limit: number;
@@ -2301,7 +2087,7 @@ export interface Loyalty {
   /** Displays information about the balances of the loyalty cards. */
   cards?: LoyaltyCard[];
   /** Displays information about point balances in profile-based programs. */
-  programs: unknown;
+  programs: Record<string, LoyaltyProgramLedgers>;
 }
 
 /** Point balance of a ledger in the Loyalty Program. */
@@ -2343,7 +2129,7 @@ export interface LoyaltyBalanceWithTier {
 export interface LoyaltyBalancesWithTiers {
   balance?: LoyaltyBalanceWithTier | null;
   /** Map of the loyalty balances of the subledgers of a ledger. */
-  subledgerBalances?: unknown | null;
+  subledgerBalances?: Record<string, LoyaltyBalanceWithTier> | null;
 }
 
 export interface LoyaltyCard {
@@ -2369,7 +2155,7 @@ export interface LoyaltyCard {
   /** Displays point balances of the card in the main ledger of the loyalty program. */
   ledger?: LedgerInfo | null;
   /** Displays point balances of the card in the subledgers of the loyalty program. */
-  subledgers?: unknown | null;
+  subledgers?: Record<string, LedgerInfo> | null;
   /** Timestamp of the most recent update of the loyalty card. */
   modified?: string | null;
   /** The identifier of the card from which the points were transferred. */
@@ -2384,7 +2170,7 @@ export interface LoyaltyCard {
 export interface LoyaltyCardBalances {
   balance?: LoyaltyBalance | null;
   /** Map of the loyalty balances of the subledgers of a ledger. */
-  subledgerBalances?: unknown | null;
+  subledgerBalances?: Record<string, LoyaltyBalance> | null;
   /** Customer profiles linked to the loyalty card. */
   profiles?: LoyaltyCardProfileRegistration[];
 }
@@ -2416,18 +2202,17 @@ export interface LoyaltyLedgerEntry {
    * The type of the ledger transaction. Possible values are:
    * - `addition`
    * - `subtraction`
-   * - `expire`
-   * - `expiring` (for expiring points ledgers)
+   * -…
    */
   type: string;
   amount: number;
   startDate?: string | null;
   expiryDate?: string | null;
-  /** A name referencing the condition or effect that added this entry, or the specific name provided in an API call. */
+  /** A name referencing the condition or effect that added this entry, or the specific name… */
   name: string;
   /** This specifies if we are adding loyalty points to the main ledger or a subledger. */
   subLedgerID: string;
-  /** This is the ID of the user who created this entry, if the addition or subtraction was done manually. */
+  /** This is the ID of the user who created this entry, if the addition or subtraction was… */
   userID?: number | null;
   /** Indicates if the entry belongs to the archived session. */
   archived?: boolean | null;
@@ -2460,8 +2245,24 @@ export interface LoyaltyMembership {
   loyaltyProgramId: number;
 }
 
+/** Customer-specific information about loyalty points. */
+export interface LoyaltyProgramLedgers {
+  /** The internal ID of loyalty program. */
+  id: number;
+  /** Visible name of loyalty program. */
+  title: string;
+  /** Internal name of loyalty program. */
+  name: string;
+  /** The date on which the customer joined the loyalty program in RFC3339. */
+  joinDate?: string | null;
+  /** Information about the main ledger in the loyalty program. */
+  ledger: LedgerInfo;
+  /** A map containing information about each loyalty subledger. */
+  subLedgers?: Record<string, LedgerInfo> | null;
+}
+
 export interface Meta {
-  /** Maps each evaluated campaign ID to a key-value list of that campaigns attributes. Campaigns without attributes will be omitted. */
+  /** Maps each evaluated campaign ID to a key-value list of that campaigns attributes. */
   campaigns?: Record<string, unknown> | null;
   /** Maps the coupon value to a key-value list of that coupons attributes. */
   coupons?: Record<string, unknown> | null;
@@ -2475,14 +2276,11 @@ export interface MultipleCustomerProfileIntegrationRequestInput {
   customerProfiles?: MultipleCustomerProfileIntegrationRequestItemInput[] | undefined;
 }
 
-/**
- * The body of a V2 integration API request (customer profile update).
- * Next to the customer profile details, this contains an optional listing of extra properties that should be returned in the response.
- */
+/** The body of a V2 integration API request (customer profile update). */
 export interface MultipleCustomerProfileIntegrationRequestItemInput {
   /** Arbitrary properties associated with this item. */
   attributes?: Record<string, unknown> | undefined;
-  /** The identifier of this profile, set by your integration layer. It must be unique within the account. */
+  /** The identifier of this profile, set by your integration layer. */
   integrationId: string;
 }
 
@@ -2499,7 +2297,7 @@ export interface NewAudienceInput {
   description?: string | undefined;
   /** A list of the IDs of the Applications that are connected to this audience. */
   subscribedApplicationsIds?: number[] | undefined;
-  /** The Talon.One-supported [3rd-party platform](https://docs.talon.one/docs/dev/technology-partners/overview) that this audience was created in. */
+  /** The Talon.One-supported 3rd-party platform that this audience was created in. */
   integration?: string | undefined;
   /** The ID of this audience in the third-party integration. */
   integrationId?: string | undefined;
@@ -2510,16 +2308,13 @@ export interface NewAudienceInput {
 }
 
 export interface NewCustomerSessionInput {
-  /** ID of the customers profile as used within this Talon.One account. May be omitted or set to the empty string if the customer does not yet have a known profile ID. */
+  /** ID of the customers profile as used within this Talon.One account. */
   profileId?: string | undefined;
   /** Any coupon code entered. */
   coupon?: string | undefined;
   /** Any referral code entered. */
   referral?: string | undefined;
-  /**
-   * Indicates the current state of the session. All sessions must
-   * start in the "open" state, after which valid transitions are...
-   */
+  /** Indicates the current state of the session. */
   state?: 'open' | 'closed' | 'cancelled' | undefined;
   /** Serialized JSON representation. */
   cartItems?: LegacyCartItemInput[] | undefined;
@@ -2527,7 +2322,7 @@ export interface NewCustomerSessionInput {
   identifiers?: string[] | undefined;
   /** The total sum of the cart in one session. */
   total?: number | undefined;
-  /** A key-value map of the sessions attributes. The potentially valid attributes are configured in your accounts developer settings. */
+  /** A key-value map of the sessions attributes. */
   attributes?: Record<string, unknown> | undefined;
 }
 
@@ -2537,7 +2332,7 @@ export interface NewCustomerSessionV2Input {
   profileId?: string | undefined;
   /** The integration ID of the store. You choose this ID when you create a store. */
   storeIntegrationId?: string | undefined;
-  /** When using the `dry` query parameter, use this property to list the campaign to be evaluated by the Rule Engine. */
+  /** When using the `dry` query parameter, use this property to list the campaign to be… */
   evaluableCampaignIds?: number[] | undefined;
   /** Any coupon codes entered. */
   couponCodes?: string[] | undefined;
@@ -2545,22 +2340,22 @@ export interface NewCustomerSessionV2Input {
   referralCode?: string | undefined;
   /** Identifier of a loyalty card. */
   loyaltyCards?: string[] | undefined;
-  /** Indicates the current state of the session. Sessions can be created as `open` or `closed`. The state transitions are: */
+  /** Indicates the current state of the session. */
   state?: 'open' | 'closed' | 'partially_returned' | 'cancelled' | undefined;
-  /** The items to add to this session. **Do not exceed 1000 items** and ensure the sum of all cart item's `quantity` **does not exceed 10.000** per request. */
+  /** The items to add to this session. **Do not exceed 1000 items** and ensure the sum of all… */
   cartItems?: CartItemInput[] | undefined;
   /** The experiment variant allocations to add to this session. */
   experimentVariantAllocations?: ExperimentVariantAllocationInput[] | undefined;
-  /** Use this property to set a value for the additional costs of this session, such as a shipping cost. */
-  additionalCosts?: unknown | undefined;
+  /** Use this property to set a value for the additional costs of this session, such as a… */
+  additionalCosts?: Record<string, AdditionalCostInput> | undefined;
   /** Session custom identifiers that you can set limits on or use inside your rules. */
   identifiers?: string[] | undefined;
-  /** Use this property to set a value for the attributes of your choice. Attributes represent any information to attach to your session, like the shipping city. */
+  /** Use this property to set a value for the attributes of your choice. */
   attributes?: Record<string, unknown> | undefined;
 }
 
 export interface NewEventInput {
-  /** ID of the customers profile as used within this Talon.One account. May be omitted or set to the empty string if the customer does not yet have a known profile ID. */
+  /** ID of the customers profile as used within this Talon.One account. */
   profileId?: string | undefined;
   /** A string representing the event. Must not be a reserved event name. */
   type: string;
@@ -2575,7 +2370,7 @@ export interface NewReferralInput {
   startDate?: Date | string | undefined;
   /** Expiration date of the referral code. Referral never expires if this is omitted. */
   expiryDate?: Date | string | undefined;
-  /** The number of times a referral code can be used. `0` means no limit but any campaign usage limits will still apply. */
+  /** The number of times a referral code can be used. */
   usageLimit?: number | undefined;
   /** ID of the campaign from which the referral received the referral code. */
   campaignId: number;
@@ -2591,25 +2386,35 @@ export interface NewReferralsForMultipleAdvocatesInput {
   startDate?: Date | string | undefined;
   /** Expiration date of the referral code. Referral never expires if this is omitted. */
   expiryDate?: Date | string | undefined;
-  /** The number of times a referral code can be used. `0` means no limit but any campaign usage limits will still apply. */
+  /** The number of times a referral code can be used. */
   usageLimit?: number | undefined;
   /** The ID of the campaign from which the referral received the referral code. */
   campaignId: number;
   /** An array containing all the respective advocate profiles. */
   advocateProfileIntegrationIds: string[];
   attributes?: IntegrationCampaignBaseAttributesInput | undefined;
-  /**
-   * List of characters used to generate the random parts of a code. By default, the list of characters
-   * is equivalent to the `[A-Z, 0-9]` regular expression.
-   */
+  /** List of characters used to generate the random parts of a code. */
   validCharacters?: string[] | undefined;
-  /** The pattern used to generate referrals. The character `#` is a placeholder and is replaced by a random character from the `validCharacters` set. */
+  /** The pattern used to generate referrals. The character `#` is a placeholder and is… */
   referralPattern?: string | undefined;
 }
 
 export interface NewReturnInput {
   /** List of cart items to be returned. */
   returnedCartItems: ReturnedCartItemInput[];
+}
+
+export interface PriceDetail {
+  /** The value of this price type. */
+  price?: number | null;
+  /** The context identifier of the selected price adjustment. */
+  adjustmentContextId?: string | null;
+  /** The reference identifier of the selected price adjustment for this SKU. */
+  adjustmentReferenceId?: string | null;
+  /** The date and time from which the price adjustment is effective. */
+  adjustmentEffectiveFrom?: string | null;
+  /** The date and time until which the price adjustment is effective. */
+  adjustmentEffectiveUntil?: string | null;
 }
 
 /** The specific properties of the product this item belongs to, if available. */
@@ -2640,16 +2445,13 @@ export interface ProjectedTier {
   projectedTierName?: string | null;
 }
 
-/** An effect of type `redeemReferral`: This effect is **deprecated**. It has been replaced by the `acceptReferral` effect. This effect indicates that the referral code is valid and has been redeemed. */
+/** An effect of type `redeemReferral`; its props are {@link RedeemReferralEffectProps}. */
 export interface RedeemReferralEffect extends EffectBase {
   effectType: 'redeemReferral';
   props: RedeemReferralEffectProps;
 }
 
-/**
- * This effect is **deprecated**. It has been replaced by the `acceptReferral` effect.
- * This effect indicates that the referral code is valid and has been redeemed.
- */
+/** This effect is **deprecated**. It has been replaced by the `acceptReferral` effect. This effect indicates that the referral code is valid and has been redeemed. */
 export interface RedeemReferralEffectProps {
   /** The id of the referral code that was redeemed. */
   id: number;
@@ -2666,7 +2468,7 @@ export interface Referral {
   startDate?: string | null;
   /** Expiration date of the referral code. Referral never expires if this is omitted. */
   expiryDate?: string | null;
-  /** The number of times a referral code can be used. `0` means no limit but any campaign usage limits will still apply. */
+  /** The number of times a referral code can be used. */
   usageLimit?: number | null;
   /** ID of the campaign from which the referral received the referral code. */
   campaignId: number;
@@ -2685,13 +2487,13 @@ export interface Referral {
   batchId?: string | null;
 }
 
-/** An effect of type `referralCreated`: The `referralCreated` effect behaves similarly to [couponCreated](https://docs.talon.one/docs/dev/integration-api/api-effects#couponcreated). If the `friendProfileIntegrationId` parameter is empty, the referral code can be redeemed by anyone. */
+/** An effect of type `referralCreated`; its props are {@link ReferralCreatedEffectProps}. */
 export interface ReferralCreatedEffect extends EffectBase {
   effectType: 'referralCreated';
   props: ReferralCreatedEffectProps;
 }
 
-/** The `referralCreated` effect behaves similarly to [couponCreated](https://docs.talon.one/docs/dev/integration-api/api-effects#couponcreated). If the `friendProfileIntegrationId` parameter is empty, the referral code can be redeemed by anyone. */
+/** The `referralCreated` effect behaves similarly to couponCreated. If the `friendProfileIntegrationId` parameter is empty, the referral code can be redeemed by anyone. */
 export interface ReferralCreatedEffectProps {
   /** The referral code provided in the session. */
   value: string;
@@ -2717,7 +2519,7 @@ export interface ReferralRejectionReason {
     | (string & {});
 }
 
-/** An effect of type `rejectCoupon`: This effect indicates that the coupon code supplied couldn't be used. */
+/** An effect of type `rejectCoupon`; its props are {@link RejectCouponEffectProps}. */
 export interface RejectCouponEffect extends EffectBase {
   effectType: 'rejectCoupon';
   props: RejectCouponEffectProps;
@@ -2735,14 +2537,11 @@ export interface RejectCouponEffectProps {
   effectIndex?: number | null;
   /** More details about the failure. */
   details?: string | null;
-  /**
-   * The reason why the campaign the coupon belongs to was excluded during [campaign evaluation](https://docs.talon.one/docs/product/applications/manage-campaign-evaluation), when `rejectionReason` was `CouponPartOfNotTriggeredCampaign`.
-   * Its possible values are:
-   */
+  /** The reason why the campaign the coupon belongs to was excluded during campaign… */
   campaignExclusionReason?: string | null;
 }
 
-/** An effect of type `rejectReferral`: This effect indicates that the provided referral code is invalid. */
+/** An effect of type `rejectReferral`; its props are {@link RejectReferralEffectProps}. */
 export interface RejectReferralEffect extends EffectBase {
   effectType: 'rejectReferral';
   props: RejectReferralEffectProps;
@@ -2760,20 +2559,17 @@ export interface RejectReferralEffectProps {
   effectIndex?: number | null;
   /** More details about the failure. */
   details?: string | null;
-  /**
-   * The reason why the campaign the referral belongs to was excluded during [campaign evaluation](https://docs.talon.one/docs/product/applications/manage-campaign-evaluation), when `rejectionReason` was `CouponPartOfNotTriggeredCampaign`.
-   * Its possible values are:
-   */
+  /** The reason why the campaign the referral belongs to was excluded during campaign… */
   campaignExclusionReason?: string | null;
 }
 
-/** An effect of type `removeFromAudience`: This effect is triggered when a rule containing an [Update audience](https://docs.talon.one/docs/product/rules/effects/use-effects#update-an-audience) effect with **Remove customer from an audience** selected is validated. It indicates that a customer was removed from an audience and is returned when a customer session is opened, updated, or closed. */
+/** An effect of type `removeFromAudience`; its props are {@link RemoveFromAudienceEffectProps}. */
 export interface RemoveFromAudienceEffect extends EffectBase {
   effectType: 'removeFromAudience';
   props: RemoveFromAudienceEffectProps;
 }
 
-/** This effect is triggered when a rule containing an [Update audience](https://docs.talon.one/docs/product/rules/effects/use-effects#update-an-audience) effect with **Remove customer from an audience** selected is validated. It indicates that a customer was removed from an audience and is returned when a customer session is opened, updated, or closed. */
+/** This effect is triggered when a rule containing an Update audience effect with **Remove customer from an audience** selected is validated. */
 export interface RemoveFromAudienceEffectProps {
   /** The internal ID of the audience. */
   audienceId?: number | null;
@@ -2787,11 +2583,11 @@ export interface RemoveFromAudienceEffectProps {
 
 /** This is the response type returned by the Reopen customer sessions endpoint. It contains the rolled back effects. */
 export interface ReopenSessionResponse {
-  /** The effects generated by the rules in your running campaigns. See [API effects](https://docs.talon.one/docs/dev/integration-api/api-effects). */
+  /** The effects generated by the rules in your running campaigns. See API effects. */
   effects: Effect[];
 }
 
-/** An effect of type `reserveCoupon`: This effect indicates that the given coupon code was reserved for the given customer. */
+/** An effect of type `reserveCoupon`; its props are {@link ReserveCouponEffectProps}. */
 export interface ReserveCouponEffect extends EffectBase {
   effectType: 'reserveCoupon';
   props: ReserveCouponEffectProps;
@@ -2836,10 +2632,7 @@ export interface Return {
 export interface ReturnIntegrationRequestInput {
   /** The returned cart items details. */
   return: NewReturnInput;
-  /**
-   * Extends the response with the chosen data entities. Use this property to get as much data
-   * as you need in one _Update customer session_ request instead of sending extra requests to other endpoints.
-   */
+  /** Extends the response with the chosen data entities. */
   responseContent?:
     | (
         | 'customerSession'
@@ -2872,7 +2665,7 @@ export interface ReturnedCartItemInput {
   sku?: string | undefined;
 }
 
-/** An effect of type `rollbackAddedLoyaltyPoints`: This effect is triggered in the following cases: */
+/** An effect of type `rollbackAddedLoyaltyPoints`; its props are {@link RollbackAddedLoyaltyPointsEffectProps}. */
 export interface RollbackAddedLoyaltyPointsEffect extends EffectBase {
   effectType: 'rollbackAddedLoyaltyPoints';
   props: RollbackAddedLoyaltyPointsEffectProps;
@@ -2890,7 +2683,7 @@ export interface RollbackAddedLoyaltyPointsEffectProps {
   recipientIntegrationId: string;
   /** The identifier of this loyalty point transaction. */
   transactionUUID: string;
-  /** (_Add points per cart item_ only.) The index of the item in the `cartItem` object for which these points were rolled back. */
+  /** (_Add points per cart item_ only.) The index of the item in the `cartItem` object for… */
   cartItemPosition?: number | null;
   /** (_Add points per cart item_ ) The index of the item unit in its line item. */
   cartItemSubPosition?: number | null;
@@ -2898,7 +2691,7 @@ export interface RollbackAddedLoyaltyPointsEffectProps {
   cardIdentifier?: LoyaltyCardIdentifier | null;
 }
 
-/** An effect of type `rollbackCoupon`: This effect indicates that a coupon code redemption has been rolled back. The coupon becomes redeemable again. */
+/** An effect of type `rollbackCoupon`; its props are {@link RollbackCouponEffectProps}. */
 export interface RollbackCouponEffect extends EffectBase {
   effectType: 'rollbackCoupon';
   props: RollbackCouponEffectProps;
@@ -2910,7 +2703,7 @@ export interface RollbackCouponEffectProps {
   value: string;
 }
 
-/** An effect of type `rollbackDeductedLoyaltyPoints`: This effect is triggered in the following cases: */
+/** An effect of type `rollbackDeductedLoyaltyPoints`; its props are {@link RollbackDeductedLoyaltyPointsEffectProps}. */
 export interface RollbackDeductedLoyaltyPointsEffect extends EffectBase {
   effectType: 'rollbackDeductedLoyaltyPoints';
   props: RollbackDeductedLoyaltyPointsEffectProps;
@@ -2936,23 +2729,23 @@ export interface RollbackDeductedLoyaltyPointsEffectProps {
   cardIdentifier?: LoyaltyCardIdentifier | null;
 }
 
-/** An effect of type `rollbackDiscount`: This effect indicates that a discounted session, cart item, or additional cost has been cancelled or partially returned. This effect can only happen when you set the status of a session to `cancel` or the status changes to `partially_returned`. */
+/** An effect of type `rollbackDiscount`; its props are {@link RollbackDiscountEffectProps}. */
 export interface RollbackDiscountEffect extends EffectBase {
   effectType: 'rollbackDiscount';
   props: RollbackDiscountEffectProps;
 }
 
-/** This effect indicates that a discounted session, cart item, or additional cost has been cancelled or partially returned. This effect can only happen when you set the status of a session to `cancel` or the status changes to `partially_returned`. */
+/** This effect indicates that a discounted session, cart item, or additional cost has been cancelled or partially returned. */
 export interface RollbackDiscountEffectProps {
   /** The name of the discount effect that was rolled back. */
   name: string;
   /** The monetary value of the discount that was rolled back. */
   value: number;
-  /** The index of the item in the `cartItem` object whose discount was rolled back, or the unit containing the additional cost whose discount was rolled back. */
+  /** The index of the item in the `cartItem` object whose discount was rolled back, or the… */
   cartItemPosition?: number | null;
   /** The index of the item unit in its line item for which the discount was rolled back. */
   cartItemSubPosition?: number | null;
-  /** _Only when rolling back [setDiscountPerAdditionalCost](https://docs.talon.one/docs/dev/integration-api/api-effects#setdiscountperadditionalcost) and [setDiscountPerAdditionalCostPerItem](https://docs.talon.one/docs/dev/integration-api/api-effects#setdiscountperadditionalcostperitem)_ The ID of the additional cost to be discounted. */
+  /** _Only when rolling back setDiscountPerAdditionalCost and… */
   additionalCostId?: number | null;
   /** The API name of the additional cost whose discount was rolled back. */
   additionalCost?: string | null;
@@ -2960,7 +2753,7 @@ export interface RollbackDiscountEffectProps {
   scope?: string | null;
 }
 
-/** An effect of type `rollbackIncreasedAchievementProgress`: This effect indicates that the customer's progress in an achievement was rolled back. */
+/** An effect of type `rollbackIncreasedAchievementProgress`; its props are {@link RollbackIncreasedAchievementProgressEffectProps}. */
 export interface RollbackIncreasedAchievementProgressEffect extends EffectBase {
   effectType: 'rollbackIncreasedAchievementProgress';
   props: RollbackIncreasedAchievementProgressEffectProps;
@@ -2982,13 +2775,13 @@ export interface RollbackIncreasedAchievementProgressEffectProps {
   target: number;
 }
 
-/** An effect of type `rollbackReferral`: This effect indicates that the redemption of the referral code has been rolled back. It triggers when a closed session that redeemed a referral is gets cancelled. The code becomes redeemable again. */
+/** An effect of type `rollbackReferral`; its props are {@link RollbackReferralEffectProps}. */
 export interface RollbackReferralEffect extends EffectBase {
   effectType: 'rollbackReferral';
   props: RollbackReferralEffectProps;
 }
 
-/** This effect indicates that the redemption of the referral code has been rolled back. It triggers when a closed session that redeemed a referral is gets cancelled. The code becomes redeemable again. */
+/** This effect indicates that the redemption of the referral code has been rolled back. It triggers when a closed session that redeemed a referral is gets cancelled. */
 export interface RollbackReferralEffectProps {
   /** The referral code to be rolled back. */
   value: string;
@@ -2996,11 +2789,11 @@ export interface RollbackReferralEffectProps {
 
 /** The customer's eligibility for a rule in the current session, based on whether all of the rule's conditions were met. */
 export interface RuleEligibility {
-  /** Indicates whether the customer was eligible for the rule in the current session, based on whether all of the rule's conditions were met. */
+  /** Indicates whether the customer was eligible for the rule in the current session, based on… */
   passed: boolean;
-  /** The coupon code used to check a customer's eligibility for the rule in the current session, if applicable. */
+  /** The coupon code used to check a customer's eligibility for the rule in the current… */
   couponCode?: string | null;
-  /** The details about why the customer was not eligible for the rule in the current session. Only returned when `passed` is `false`. */
+  /** The details about why the customer was not eligible for the rule in the current session. */
   details?: RuleEligibilityFailureDetails | null;
 }
 
@@ -3050,9 +2843,9 @@ export interface RuleFailureReason {
   effectIndex?: number | null;
   /** More details about the failure. */
   details?: string | null;
-  /** The ID of the evaluation group. For more information, see [Managing campaign evaluation](https://docs.talon.one/docs/product/applications/managing-campaign-evaluation). */
+  /** The ID of the evaluation group. For more information, see Managing campaign evaluation. */
   evaluationGroupID?: number | null;
-  /** The evaluation mode of the evaluation group. For more information, see [Managing campaign evaluation](https://docs.talon.one/docs/product/applications/managing-campaign- */
+  /** The evaluation mode of the evaluation group. */
   evaluationGroupMode?: string | null;
 }
 
@@ -3063,7 +2856,7 @@ export interface RuleMetadata {
   displayName?: string | null;
   /** A customer-facing description that explains the details of the rule. */
   displayDescription?: string | null;
-  /** Any additional data associated with the rule, such as an image URL, vendor name, or a content management system (CMS) ID. */
+  /** Any additional data associated with the rule, such as an image URL, vendor name, or a… */
   relatedData?: string | null;
 }
 
@@ -3074,12 +2867,12 @@ export interface RuleMetadataEligibility {
   displayName?: string | null;
   /** A customer-facing description that explains the details of the rule. */
   displayDescription?: string | null;
-  /** Any additional data associated with the rule, such as an image URL, vendor name, or a content management system (CMS) ID. */
+  /** Any additional data associated with the rule, such as an image URL, vendor name, or a… */
   relatedData?: string | null;
   eligibility: RuleEligibility[];
 }
 
-/** An effect of type `setDiscount`: This effect indicates that a discount should be set on the total shopping cart value of the current order with the given label and amount. */
+/** An effect of type `setDiscount`; its props are {@link SetDiscountEffectProps}. */
 export interface SetDiscountEffect extends EffectBase {
   effectType: 'setDiscount';
   props: SetDiscountEffectProps;
@@ -3093,17 +2886,17 @@ export interface SetDiscountEffectProps {
   value: number;
   /** What the discount applies to. Possible values: */
   scope?: string | null;
-  /** _(Partial discounts enabled only)_ The monetary value of the discount to be applied without considering budget limitations. */
+  /** _(Partial discounts enabled only)_ The monetary value of the discount to be applied… */
   desiredValue?: number | null;
 }
 
-/** An effect of type `setDiscountPerAdditionalCost`: This effect indicates that a discount that should be applied on a specific additional cost. It is triggered whenever a rule containing a **Discount additional cost** effect is validated. */
+/** An effect of type `setDiscountPerAdditionalCost`; its props are {@link SetDiscountPerAdditionalCostEffectProps}. */
 export interface SetDiscountPerAdditionalCostEffect extends EffectBase {
   effectType: 'setDiscountPerAdditionalCost';
   props: SetDiscountPerAdditionalCostEffectProps;
 }
 
-/** This effect indicates that a discount that should be applied on a specific additional cost. It is triggered whenever a rule containing a **Discount additional cost** effect is validated. */
+/** This effect indicates that a discount that should be applied on a specific additional cost. */
 export interface SetDiscountPerAdditionalCostEffectProps {
   /** The name of the discount. */
   name: string;
@@ -3113,35 +2906,35 @@ export interface SetDiscountPerAdditionalCostEffectProps {
   additionalCost: string;
   /** The monetary value of the discount to apply. */
   value: number;
-  /** _(Partial discounts enabled only)_ The monetary value of the discount to be applied without considering budget limitations. */
+  /** _(Partial discounts enabled only)_ The monetary value of the discount to be applied… */
   desiredValue?: number | null;
 }
 
-/** An effect of type `setDiscountPerAdditionalCostPerItem`: This effect indicates that a discount of a specific additional cost within a specific item should be applied. It gets triggered whenever a rule containing a **Discount additional cost per item** effect is validated. */
+/** An effect of type `setDiscountPerAdditionalCostPerItem`; its props are {@link SetDiscountPerAdditionalCostPerItemEffectProps}. */
 export interface SetDiscountPerAdditionalCostPerItemEffect extends EffectBase {
   effectType: 'setDiscountPerAdditionalCostPerItem';
   props: SetDiscountPerAdditionalCostPerItemEffectProps;
 }
 
-/** This effect indicates that a discount of a specific additional cost within a specific item should be applied. It gets triggered whenever a rule containing a **Discount additional cost per item** effect is validated. */
+/** This effect indicates that a discount of a specific additional cost within a specific item should be applied. */
 export interface SetDiscountPerAdditionalCostPerItemEffectProps {
-  /** The description of this discount. `#number` is appended to the name. It is equal to the `position` property. */
+  /** The description of this discount. `#number` is appended to the name. */
   name: string;
   /** The identifier of the additional cost to be discounted. */
   additionalCostId: number;
   /** The monetary value of the effective discount applied to the item's additional cost. */
   value: number;
-  /** The index of the item in the `cartItem` object containing the additional cost that this discount applies to. */
+  /** The index of the item in the `cartItem` object containing the additional cost that this… */
   position: number;
   /** The index of the item unit in its line item. */
   subPosition?: number | null;
   /** The API name of the additional cost to be discounted. */
   additionalCost: string;
-  /** _[(Partial discounts enabled only)](https://docs.talon.one/docs/product/applications/manage-general-settings#partial-discounts)_. The monetary value of the discount to be applied to the additional cost without considering budget limitations. */
+  /** _(Partial discounts enabled only)_. The monetary value of the discount to be applied to… */
   desiredValue?: number | null;
 }
 
-/** An effect of type `setDiscountPerItem`: This effect schema is returned when you use the **Discount individual items**, **Discount individual items pro rata**, or **Discount individual item in bundles** effect in a rule. */
+/** An effect of type `setDiscountPerItem`; its props are {@link SetDiscountPerItemEffectProps}. */
 export interface SetDiscountPerItemEffect extends EffectBase {
   effectType: 'setDiscountPerItem';
   props: SetDiscountPerItemEffectProps;
@@ -3157,27 +2950,27 @@ export interface SetDiscountPerItemEffectProps {
   position: number;
   /** The index of the item unit in its line item. */
   subPosition?: number | null;
-  /** _(Partial discounts enabled only)_ The monetary value of the discount to be applied to the item without considering budget limitations. */
+  /** _(Partial discounts enabled only)_ The monetary value of the discount to be applied to… */
   desiredValue?: number | null;
   /** What the discount applies to. Possible values: */
   scope?: string | null;
   /** _(Pro rata discounts only)_ The monetary value of the total effective discount */
   totalDiscount?: number | null;
-  /** _(Pro rata discounts only)_ The monetary value of the total discount to be applied without considering budget limitations */
+  /** _(Pro rata discounts only)_ The monetary value of the total discount to be applied… */
   desiredTotalDiscount?: number | null;
-  /** _(Discounts with bundles only)_ The position of the specific item bundle in the list of bundles created from the same bundle definition. */
+  /** _(Discounts with bundles only)_ The position of the specific item bundle in the list of… */
   bundleIndex?: number | null;
   /** _(Discounts with bundles only)_ The name of the bundle definition. */
   bundleName?: string | null;
-  /** _(Discounting individual item in bundles only)_ The index of the targeted bundle item on which the applied discount is based. */
+  /** _(Discounting individual item in bundles only)_ The index of the targeted bundle item on… */
   targetedItemPosition?: number | null;
-  /** _(Discounting individual item in bundles only)_ The sub-position of the targeted bundle item on which the applied discount is based. */
+  /** _(Discounting individual item in bundles only)_ The sub-position of the targeted bundle… */
   targetedItemSubPosition?: number | null;
   /** When set to `true`, the applied discount is excluded from the item's price history. */
   excludedFromPriceHistory?: boolean | null;
 }
 
-/** An effect of type `setLoyaltyPointsExpiryDate`: This effect updates the expiry date of all active, pending, and unlimited point transactions to a specific date. */
+/** An effect of type `setLoyaltyPointsExpiryDate`; its props are {@link SetLoyaltyPointsExpiryDateEffectProps}. */
 export interface SetLoyaltyPointsExpiryDateEffect extends EffectBase {
   effectType: 'setLoyaltyPointsExpiryDate';
   props: SetLoyaltyPointsExpiryDateEffectProps;
@@ -3189,13 +2982,13 @@ export interface SetLoyaltyPointsExpiryDateEffectProps {
   programId: number;
   /** API name of the loyalty program subledger that contains these points. */
   subLedgerId: string;
-  /** The specified expiry date and time for all active and pending point transactions in the loyalty program subledger. */
+  /** The specified expiry date and time for all active and pending point transactions in the… */
   newExpiryDate: string;
   /** List of transactions affected by the expiry date update. */
   affectedTransactions?: LoyaltyLedgerEntryExpiryDateChange[];
 }
 
-/** An effect of type `showBundleMetadata`: This effect is **deprecated**. */
+/** An effect of type `showBundleMetadata`; its props are {@link ShowBundleMetadataEffectProps}. */
 export interface ShowBundleMetadataEffect extends EffectBase {
   effectType: 'showBundleMetadata';
   props: ShowBundleMetadataEffectProps;
@@ -3211,7 +3004,7 @@ export interface ShowBundleMetadataEffectProps {
   itemsIndices: number[];
 }
 
-/** An effect of type `showNotification`: You can use notifications to inform customers of certain events. There are four types of notification messages: */
+/** An effect of type `showNotification`; its props are {@link ShowNotificationEffectProps}. */
 export interface ShowNotificationEffect extends EffectBase {
   effectType: 'showNotification';
   props: ShowNotificationEffectProps;
@@ -3227,7 +3020,7 @@ export interface ShowNotificationEffectProps {
   body: string;
 }
 
-/** An effect of type `strikethrough`: StrikethroughEffectProps */
+/** An effect of type `strikethrough`; its props are {@link StrikethroughEffectProps}. */
 export interface StrikethroughEffect extends EffectBase {
   effectType: 'strikethrough';
   props: StrikethroughEffectProps;
@@ -3235,7 +3028,7 @@ export interface StrikethroughEffect extends EffectBase {
 
 export type StrikethroughEffectProps = Record<string, unknown>;
 
-/** An effect of type `strikethroughSetDiscountPerItem`: setDiscountPerItem effect in strikethrough pricing payload. */
+/** An effect of type `strikethroughSetDiscountPerItem`; its props are {@link StrikethroughSetDiscountPerItemEffectProps}. */
 export interface StrikethroughSetDiscountPerItemEffect extends EffectBase {
   effectType: 'strikethroughSetDiscountPerItem';
   props: StrikethroughSetDiscountPerItemEffectProps;
@@ -3250,7 +3043,7 @@ export interface StrikethroughSetDiscountPerItemEffectProps {
   excludedFromPriceHistory?: boolean | null;
 }
 
-/** An effect of type `strikethroughSetDiscountPerItemMember`: setDiscountPerItem member effect in strikethrough pricing payload. */
+/** An effect of type `strikethroughSetDiscountPerItemMember`; its props are {@link StrikethroughSetDiscountPerItemMemberEffectProps}. */
 export interface StrikethroughSetDiscountPerItemMemberEffect extends EffectBase {
   effectType: 'strikethroughSetDiscountPerItemMember';
   props: StrikethroughSetDiscountPerItemMemberEffectProps;
@@ -3268,15 +3061,11 @@ export interface Tier {
   id: number;
   /** The name of the tier. */
   name: string;
-  /** Date and time when the customer moved to this tier. This value uses the loyalty program's time zone setting. */
+  /** Date and time when the customer moved to this tier. */
   startDate?: string | null;
   /** Date when tier level expires in the RFC3339 format (in the Loyalty Program's timezone). */
   expiryDate?: string | null;
-  /**
-   * The policy that defines how customer tiers are downgraded in the loyalty program after tier reevaluation.
-   *  - `one_down`: If the customer doesn't have enough points to stay in the current tier, they are downgraded by one tier.
-   *  - `balance_based`: The customer's tier is reevaluated based on the amount of active points they have at the moment.
-   */
+  /** The policy that defines how customer tiers are downgraded in the loyalty program after… */
   downgradePolicy?: 'one_down' | 'balance_based' | (string & {}) | null;
 }
 
@@ -3286,7 +3075,7 @@ export interface TimePoint {
   month?: number | null;
   /** The achievement ends and resets on this day of the month. */
   dayOfMonth?: number | null;
-  /** The achievement ends and resets on this day of the week. `1` represents `Monday` and `7` represents `Sunday`. */
+  /** The achievement ends and resets on this day of the week. */
   dayOfWeek?: number | null;
   /** The achievement ends and resets at this hour. */
   hour: number;
@@ -3296,13 +3085,13 @@ export interface TimePoint {
   second: number;
 }
 
-/** An effect of type `triggerWebhook`: This effect is triggered when a rule containing a [webhook effect](https://docs.talon.one/docs/product/rules/effects/available-effects#webhooks) is validated. The details are shared with you for your information only. It usually doesn't require an action on your side. */
+/** An effect of type `triggerWebhook`; its props are {@link TriggerWebhookEffectProps}. */
 export interface TriggerWebhookEffect extends EffectBase {
   effectType: 'triggerWebhook';
   props: TriggerWebhookEffectProps;
 }
 
-/** This effect is triggered when a rule containing a [webhook effect](https://docs.talon.one/docs/product/rules/effects/available-effects#webhooks) is validated. The details are shared with you for your information only. It usually doesn't require an action on your side. */
+/** This effect is triggered when a rule containing a webhook effect is validated. The details are shared with you for your information only. */
 export interface TriggerWebhookEffectProps {
   /** The internal ID of the webhook. */
   webhookId: number;
@@ -3316,13 +3105,13 @@ export interface UnknownEffect extends EffectBase {
   props: Record<string, unknown>;
 }
 
-/** An effect of type `updateAttribute`: This effect indicates that a rule containing an [Update attribute value](https://docs.talon.one/docs/product/rules/effects/available-effects#update-effects) or [Update cart item attribute value](https://docs.talon.one/docs/product/rules/effects/available-effects#update-effects) was validated. You should update the value of the attribute in your system based on the content of the returned effect. */
+/** An effect of type `updateAttribute`; its props are {@link UpdateAttributeEffectProps}. */
 export interface UpdateAttributeEffect extends EffectBase {
   effectType: 'updateAttribute';
   props: UpdateAttributeEffectProps;
 }
 
-/** This effect indicates that a rule containing an [Update attribute value](https://docs.talon.one/docs/product/rules/effects/available-effects#update-effects) or [Update cart item attribute value](https://docs.talon.one/docs/product/rules/effects/available-effects#update-effects) was validated. You should update the value of the attribute in your system based on the content of the returned effect. */
+/** This effect indicates that a rule containing an Update attribute value or Update cart item attribute value was validated. */
 export interface UpdateAttributeEffectProps {
   /** The entity type and the attribute name. */
   path: string;
@@ -3342,13 +3131,13 @@ export interface UpdateCustomerSessionV2409Response {
   StatusCode?: number | null;
 }
 
-/** An effect of type `willAwardGiveaway`: The equivalent of the `awardGiveaway` effect but returned when updating a session with any state other than `closed`. This ensures no giveaway codes are leaked when they are still not guaranteed to be awarded. */
+/** An effect of type `willAwardGiveaway`; its props are {@link WillAwardGiveawayEffectProps}. */
 export interface WillAwardGiveawayEffect extends EffectBase {
   effectType: 'willAwardGiveaway';
   props: WillAwardGiveawayEffectProps;
 }
 
-/** The equivalent of the `awardGiveaway` effect but returned when updating a session with any state other than `closed`. This ensures no giveaway codes are leaked when they are still not guaranteed to be awarded. */
+/** The equivalent of the `awardGiveaway` effect but returned when updating a session with any state other than `closed`. */
 export interface WillAwardGiveawayEffectProps {
   /** The internal ID of the giveaway pool. */
   poolId: number;
