@@ -81,6 +81,11 @@ function flatten(schema, spec) {
       description: schema.description,
     };
     const add = (part) => {
+      // A part that only lists `required` (no properties) makes fields of the other parts required.
+      if (!part.$ref && part.required && !part.properties) {
+        for (const key of part.required) merged.required.add(key);
+        return;
+      }
       const flat = part.$ref
         ? flatten(spec.components.schemas[refName(part.$ref)], spec)
         : flatten(part, spec);
@@ -213,6 +218,12 @@ function objectModel(name, exported, flat, dir) {
 }
 
 function aliasModel(flat, dir) {
+  if (flat.kind === 'array' && dir === 'out') {
+    // A list answer: `null` becomes `[]` here too.
+    const item = expr(flatten(flat.items, flat.spec), dir, '');
+    const itemTs = /[ |&{]/.test(item.ts) ? `(${item.ts})` : item.ts;
+    return { alias: `${itemTs}[]`, aliasSchema: `${PURE}list(${item.schema})` };
+  }
   const e = expr(flat, dir, '');
   return { alias: e.ts, aliasSchema: e.schema };
 }
@@ -287,10 +298,7 @@ function expr(flat, dir, indent, where = '') {
     case 'map': {
       if (!flat.value) return { ts: 'Record<string, unknown>', schema: `${PURE}anyMap()` };
       const value = expr(flatten(flat.value, flat.spec), dir, indent, where);
-      return {
-        ts: `Record<string, ${value.ts}>`,
-        schema: `${PURE}v.record(${PURE}v.string(), ${value.schema})`,
-      };
+      return { ts: `Record<string, ${value.ts}>`, schema: `${PURE}map(${value.schema})` };
     }
     case 'array': {
       const item = expr(flatten(flat.items, flat.spec), dir, indent, where);
@@ -483,8 +491,10 @@ function buildOperation(op) {
     const code = Number(status);
     const schema = jsonSchema(r);
     if (code >= 200 && code < 300) {
-      if (schema && !response) response = { status: code, ...expr(flatten(schema, spec), 'out', '') };
-      else if (!schema) emptyOk = true;
+      // A 204 has no body whatever its content says (the spec gives trackEventV2's a schema).
+      if (schema && code !== 204 && !response)
+        response = { status: code, ...expr(flatten(schema, spec), 'out', '') };
+      else if (!schema || code === 204) emptyOk = true;
     } else if (code >= 400) {
       errors.push({
         status: code,
@@ -492,8 +502,8 @@ function buildOperation(op) {
       });
     }
   }
-  if (response && emptyOk && !op.parameters?.some((p) => resolveParam(p, spec).name === 'silent'))
-    emptyOk = true;
+  // `silent=yes` (the API's default where an operation takes it) answers without a body.
+  if (params.some((p) => p.name === 'silent')) emptyOk = true;
   const valueTs = response ? `${response.ts}${emptyOk ? ' | undefined' : ''}` : 'undefined';
   const apiKeyOnly = !(op.security ?? spec.security ?? []).some((s) => 'integration_auth' in s);
   const overlay = OVERLAYS[id] ?? {};
@@ -617,7 +627,7 @@ function endpointModule(b) {
   const helperNames = new Set(['strict']);
   for (const m of b.paramEntries
     .join('\n')
-    .matchAll(/\b(strict|dateTime|anyMap|list|opt|optList|openEnum)\(/g))
+    .matchAll(/\b(strict|dateTime|anyMap|map|list|opt|optList|openEnum)\(/g))
     helperNames.add(m[1]);
   const specFile = b.isLegacy ? LEGACY : CURRENT;
   const lines = [];
@@ -733,7 +743,7 @@ const header = (what) =>
 
 const order = ordered();
 let typesText = `${header('Every model of the Integration API as a named type: answers by their spec name, request shapes with an Input suffix.')}import type { UnknownEffectType } from './helpers.js';\n\n`;
-let schemasText = `${header('The valibot schema of every model, typed against its named type in ./types.ts. Answers: tolerant (see ./helpers.ts); requests: strict.')}import * as v from 'valibot';\nimport { anyMap, dateTime, effectUnion, list, openEnum, opt, optList, strict } from './helpers.js';\nimport type * as T from './types.js';\n\n`;
+let schemasText = `${header('The valibot schema of every model, typed against its named type in ./types.ts. Answers: tolerant (see ./helpers.ts); requests: strict.')}import * as v from 'valibot';\nimport { anyMap, dateTime, effectUnion, list, map, openEnum, opt, optList, strict } from './helpers.js';\nimport type * as T from './types.js';\n\n`;
 for (const name of [...models.keys()].sort()) {
   const m = models.get(name);
   const d = doc(m.doc);

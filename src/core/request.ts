@@ -61,13 +61,17 @@ function validationError(
   found: ValidationIssue[],
   redact: (text: string) => string,
 ): ValidationError {
-  const issues = redactIssues(found, redact);
+  // A misspelled key is reported twice (the unknown key, and the required key it was meant to
+  // be): lead with the one that says what to write instead.
+  const issues = redactIssues(found, redact).sort(
+    (a, b) => Number(b.message.startsWith('is not a ')) - Number(a.message.startsWith('is not a ')),
+  );
   const first = issues[0];
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
   return fail({
     kind: 'validation',
     operation: op.id,
-    message: `${op.id}: invalid params: ${first?.path}${first?.message.startsWith('is not a ') ? ' ' : ': '}${first?.message}${more}; nothing was sent`,
+    message: `${op.id}: invalid params: ${first?.path}${first?.message.startsWith('is ') ? ' ' : ': '}${first?.message}${more}; nothing was sent`,
     issues,
   });
 }

@@ -42,8 +42,8 @@ export type TrackEventV2Errors = {
   409: UpdateCustomerSessionV2409Response;
 };
 
-/** The value {@link trackEventV2} resolves to on success. */
-export type TrackEventV2Value = IntegrationEventV2Response;
+/** The value {@link trackEventV2} resolves to on success (`undefined` when the API answers without a body). */
+export type TrackEventV2Value = IntegrationEventV2Response | undefined;
 
 const operation: Operation<TrackEventV2Value, TrackEventV2Errors> = {
   id: 'trackEventV2',
@@ -58,6 +58,7 @@ const operation: Operation<TrackEventV2Value, TrackEventV2Errors> = {
   query: ['silent', 'dry', 'forceCompleteEvaluation'],
   body: true,
   response: IntegrationEventV2ResponseSchema,
+  emptyOk: true,
   errors: {
     400: ErrorResponseWithStatusSchema,
     401: ErrorResponseWithStatusSchema,

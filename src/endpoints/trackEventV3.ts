@@ -42,8 +42,8 @@ export type TrackEventV3Errors = {
   409: UpdateCustomerSessionV2409Response;
 };
 
-/** The value {@link trackEventV3} resolves to on success. */
-export type TrackEventV3Value = IntegrationEventV3Response;
+/** The value {@link trackEventV3} resolves to on success (`undefined` when the API answers without a body). */
+export type TrackEventV3Value = IntegrationEventV3Response | undefined;
 
 const operation: Operation<TrackEventV3Value, TrackEventV3Errors> = {
   id: 'trackEventV3',
@@ -58,6 +58,7 @@ const operation: Operation<TrackEventV3Value, TrackEventV3Errors> = {
   query: ['silent', 'dry', 'forceCompleteEvaluation'],
   body: true,
   response: IntegrationEventV3ResponseSchema,
+  emptyOk: true,
   errors: {
     400: ErrorResponseWithStatusSchema,
     401: ErrorResponseWithStatusSchema,

@@ -35,8 +35,8 @@ export type UpdateCustomerProfilesV2Errors = {
   401: ErrorResponseWithStatus;
 };
 
-/** The value {@link updateCustomerProfilesV2} resolves to on success. */
-export type UpdateCustomerProfilesV2Value = MultipleCustomerProfileIntegrationResponseV2;
+/** The value {@link updateCustomerProfilesV2} resolves to on success (`undefined` when the API answers without a body). */
+export type UpdateCustomerProfilesV2Value = MultipleCustomerProfileIntegrationResponseV2 | undefined;
 
 const operation: Operation<UpdateCustomerProfilesV2Value, UpdateCustomerProfilesV2Errors> = {
   id: 'updateCustomerProfilesV2',
@@ -49,6 +49,7 @@ const operation: Operation<UpdateCustomerProfilesV2Value, UpdateCustomerProfiles
   query: ['silent'],
   body: true,
   response: MultipleCustomerProfileIntegrationResponseV2Schema,
+  emptyOk: true,
   errors: { 400: ErrorResponseWithStatusSchema, 401: ErrorResponseWithStatusSchema },
   apiKeyOnly: true,
 };

@@ -39,25 +39,49 @@ export function openEnum<const T extends readonly string[]>(values: T) {
   );
 }
 
-/** The free-form map of attributes and similar fields: every key is kept. */
-export function anyMap() {
-  return v.record(v.string(), v.unknown());
+const isMap = (input: unknown): input is Record<string, unknown> =>
+  typeof input === 'object' && input !== null && !Array.isArray(input);
+
+/**
+ * A map from keys to values of `value` (every key is kept). An array is not a map: valibot's
+ * record alone would copy one into an object keyed by index.
+ */
+export function map<const T extends v.GenericSchema>(value: T) {
+  return v.pipe(
+    v.custom<Record<string, v.InferInput<T>>>(
+      isMap,
+      (issue) => `Invalid type: expected an object (a map) but received ${issue.received}`,
+    ),
+    v.record(v.string(), value),
+  );
 }
 
-/** Edit distance between two keys, bounded: returns `max + 1` as soon as it exceeds `max`. */
+/** The free-form map of attributes and similar fields: every key is kept. */
+export function anyMap() {
+  return map(v.unknown());
+}
+
+/**
+ * Edit distance between two keys (insertions, deletions, substitutions and swaps of two
+ * neighbours each count 1), bounded: returns `max + 1` as soon as it exceeds `max`.
+ */
 function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      let value = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, (before[j - 2] ?? 0) + 1);
       row.push(value);
       if (value < best) best = value;
     }
     if (best > max) return max + 1;
+    before = previous;
     previous = row;
   }
   return previous[b.length] ?? max + 1;
@@ -92,11 +116,13 @@ export function closestKey(key: string, known: readonly string[]): string | unde
 export function strict<const E extends v.ObjectEntries>(name: string, entries: E) {
   const known = Object.keys(entries);
   return v.strictObject(entries, (issue) => {
-    if (issue.expected !== 'never')
-      return `Invalid type: expected ${name} (an object) but received ${issue.received}`;
-    const key = String(issue.input);
-    const meant = closestKey(key, known);
-    return `is not a field of ${name}${meant ? `; did you mean ${meant}?` : ''}`;
+    if (issue.expected === 'never') {
+      const meant = closestKey(String(issue.input), known);
+      return `is not a field of ${name}${meant ? `; did you mean ${meant}?` : ''}`;
+    }
+    // A required key that is absent: valibot reports it with the key as the last path item.
+    if (issue.path?.length && issue.input === undefined) return `is required by ${name}`;
+    return `Invalid type: expected ${name} (an object) but received ${issue.received}`;
   });
 }
 

@@ -90,13 +90,13 @@ export interface AchievementStatusEntry {
   /** The time this entity was created. */
   created: string;
   /** The internal name of the achievement used in API requests. */
-  name?: string | null;
+  name: string;
   /** The display name for the achievement in the Campaign Manager. */
-  title?: string | null;
+  title: string;
   /** A description of the achievement. */
-  description?: string | null;
+  description: string;
   /** The required number of actions or the transactional milestone to complete the achievement. */
-  target?: number | null;
+  target: number;
   /** The relative duration after which the achievement ends and resets for a particular… */
   period?: string | null;
   /** @deprecated */
@@ -356,7 +356,7 @@ export interface Campaign {
   /** A list of tags for the campaign. */
   tags: string[];
   /** Indicates whether this campaign should be reevaluated when a customer returns an item. */
-  reevaluateOnReturn?: boolean | null;
+  reevaluateOnReturn: boolean;
   /** The features enabled in this campaign. */
   features: (
     | 'coupons'
