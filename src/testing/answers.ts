@@ -18,6 +18,14 @@ export interface ErrorItem {
   readonly parameter?: string;
 }
 
+/**
+ * A successful answer. `T` is the SDK's answer type of the operation (its `…Value`), so the
+ * compiler checks the body against what the SDK's response schema accepts.
+ */
+export function ok<T>(status: number, body: T): Answer {
+  return { status, body };
+}
+
 /** An error answer with the API's error body. */
 export function fail(status: number, message: string, items?: readonly ErrorItem[]): Answer {
   const errors = (items?.length ? items : [{ title: message }]).map((item) => ({

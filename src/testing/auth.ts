@@ -1,7 +1,8 @@
 /**
  * The fake's authentication: `Authorization: ApiKey-v1 <key>` everywhere, or
  * `Content-Signature: signer=<applicationId>; signature=<hex HMAC-MD5 of the body>` on the
- * operations of the 2021 API that list it (never on the V2 ones).
+ * three 2021 operations (trackEvent, updateCustomerProfile, updateCustomerSession); every
+ * operation of the current release accepts only the API key, as the SDK does.
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { md5 } from '@noble/hashes/legacy.js';

@@ -3,7 +3,7 @@
  * code, loyalty points on closing), what closing persists, and what cancelling a closed session
  * rolls back. Deterministic: codes and transaction IDs come from a seeded generator in the state.
  */
-import type { RuleFailureReason } from '../models/index.js';
+import type { EffectBase, EffectOf, KnownEffectType, RuleFailureReason } from '../models/index.js';
 import type {
   FakeCampaign,
   FakeCloseRecord,
@@ -19,8 +19,8 @@ import type {
 } from './types.js';
 import { cents, sessionTotals } from './views.js';
 
-/** An effect as the API sends it (the SDK's `EffectSchema` validates it on the way in). */
-export type EffectRecord = Record<string, unknown> & { effectType: string; props: Record<string, unknown> };
+/** An effect as the API sends it, typed with the SDK's own effect types. */
+export type EffectRecord = EffectOf<KnownEffectType>;
 
 /** What the campaigns made of a session. */
 export interface Evaluation {
@@ -83,12 +83,12 @@ function ruleName(campaign: FakeCampaign): string {
 }
 
 /** Builds an effect of `campaign` (or of no campaign, for codes that match none). */
-export function effect(
+export function effect<T extends KnownEffectType>(
   campaign: FakeCampaign | undefined,
-  effectType: string,
-  props: Record<string, unknown>,
-  extra: Record<string, unknown> = {},
-): EffectRecord {
+  effectType: T,
+  props: EffectOf<T>['props'],
+  extra: Partial<EffectBase> = {},
+): EffectOf<T> {
   return {
     campaignId: campaign?.id ?? 0,
     rulesetId: campaign ? rulesetId(campaign) : 0,
@@ -97,7 +97,7 @@ export function effect(
     ...extra,
     effectType,
     props,
-  };
+  } as EffectOf<T>;
 }
 
 export function findCampaign<T extends FakeCampaign['type']>(

@@ -121,11 +121,11 @@ async function answer(
   const segments = url.pathname.split('/').slice(1);
   const bytes = new Uint8Array(await request.arrayBuffer());
   let found: { route: Route; params: Record<string, string> } | undefined;
-  let pathMatched = false;
+  const atPath: Route[] = [];
   for (const route of ROUTES) {
     const params = match(route.path, segments);
     if (!params) continue;
-    pathMatched = true;
+    atPath.push(route);
     if (route.method === request.method) {
       found = { route, params };
       break;
@@ -134,10 +134,20 @@ async function answer(
   // Credentials first, as the API does: a wrong key gets a 401 wherever it goes.
   const denied = authenticate(request.headers, bytes, found?.route.apiKeyOnly ?? false, config);
   if (denied) return denied;
+  // The SDK has more operations than the fake implements: say so rather than pretend the API
+  // has no such path.
   if (!found)
-    return pathMatched
-      ? fail(405, `Method ${request.method} is not allowed on ${url.pathname}`)
-      : fail(404, `No Integration API operation at ${request.method} ${url.pathname}`);
+    return atPath.length
+      ? fail(
+          405,
+          `Method ${request.method} is not allowed on ${url.pathname}: the fake Talon.One implements only ${atPath
+            .map((r) => `${r.method} (${r.id})`)
+            .join(', ')} there`,
+        )
+      : fail(
+          404,
+          `No operation of the fake Talon.One at ${request.method} ${url.pathname}: it implements ${ROUTES.length} of the Integration API's operations (${ROUTES.map((r) => r.id).join(', ')})`,
+        );
   const { route } = found;
   const path: Record<string, string> = {};
   for (const [name, raw] of Object.entries(found.params)) {
@@ -190,9 +200,10 @@ async function answer(
 }
 
 /**
- * Creates a fake Talon.One Integration API: a `fetch` handler that implements the SDK's 14
- * operations with state (profiles, sessions, events, audiences, coupons and reservations,
- * referrals, loyalty points) and a few campaigns whose effects are real: a coupon for a
+ * Creates a fake Talon.One Integration API: a `fetch` handler that implements 14 of the SDK's
+ * operations (the others answer 404 or 405, naming the ones it has) with state (profiles,
+ * sessions, events, audiences, coupons and reservations, referrals, loyalty points) and a few
+ * campaigns whose effects are real: a coupon for a
  * percentage off (`SUMMER10`: 10 %), a referral campaign, loyalty points on closing a session.
  *
  * ```ts

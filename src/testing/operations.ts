@@ -3,7 +3,19 @@
  * against: the SDK's own request schemas, so the fake refuses what the SDK would refuse.
  */
 import type * as v from 'valibot';
-import type { GenericSchema } from 'valibot';
+import type {
+  CreateCouponReservationValue,
+  CreateReferralsForMultipleAdvocatesValue,
+  CreateReferralValue,
+  GetCustomerInventoryValue,
+  GetReservedCustomersValue,
+  TrackEventValue,
+  UpdateCustomerProfilesV2Value,
+  UpdateCustomerProfileV2Value,
+  UpdateCustomerProfileValue,
+  UpdateCustomerSessionV2Value,
+  UpdateCustomerSessionValue,
+} from '../endpoints/index.js';
 import {
   CouponReservationsInputSchema,
   CustomerProfileAudienceRequestInputSchema,
@@ -15,8 +27,8 @@ import {
   NewEventInputSchema,
   NewReferralInputSchema,
   NewReferralsForMultipleAdvocatesInputSchema,
-} from '../models/index.js';
-import { type Answer, fail, notFound } from './answers.js';
+} from '../models/schemas.js';
+import { type Answer, fail, notFound, ok } from './answers.js';
 import { findCampaign, newCode } from './engine.js';
 import { type Context, ensureProfile, openSession, recordEvent, updateSession } from './sessions.js';
 import type { FakeCoupon, FakeReferral } from './types.js';
@@ -54,7 +66,11 @@ export interface Route {
   readonly id: string;
   readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE';
   readonly path: string;
-  readonly body?: GenericSchema;
+  readonly body?: v.GenericSchema;
+  /**
+   * Refuses `Content-Signature`. True for every operation of the current release (26.13 lists
+   * only the API key); only the three 2021 operations accept a signature too.
+   */
   readonly apiKeyOnly?: boolean;
   /** Boolean query parameters (`true`/`false`). */
   readonly flags?: readonly string[];
@@ -66,7 +82,15 @@ export interface Route {
   readonly handle: (call: Call<any>) => Answer;
 }
 
-type Body<S extends GenericSchema> = v.InferOutput<S>;
+type Body<S extends v.GenericSchema> = v.InferOutput<S>;
+
+/**
+ * A date-time of a checked body. The SDK's request schemas turn a `Date` into its RFC 3339 string,
+ * but their output type still says `Date | string`; this narrows it (and converts, to be safe).
+ */
+function rfc3339(value: Date | string | undefined): string | undefined {
+  return value instanceof Date ? value.toISOString() : value;
+}
 
 const isDry = (query: URLSearchParams) => query.get('dry') === 'true';
 
@@ -124,6 +148,7 @@ const createCouponReservation: Route = {
   id: 'createCouponReservation',
   method: 'POST',
   path: '/v1/coupon_reservations/{couponValue}',
+  apiKeyOnly: true,
   body: CouponReservationsInputSchema,
   handle(call: Call<Body<typeof CouponReservationsInputSchema>>) {
     const coupon = findCoupon(call, call.path.couponValue!);
@@ -132,7 +157,7 @@ const createCouponReservation: Route = {
       ensureProfile(call, id);
       if (!coupon.reservedBy.includes(id)) coupon.reservedBy.push(id);
     }
-    return { status: 201, body: couponView(coupon) };
+    return ok<CreateCouponReservationValue>(201, couponView(coupon));
   },
 };
 
@@ -140,6 +165,7 @@ const deleteCouponReservation: Route = {
   id: 'deleteCouponReservation',
   method: 'DELETE',
   path: '/v1/coupon_reservations/{couponValue}',
+  apiKeyOnly: true,
   body: CouponReservationsInputSchema,
   handle(call: Call<Body<typeof CouponReservationsInputSchema>>) {
     const coupon = findCoupon(call, call.path.couponValue!);
@@ -153,6 +179,7 @@ const getReservedCustomers: Route = {
   id: 'getReservedCustomers',
   method: 'GET',
   path: '/v1/coupon_reservations/customerprofiles/{couponValue}',
+  apiKeyOnly: true,
   handle(call: Call<undefined>) {
     const coupon = findCoupon(call, call.path.couponValue!);
     if (!coupon) return notFound(`Coupon ${JSON.stringify(call.path.couponValue)}`);
@@ -160,7 +187,7 @@ const getReservedCustomers: Route = {
       const profile = call.state.profiles.get(id);
       return profile ? [profileView(profile, call.state)] : [];
     });
-    return { status: 200, body: { totalResultSize: data.length, data } };
+    return ok<GetReservedCustomersValue>(200, { totalResultSize: data.length, data });
   },
 };
 
@@ -168,18 +195,19 @@ const createReferral: Route = {
   id: 'createReferral',
   method: 'POST',
   path: '/v1/referrals',
+  apiKeyOnly: true,
   body: NewReferralInputSchema,
   handle(call: Call<Body<typeof NewReferralInputSchema>>) {
     const { body } = call;
     if (!findCampaign(call.config, body.campaignId, 'referral')) return notReferralCampaign(body.campaignId);
     const referral = createReferralRecord(call, body.campaignId, body.advocateProfileIntegrationId, {
       usageLimit: body.usageLimit,
-      startDate: body.startDate,
-      expiryDate: body.expiryDate,
+      startDate: rfc3339(body.startDate),
+      expiryDate: rfc3339(body.expiryDate),
       friend: body.friendProfileIntegrationId,
       attributes: body.attributes,
     });
-    return { status: 201, body: referralView(referral) };
+    return ok<CreateReferralValue>(201, referralView(referral));
   },
 };
 
@@ -187,6 +215,7 @@ const createReferralsForMultipleAdvocates: Route = {
   id: 'createReferralsForMultipleAdvocates',
   method: 'POST',
   path: '/v1/referrals_for_multiple_advocates',
+  apiKeyOnly: true,
   body: NewReferralsForMultipleAdvocatesInputSchema,
   silent: true,
   handle(call: Call<Body<typeof NewReferralsForMultipleAdvocatesInputSchema>>) {
@@ -197,8 +226,8 @@ const createReferralsForMultipleAdvocates: Route = {
       referralView(
         createReferralRecord(call, body.campaignId, advocate, {
           usageLimit: body.usageLimit,
-          startDate: body.startDate,
-          expiryDate: body.expiryDate,
+          startDate: rfc3339(body.startDate),
+          expiryDate: rfc3339(body.expiryDate),
           attributes: body.attributes,
           pattern: body.referralPattern,
           characters: body.validCharacters,
@@ -207,7 +236,7 @@ const createReferralsForMultipleAdvocates: Route = {
       ),
     );
     if (call.query.get('silent') !== 'no') return { status: 204 };
-    return { status: 201, body: { totalResultSize: data.length, data } };
+    return ok<CreateReferralsForMultipleAdvocatesValue>(201, { totalResultSize: data.length, data });
   },
 };
 
@@ -215,6 +244,7 @@ const deleteCustomerData: Route = {
   id: 'deleteCustomerData',
   method: 'DELETE',
   path: '/v1/customer_data/{integrationId}',
+  apiKeyOnly: true,
   handle(call: Call<undefined>) {
     const id = call.path.integrationId!;
     const { state } = call;
@@ -235,6 +265,7 @@ const getCustomerInventory: Route = {
   id: 'getCustomerInventory',
   method: 'GET',
   path: '/v1/customer_profiles/{integrationId}/inventory',
+  apiKeyOnly: true,
   flags: ['profile', 'referrals', 'coupons', 'loyalty', 'giveaways', 'achievements'],
   handle(call: Call<undefined>) {
     const id = call.path.integrationId!;
@@ -242,7 +273,7 @@ const getCustomerInventory: Route = {
     const profile = state.profiles.get(id);
     if (!profile) return notFound(`Customer profile ${JSON.stringify(id)}`);
     const on = (flag: string) => query.get(flag) === 'true';
-    const body: Record<string, unknown> = {};
+    const body: GetCustomerInventoryValue = {};
     if (on('profile')) body.profile = profileView(profile, state);
     if (on('loyalty')) body.loyalty = loyaltyView(profile, config);
     if (on('referrals'))
@@ -255,7 +286,7 @@ const getCustomerInventory: Route = {
         .map((c) => inventoryCouponView(c, id));
     if (on('giveaways')) body.giveaways = [];
     if (on('achievements')) body.achievements = [];
-    return { status: 200, body };
+    return ok(200, body);
   },
 };
 
@@ -272,14 +303,11 @@ const trackEvent: Route = {
     const owner = session.profileId;
     const profile = owner ? ensureProfile(call, owner) : anonymousProfile(now);
     const event = recordEvent(call, body.type, owner, body.sessionId, body.attributes, []);
-    return {
-      status: 201,
-      body: {
-        session: legacySessionView(session, config, {}),
-        profile: legacyProfileView(profile, state),
-        event: legacyEventView(event, profile, config),
-      },
-    };
+    return ok<TrackEventValue>(201, {
+      session: legacySessionView(session, config, {}),
+      profile: legacyProfileView(profile, state),
+      event: legacyEventView(event, profile, config),
+    });
   },
 };
 
@@ -295,15 +323,12 @@ const updateCustomerProfile: Route = {
     const profile = ensureProfile(call, id);
     if (call.body.attributes) profile.attributes = { ...profile.attributes, ...call.body.attributes };
     const event = recordEvent(call, 'talon_profile_updated', id, undefined, call.body.attributes ?? {}, []);
-    return {
-      status: 200,
-      body: {
-        session: legacySessionView(emptySession(id, now), config, {}),
-        profile: legacyProfileView(profile, state),
-        event: legacyEventView(event, profile, config),
-        loyalty: legacyLoyaltyView(profile, config),
-      },
-    };
+    return ok<UpdateCustomerProfileValue>(200, {
+      session: legacySessionView(emptySession(id, now), config, {}),
+      profile: legacyProfileView(profile, state),
+      event: legacyEventView(event, profile, config),
+      loyalty: legacyLoyaltyView(profile, config),
+    });
   },
 };
 
@@ -336,16 +361,13 @@ const updateCustomerSession: Route = {
     const discounts: Record<string, number> = {};
     for (const d of outcome.evaluation?.discounts ?? []) discounts[d.name] = d.value;
     const coupon = outcome.evaluation?.coupons[0];
-    return {
-      status: 200,
-      body: {
-        session: legacySessionView(outcome.session, config, discounts),
-        profile: legacyProfileView(profile, state),
-        event: legacyEventView(outcome.event, profile, config),
-        ...(outcome.profile ? { loyalty: legacyLoyaltyView(outcome.profile, config) } : {}),
-        ...(coupon ? { coupon: legacyCouponView(coupon) } : {}),
-      },
-    };
+    return ok<UpdateCustomerSessionValue>(200, {
+      session: legacySessionView(outcome.session, config, discounts),
+      profile: legacyProfileView(profile, state),
+      event: legacyEventView(outcome.event, profile, config),
+      ...(outcome.profile ? { loyalty: legacyLoyaltyView(outcome.profile, config) } : {}),
+      ...(coupon ? { coupon: legacyCouponView(coupon) } : {}),
+    });
   },
 };
 
@@ -396,20 +418,17 @@ const updateCustomerProfileV2: Route = {
     }
     const event = recordEvent(call, 'talon_profile_updated', id, undefined, body.attributes ?? {}, []);
     const content = body.responseContent;
-    return {
-      status: 200,
-      body: {
-        effects: [],
-        createdCoupons: [],
-        createdReferrals: [],
-        ...(wants(content, 'customerProfile') ? { customerProfile: profileView(profile, state) } : {}),
-        ...(wants(content, 'triggeredCampaigns') ? { triggeredCampaigns: [] } : {}),
-        ...(wants(content, 'loyalty') ? { loyalty: loyaltyView(profile, config) } : {}),
-        ...(wants(content, 'event') ? { event: eventView(event, config) } : {}),
-        ...(wants(content, 'awardedGiveaways') ? { awardedGiveaways: [] } : {}),
-        ...(wants(content, 'ruleFailureReasons') ? { ruleFailureReasons: [] } : {}),
-      },
-    };
+    return ok<UpdateCustomerProfileV2Value>(200, {
+      effects: [],
+      createdCoupons: [],
+      createdReferrals: [],
+      ...(wants(content, 'customerProfile') ? { customerProfile: profileView(profile, state) } : {}),
+      ...(wants(content, 'triggeredCampaigns') ? { triggeredCampaigns: [] } : {}),
+      ...(wants(content, 'loyalty') ? { loyalty: loyaltyView(profile, config) } : {}),
+      ...(wants(content, 'event') ? { event: eventView(event, config) } : {}),
+      ...(wants(content, 'awardedGiveaways') ? { awardedGiveaways: [] } : {}),
+      ...(wants(content, 'ruleFailureReasons') ? { ruleFailureReasons: [] } : {}),
+    });
   },
 };
 
@@ -427,12 +446,9 @@ const updateCustomerProfilesV2: Route = {
       return profile;
     });
     if (call.query.get('silent') !== 'no') return { status: 204 };
-    return {
-      status: 200,
-      body: {
-        integrationStates: updated.map((profile) => ({ customerProfile: profileView(profile, call.state) })),
-      },
-    };
+    return ok<UpdateCustomerProfilesV2Value>(200, {
+      integrationStates: updated.map((profile) => ({ customerProfile: profileView(profile, call.state) })),
+    });
   },
 };
 
@@ -473,28 +489,25 @@ const updateCustomerSessionV2: Route = {
       return campaign ? [campaignView(campaign, config)] : [];
     });
     const referral = evaluation?.referral;
-    return {
-      status: 200,
-      body: {
-        effects: outcome.effects,
-        createdCoupons: [],
-        createdReferrals: [],
-        ...(wants(content, 'customerSession') ? { customerSession: sessionView(session, config) } : {}),
-        ...(wants(content, 'customerProfile') && profile
-          ? { customerProfile: profileView(profile, state) }
-          : {}),
-        ...(wants(content, 'coupons')
-          ? { coupons: (evaluation?.coupons ?? []).map((c) => integrationCouponView(c, owner)) }
-          : {}),
-        ...(wants(content, 'triggeredCampaigns') ? { triggeredCampaigns: triggered } : {}),
-        ...(wants(content, 'referral') && referral ? { referral: inventoryReferralView(referral) } : {}),
-        ...(wants(content, 'loyalty') && profile ? { loyalty: loyaltyView(profile, config) } : {}),
-        ...(wants(content, 'event') ? { event: eventView(outcome.event, config) } : {}),
-        ...(wants(content, 'awardedGiveaways') ? { awardedGiveaways: [] } : {}),
-        ...(wants(content, 'ruleFailureReasons') ? { ruleFailureReasons: evaluation?.failures ?? [] } : {}),
-        ...(wants(content, 'previousReturns') ? { previousReturns: [] } : {}),
-      },
-    };
+    return ok<UpdateCustomerSessionV2Value>(200, {
+      effects: outcome.effects,
+      createdCoupons: [],
+      createdReferrals: [],
+      ...(wants(content, 'customerSession') ? { customerSession: sessionView(session, config) } : {}),
+      ...(wants(content, 'customerProfile') && profile
+        ? { customerProfile: profileView(profile, state) }
+        : {}),
+      ...(wants(content, 'coupons')
+        ? { coupons: (evaluation?.coupons ?? []).map((c) => integrationCouponView(c, owner)) }
+        : {}),
+      ...(wants(content, 'triggeredCampaigns') ? { triggeredCampaigns: triggered } : {}),
+      ...(wants(content, 'referral') && referral ? { referral: inventoryReferralView(referral) } : {}),
+      ...(wants(content, 'loyalty') && profile ? { loyalty: loyaltyView(profile, config) } : {}),
+      ...(wants(content, 'event') ? { event: eventView(outcome.event, config) } : {}),
+      ...(wants(content, 'awardedGiveaways') ? { awardedGiveaways: [] } : {}),
+      ...(wants(content, 'ruleFailureReasons') ? { ruleFailureReasons: evaluation?.failures ?? [] } : {}),
+      ...(wants(content, 'previousReturns') ? { previousReturns: [] } : {}),
+    });
   },
 };
 

@@ -3,6 +3,7 @@
  * `trackEvent`: created on first sight, owned by one profile, updated PUT-style (a field left
  * out keeps its value), closed (points, redemptions) and cancelled (rollbacks).
  */
+import type { CartItemInput, LegacyCartItemInput } from '../models/index.js';
 import { type Answer, fail } from './answers.js';
 import { applyClose, type EffectRecord, type Evaluation, evaluate, rollbackClose } from './engine.js';
 import type {
@@ -68,10 +69,8 @@ export function recordEvent(
   return event;
 }
 
-/** A cart item of a request (either API version). */
-export type CartItemUpdate = { readonly sku: string; readonly quantity: number } & Readonly<
-  Record<string, unknown>
->;
+/** A cart item of a request (either API version), as the SDK's request schema output it. */
+export type CartItemUpdate = CartItemInput | LegacyCartItemInput;
 
 /** A session update in the terms both API versions share. Absent fields keep their value. */
 export interface SessionUpdate {

@@ -4,6 +4,7 @@
  */
 import type {
   Campaign,
+  CartItem,
   Coupon,
   CustomerProfile,
   CustomerSession,
@@ -12,16 +13,18 @@ import type {
   IntegrationCoupon,
   InventoryCoupon,
   InventoryReferral,
-  LedgerEntry,
   LegacyCoupon,
   LegacyCustomerProfile,
   LegacyEvent,
+  LegacyLedgerEntry,
   LegacyLoyalty,
   Loyalty,
+  LoyaltyProgramLedgers,
   Referral,
 } from '../models/index.js';
 import type {
   FakeCampaign,
+  FakeCartItem,
   FakeCoupon,
   FakeEvent,
   FakeProfile,
@@ -78,7 +81,8 @@ export function anonymousProfile(now: string): FakeProfile {
 
 export function legacyProfileView(profile: FakeProfile, state: FakeTalonState): LegacyCustomerProfile {
   const { id: _id, sandbox: _sandbox, ...rest } = profileView(profile, state);
-  return rest;
+  // The 2021 profile requires `attributes` (26.13 made it optional).
+  return { ...rest, attributes: { ...profile.attributes } };
 }
 
 /** The totals of a session: cart items, additional costs, and the sum of both (before discounts). */
@@ -99,6 +103,18 @@ export function sessionTotals(session: FakeSession): {
   };
 }
 
+/**
+ * A cart item as answers carry it: the fields the request set (the answer type has no
+ * `undefined` values: a field is there or absent).
+ */
+export function cartItemView(item: FakeCartItem): CartItem {
+  const view: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(item)) if (value !== undefined) view[key] = value;
+  // Every field came through the SDK's CartItemInput (or the 2021 CartItem) request schema,
+  // whose fields are all fields of the CartItem answer; `position` is the fake's own.
+  return view as unknown as CartItem;
+}
+
 export function sessionView(session: FakeSession, config: ResolvedFakeTalonOptions): CustomerSessionV2 {
   const totals = sessionTotals(session);
   return {
@@ -111,7 +127,7 @@ export function sessionView(session: FakeSession, config: ResolvedFakeTalonOptio
     couponCodes: [...session.couponCodes],
     ...(session.referralCode === undefined ? {} : { referralCode: session.referralCode }),
     state: session.state,
-    cartItems: session.cartItems.map((item) => ({ ...item })),
+    cartItems: session.cartItems.map(cartItemView),
     additionalCosts: { ...session.additionalCosts },
     identifiers: [...session.identifiers],
     attributes: { ...session.attributes },
@@ -204,7 +220,8 @@ export function inventoryCouponView(coupon: FakeCoupon, profileId: string): Inve
 
 export function legacyCouponView(coupon: FakeCoupon): LegacyCoupon {
   const { reservationCounter: _r, isReservationMandatory: _m, ...rest } = couponView(coupon);
-  return rest;
+  // The 2021 coupon requires `value` and `usageLimit` (26.13 made them optional).
+  return { ...rest, value: coupon.value, usageLimit: coupon.usageLimit };
 }
 
 export function referralView(referral: FakeReferral): Referral {
@@ -251,9 +268,12 @@ export function campaignView(campaign: FakeCampaign, config: ResolvedFakeTalonOp
   };
 }
 
-/** The loyalty balances of a profile, per program of the loyalty campaigns. */
-export function loyaltyView(profile: FakeProfile, config: ResolvedFakeTalonOptions): Loyalty {
-  const programs: Loyalty['programs'] = {};
+/** The loyalty balances of a profile, per program of the loyalty campaigns, keyed by program ID. */
+export function programLedgers(
+  profile: FakeProfile,
+  config: ResolvedFakeTalonOptions,
+): Record<string, LoyaltyProgramLedgers> {
+  const programs: Record<string, LoyaltyProgramLedgers> = {};
   for (const campaign of config.campaigns) {
     if (campaign.type !== 'loyalty' || programs[String(campaign.programId)]) continue;
     const balance = profile.points[campaign.programId] ?? 0;
@@ -270,12 +290,17 @@ export function loyaltyView(profile: FakeProfile, config: ResolvedFakeTalonOptio
       },
     };
   }
-  return { programs };
+  return programs;
+}
+
+/** The loyalty balances of a profile, per program of the loyalty campaigns. */
+export function loyaltyView(profile: FakeProfile, config: ResolvedFakeTalonOptions): Loyalty {
+  return { programs: programLedgers(profile, config) };
 }
 
 export function legacyLoyaltyView(profile: FakeProfile, config: ResolvedFakeTalonOptions): LegacyLoyalty {
   const programs: LegacyLoyalty['programs'] = {};
-  for (const [key, program] of Object.entries(loyaltyView(profile, config).programs)) {
+  for (const [key, program] of Object.entries(programLedgers(profile, config))) {
     const { currentBalance, pendingBalance, expiredBalance, spentBalance, tentativeCurrentBalance } =
       program.ledger;
     programs[key] = {
@@ -288,7 +313,8 @@ export function legacyLoyaltyView(profile: FakeProfile, config: ResolvedFakeTalo
   return { programs };
 }
 
-export function ledgerEntryViews(profile: FakeProfile, event: FakeEvent): LedgerEntry[] {
+/** The 2021 ledger entries of an event (a `LegacyEvent` requires them, with `profileId`). */
+export function ledgerEntryViews(profile: FakeProfile, event: FakeEvent): LegacyLedgerEntry[] {
   return profile.ledger
     .filter((entry) => entry.sessionId === event.sessionId && entry.created === event.created)
     .map((entry) => ({

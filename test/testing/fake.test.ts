@@ -24,6 +24,7 @@ import {
   type Effect,
   getCustomerInventory,
   getReservedCustomers,
+  operationIds,
   type Result,
   trackEvent,
   updateCustomerProfile,
@@ -45,6 +46,8 @@ import {
   fakeTalonHandlers,
   startFakeTalonServer,
 } from '../../src/testing/index.js';
+import { ROUTES } from '../../src/testing/operations.js';
+import { describeWithSpec, operationsOf } from '../support/spec.js';
 
 const BASE = 'https://fake.talon.one';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -271,7 +274,7 @@ describe('coupons and reservations', () => {
       reservationCounter: 1,
       isReservationMandatory: true,
     });
-    const reserved = value(await getReservedCustomers(signed, { couponValue: 'VIP25-ONLY' }));
+    const reserved = value(await getReservedCustomers(talon, { couponValue: 'VIP25-ONLY' }));
     expect(reserved.data.map((p) => p.integrationId)).toEqual(['vip']);
 
     const after = value(await openCart('cart-vip', 'vip', { couponCodes: ['VIP25-ONLY'] }));
@@ -280,7 +283,7 @@ describe('coupons and reservations', () => {
     expect(inventory.coupons?.map((c) => c.value)).toEqual(['VIP25-ONLY']);
 
     value(
-      await deleteCouponReservation(signed, { couponValue: 'VIP25-ONLY', body: { integrationIDs: ['vip'] } }),
+      await deleteCouponReservation(talon, { couponValue: 'VIP25-ONLY', body: { integrationIDs: ['vip'] } }),
     );
     expect(value(await getReservedCustomers(talon, { couponValue: 'VIP25-ONLY' })).totalResultSize).toBe(0);
   });
@@ -340,7 +343,7 @@ describe('coupons and reservations', () => {
 describe('referrals', () => {
   it('creates a referral whose code gives the friend acceptReferral and a discount', async () => {
     const referral = value(
-      await createReferral(signed, {
+      await createReferral(talon, {
         body: { campaignId: FAKE_REFERRAL_CAMPAIGN_ID, advocateProfileIntegrationId: 'ada' },
       }),
     );
@@ -399,7 +402,7 @@ describe('referrals', () => {
     expect(value(quiet)).toBeUndefined();
     expect(quiet.ok && quiet.response.status).toBe(204);
     expect(fake.state.referrals.size).toBe(2);
-    const yes = await createReferralsForMultipleAdvocates(signed, { silent: 'yes', body });
+    const yes = await createReferralsForMultipleAdvocates(talon, { silent: 'yes', body });
     expect(yes.ok && yes.response.status).toBe(204);
     const loud = value(await createReferralsForMultipleAdvocates(talon, { silent: 'no', body }));
     expect(loud?.totalResultSize).toBe(2);
@@ -488,7 +491,7 @@ describe('customer profiles, audiences, inventory, deletion', () => {
       }),
     );
     const all = value(
-      await getCustomerInventory(signed, {
+      await getCustomerInventory(talon, {
         integrationId: 'ada',
         profile: true,
         loyalty: true,
@@ -522,7 +525,7 @@ describe('customer profiles, audiences, inventory, deletion', () => {
         body: { campaignId: FAKE_REFERRAL_CAMPAIGN_ID, advocateProfileIntegrationId: 'ada' },
       }),
     );
-    const deleted = await deleteCustomerData(signed, { integrationId: 'ada' });
+    const deleted = await deleteCustomerData(talon, { integrationId: 'ada' });
     expect(deleted.ok && deleted.response.status).toBe(204);
     expect(fake.state.profiles.has('ada')).toBe(false);
     expect(fake.state.sessions.has('del')).toBe(false);
@@ -614,27 +617,37 @@ describe('authentication', () => {
     expect(JSON.stringify(error.body)).not.toContain('not-the-key');
   });
 
-  it('verifies Content-Signature (HMAC-MD5 of the exact body bytes) and refuses it on V2 operations', async () => {
-    const body = JSON.stringify({
-      campaignId: FAKE_REFERRAL_CAMPAIGN_ID,
-      advocateProfileIntegrationId: 'ada',
-    });
+  it('verifies Content-Signature (HMAC-MD5 of the exact body bytes) on the 2021 operations only', async () => {
+    const body = JSON.stringify({ profileId: 'ada', type: 'viewed', attributes: {}, sessionId: 's-1' });
     const good = `signer=${FAKE_APPLICATION_ID}; signature=${hmacMd5(body)}`;
-    expect((await raw('POST', '/v1/referrals', body, { 'content-signature': good })).status).toBe(201);
-    const tampered = await raw('POST', '/v1/referrals', body.replace('ada', 'eve'), {
+    expect((await raw('POST', '/v1/events', body, { 'content-signature': good })).status).toBe(201);
+    const tampered = await raw('POST', '/v1/events', body.replace('ada', 'eve'), {
       'content-signature': good,
     });
     expect(tampered.status).toBe(401);
     expect((await tampered.json()).message).toMatch(/does not match/);
     const wrongSigner = `signer=7; signature=${hmacMd5(body)}`;
-    expect((await raw('POST', '/v1/referrals', body, { 'content-signature': wrongSigner })).status).toBe(401);
+    expect((await raw('POST', '/v1/events', body, { 'content-signature': wrongSigner })).status).toBe(401);
 
-    const v2 = JSON.stringify({ customerSession: {} });
-    const refused = await raw('PUT', '/v2/customer_sessions/x', v2, {
-      'content-signature': `signer=${FAKE_APPLICATION_ID}; signature=${hmacMd5(v2)}`,
-    });
-    expect(refused.status).toBe(401);
-    expect((await refused.json()).message).toMatch(/accepts only an API key/);
+    // 26.13 lists only the API key, on V1 paths too: a correct signature is refused there.
+    const signedRequests: [string, string, string | undefined][] = [
+      ['PUT', '/v2/customer_sessions/x', JSON.stringify({ customerSession: {} })],
+      [
+        'POST',
+        '/v1/referrals',
+        JSON.stringify({ campaignId: FAKE_REFERRAL_CAMPAIGN_ID, advocateProfileIntegrationId: 'ada' }),
+      ],
+      ['DELETE', '/v1/customer_data/ada', undefined],
+      ['GET', '/v1/customer_profiles/ada/inventory', undefined],
+    ];
+    for (const [method, path, text] of signedRequests) {
+      const refused = await raw(method, path, text, {
+        'content-signature': `signer=${FAKE_APPLICATION_ID}; signature=${hmacMd5(text ?? '')}`,
+      });
+      expect(refused.status, `${method} ${path}`).toBe(401);
+      expect((await refused.json()).message).toMatch(/accepts only an API key/);
+    }
+    expect(fake.state.referrals.size).toBe(0);
 
     const otherKey = createClient({
       baseUrl: BASE,
@@ -642,7 +655,7 @@ describe('authentication', () => {
       fetch: fake.fetch,
       retry: false,
     });
-    httpError(await deleteCustomerData(otherKey, { integrationId: 'ada' }), 401);
+    httpError(await updateCustomerProfile(otherKey, { integrationId: 'ada', body: {} }), 401);
   });
 
   it('accepts the key and application given in the options', async () => {
@@ -675,6 +688,25 @@ describe('request checks', () => {
     const body = await response.json();
     expect(body.StatusCode).toBe(400);
     expect(body.errors[0].source.pointer).toBe('/customerSession/cartItems/0/quantity');
+    // Additional costs are checked by the SDK's request schemas too (a map of { price: number }).
+    for (const [costs, pointer] of [
+      [
+        { customerSession: { additionalCosts: { shipping: { price: 'nine' } } } },
+        '/customerSession/additionalCosts/shipping/price',
+      ],
+      [
+        { customerSession: { additionalCosts: { shipping: { price: 9, prize: 1 } } } },
+        '/customerSession/additionalCosts/shipping/prize',
+      ],
+      [
+        { customerSession: { cartItems: [{ sku: 'X', quantity: 1, additionalCosts: { wrap: 2 } }] } },
+        '/customerSession/cartItems/0/additionalCosts/wrap',
+      ],
+    ] as const) {
+      const refused = await raw('PUT', '/v2/customer_sessions/s', JSON.stringify(costs), auth);
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).errors[0].source.pointer).toBe(pointer);
+    }
     expect((await raw('PUT', '/v2/customer_sessions/s', '{not json', auth)).status).toBe(400);
     expect((await raw('POST', '/v1/referrals', '', auth)).status).toBe(400);
     expect((await raw('POST', '/v1/events', JSON.stringify({ type: 't' }), auth)).status).toBe(400);
@@ -719,6 +751,43 @@ describe('request checks', () => {
         ],
       }),
     ).toThrow(/two campaigns/);
+  });
+});
+
+describeWithSpec('the fake and the SDK operations', (specs) => {
+  const spec = new Map([...operationsOf(specs.legacy), ...operationsOf(specs.current)]);
+  const legacy = new Set(specs.legacyOperations);
+  const auth = { authorization: `ApiKey-v1 ${FAKE_API_KEY}` };
+
+  it('implements operations of the SDK, at their method and path, with their auth schemes', () => {
+    expect(ROUTES.length).toBe(14);
+    for (const route of ROUTES) {
+      expect(Object.keys(operationIds), route.id).toContain(route.id);
+      expect(spec.get(route.id), route.id).toMatchObject({ method: route.method, path: route.path });
+      // 26.13 lists only the API key; the three 2021 operations take Content-Signature too.
+      expect(route.apiKeyOnly ?? false, route.id).toBe(!legacy.has(route.id));
+    }
+  });
+
+  it('answers every other SDK operation with a 404 or 405 that names what it implements', async () => {
+    const others = Object.keys(operationIds).filter((id) => !ROUTES.some((r) => r.id === id));
+    expect(others.length).toBeGreaterThan(0);
+    for (const id of others) {
+      const op = spec.get(id);
+      expect(op, id).toBeDefined();
+      if (!op) continue;
+      const path = op.path.replace(/\{[^}]+\}/g, 'x-1234');
+      const response = await raw(
+        op.method,
+        path,
+        op.method === 'GET' || op.method === 'DELETE' ? undefined : '{}',
+        auth,
+      );
+      expect([404, 405], `${id}: ${op.method} ${path}`).toContain(response.status);
+      const body = await response.json();
+      expect(body.StatusCode).toBe(response.status);
+      expect(body.message).toMatch(/fake Talon\.One (implements only|at)|operation of the fake Talon\.One/);
+    }
   });
 });
 
@@ -773,11 +842,18 @@ describe('three ways to use it', () => {
       );
       expect(find(state.effects, 'setDiscount')?.props.value).toBe(13.8);
       value(
-        await createReferral(sig, {
+        await createReferral(client, {
           body: { campaignId: FAKE_REFERRAL_CAMPAIGN_ID, advocateProfileIntegrationId: 'ada' },
         }),
       );
-      value(await deleteCustomerData(sig, { integrationId: 'ada' }));
+      value(
+        await updateCustomerProfile(sig, {
+          integrationId: 'ada',
+          body: { attributes: { via: 'signature' } },
+        }),
+      );
+      expect(fake.state.profiles.get('ada')?.attributes).toEqual({ via: 'signature' });
+      value(await deleteCustomerData(client, { integrationId: 'ada' }));
       httpError(await getCustomerInventory(client, { integrationId: 'ada' }), 404);
       expect(fake.state.sessions.has('x')).toBe(true);
       const started = Date.now();
