@@ -1,9 +1,15 @@
 /**
- * Generates values that are valid by construction against an OpenAPI 3.0 schema of the spec,
- * from a seeded PRNG: objects with every required field plus a random choice of optional ones,
- * the right types, enum values from the list, numbers within their bounds, RFC 3339 date-times,
- * arrays of 0-3 items, `type: object` without properties as a small record, and effects with
- * `effectType`/`props` pairs taken from the `*EffectProps` schemas.
+ * Generates values that are valid by construction against a schema of the spec (OpenAPI 3.0, or
+ * 3.1 with `allOf`: `deref` flattens compositions), from a seeded PRNG: objects with every
+ * required field plus a random choice of optional ones, the right types, enum values from the
+ * list, numbers within their bounds, RFC 3339 date-times, arrays of 0-3 items (unique where the
+ * spec says so; `null` now and then in answers where the spec writes `default: null`, as the Go
+ * backend sends an empty list), `type: object` without properties as a small record, and effects
+ * with `effectType`/`props` pairs taken from the `*EffectProps` schemas.
+ *
+ * Also here: `checkSchema`, a small JSON-schema checker (type, required, properties with no
+ * unknown keys, items, enum, allOf, bounds, lengths, item counts, pattern), and
+ * `normalizeAnswer`, what the SDK's answer policy makes of a valid answer (`null` lists → `[]`).
  */
 import { deref, type OpenApi, refName, type SchemaObject } from '../support/spec.js';
 
@@ -28,16 +34,18 @@ export interface GenerateOptions {
   readonly full?: boolean;
 }
 
+/** Whether an array schema says the API may send `null` for it (`default: null`, or `nullable`). */
+export const nullList = (s: SchemaObject) => s.type === 'array' && (s.default === null || !!s.nullable);
+
 /**
  * The effect type each `*EffectProps` schema describes: the schema name without `EffectProps`,
  * first letter lower-cased; `CustomEffectProps` is `customEffect` (the type the API sends) and
- * `ErrorEffectProps` is `error`. `EffectProps` (the base) and the Strikethrough* payloads are
- * not effect types.
+ * `ErrorEffectProps` is `error`. `EffectProps` (the base) is not an effect type.
  */
 export function effectTypes(spec: OpenApi): ReadonlyMap<string, string> {
   const out = new Map<string, string>();
   for (const name of Object.keys(spec.components.schemas)) {
-    if (!name.endsWith('EffectProps') || name === 'EffectProps' || name.startsWith('Strikethrough')) continue;
+    if (!name.endsWith('EffectProps') || name === 'EffectProps') continue;
     const stem = name.slice(0, -'EffectProps'.length);
     const type = stem === 'Custom' ? 'customEffect' : stem[0]!.toLowerCase() + stem.slice(1);
     out.set(type, name);
@@ -176,6 +184,14 @@ export class Generator {
     const s = deref(this.spec, schema);
     if (name === 'Effect') return this.effect(s, depth);
     if (s.nullable && !this.options.full && this.chance(0.1)) return null;
+    if (
+      this.options.mode === 'response' &&
+      nullList(s) &&
+      !this.options.full &&
+      !this.options.minimal &&
+      this.chance(0.15)
+    )
+      return null;
     if (s.enum) return this.pick(s.enum);
     switch (s.type) {
       case 'string':
@@ -194,7 +210,15 @@ export class Generator {
           : this.options.minimal
             ? min
             : this.int(min, Math.max(min, depth > 5 ? min : max));
-        return Array.from({ length: n }, () => this.value(s.items ?? {}, depth + 1));
+        const items = Array.from({ length: n }, () => this.value(s.items ?? {}, depth + 1));
+        if (!s.uniqueItems) return items;
+        const seen = new Set<string>();
+        return items.filter((item) => {
+          const key = JSON.stringify(item);
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
       }
       default: {
         // `properties: {}` (as the spec writes `attributes`) is a free-form object, like no properties at all.
@@ -304,6 +328,127 @@ export function violations(spec: OpenApi, schema: SchemaObject, value: unknown, 
     for (const [key, prop] of Object.entries(s.properties ?? {}))
       if (key in value)
         out.push(...violations(spec, prop, (value as Record<string, unknown>)[key], `${prefix}${key}.`));
+  }
+  return out;
+}
+
+/** Options of {@link checkSchema}. */
+export interface CheckOptions {
+  /** `request`: a readOnly property must not be sent. */
+  readonly mode: 'request' | 'response';
+}
+
+const typeOf = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+
+/**
+ * A small JSON-schema checker for the spec's subset: `type`, `required`, `properties` (a key the
+ * schema does not define is an issue unless the object is free-form or has
+ * `additionalProperties`), `items`, `enum`, `allOf` (through `deref`), `minimum`/`maximum`,
+ * `minLength`/`maxLength`, `minItems`/`maxItems`, `uniqueItems`, `pattern`; `nullable` and
+ * `default: null` lists accept `null`; in requests a readOnly property is an issue. Returns the
+ * issues as `path: problem` lines (empty when the value is valid).
+ */
+export function checkSchema(
+  spec: OpenApi,
+  schema: SchemaObject,
+  value: unknown,
+  options: CheckOptions,
+  path = '(root)',
+): string[] {
+  const s = deref(spec, schema);
+  const out: string[] = [];
+  const at = (problem: string) => out.push(`${path}: ${problem}`);
+  if (value === null) {
+    if (!s.nullable && !nullList(s) && !(s.type === undefined && !s.properties)) at('is null');
+    return out;
+  }
+  if (s.enum && !s.enum.includes(value))
+    at(`${JSON.stringify(value)} is not one of ${JSON.stringify(s.enum)}`);
+  const type = s.type ?? (s.properties ? 'object' : undefined);
+  const actual = typeOf(value);
+  switch (type) {
+    case 'string':
+      if (actual !== 'string') return [...out, `${path}: expected a string, got ${actual}`];
+      if (s.minLength !== undefined && [...(value as string)].length < s.minLength)
+        at(`shorter than ${s.minLength}`);
+      if (s.maxLength !== undefined && [...(value as string)].length > s.maxLength)
+        at(`longer than ${s.maxLength}`);
+      if (s.pattern && !new RegExp(s.pattern, 'u').test(value as string)) at(`does not match ${s.pattern}`);
+      return out;
+    case 'integer':
+    case 'number':
+      if (actual !== 'number') return [...out, `${path}: expected a ${type}, got ${actual}`];
+      if (type === 'integer' && !Number.isInteger(value)) at('is not an integer');
+      if (s.minimum !== undefined && (value as number) < s.minimum) at(`below the minimum ${s.minimum}`);
+      if (s.maximum !== undefined && (value as number) > s.maximum) at(`above the maximum ${s.maximum}`);
+      return out;
+    case 'boolean':
+      if (actual !== 'boolean') at(`expected a boolean, got ${actual}`);
+      return out;
+    case 'array': {
+      if (!Array.isArray(value)) return [...out, `${path}: expected an array, got ${actual}`];
+      if (s.minItems !== undefined && value.length < s.minItems) at(`fewer than ${s.minItems} items`);
+      if (s.maxItems !== undefined && value.length > s.maxItems) at(`more than ${s.maxItems} items`);
+      if (s.uniqueItems && new Set(value.map((v) => JSON.stringify(v))).size !== value.length)
+        at('items are not unique');
+      value.forEach((item, i) => {
+        out.push(...checkSchema(spec, s.items ?? {}, item, options, `${path}[${i}]`));
+      });
+      return out;
+    }
+    case 'object':
+    case undefined: {
+      if (type === undefined && !s.properties && s.additionalProperties === undefined) return out; // any value
+      if (actual !== 'object') return [...out, `${path}: expected an object, got ${actual}`];
+      const record = value as Record<string, unknown>;
+      const properties = s.properties ?? {};
+      for (const name of s.required ?? [])
+        if (
+          !(name in record) &&
+          !(options.mode === 'request' && deref(spec, properties[name] ?? {}).readOnly)
+        )
+          at(`required property ${name} is missing`);
+      const freeForm = Object.keys(properties).length === 0;
+      for (const [key, item] of Object.entries(record)) {
+        const prop = properties[key];
+        if (prop) {
+          if (options.mode === 'request' && (prop.readOnly || deref(spec, prop).readOnly))
+            at(`${key} is readOnly and must not be sent`);
+          out.push(...checkSchema(spec, prop, item, options, `${path}.${key}`));
+        } else if (typeof s.additionalProperties === 'object')
+          out.push(...checkSchema(spec, s.additionalProperties, item, options, `${path}.${key}`));
+        else if (!freeForm && s.additionalProperties !== true) at(`${key} is not a property of the schema`);
+      }
+      return out;
+    }
+    default:
+      at(`unsupported schema type ${type}`);
+      return out;
+  }
+}
+
+/**
+ * What the SDK's answer policy makes of a valid answer: every list that arrived as `null`
+ * becomes `[]` (effects' props by their `*EffectProps` schema); everything else is unchanged.
+ */
+export function normalizeAnswer(spec: OpenApi, schema: SchemaObject, value: unknown): unknown {
+  const s = deref(spec, schema);
+  if (value === null) return s.type === 'array' ? [] : null;
+  if (Array.isArray(value)) return value.map((item) => normalizeAnswer(spec, s.items ?? {}, item));
+  if (typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  const effectProps =
+    refName(schema) === 'Effect'
+      ? effectTypes(spec).get(String((value as { effectType?: unknown }).effectType))
+      : undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const prop =
+      key === 'props' && effectProps
+        ? { $ref: `#/components/schemas/${effectProps}` }
+        : (s.properties?.[key] ??
+          (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined));
+    out[key] = prop ? normalizeAnswer(spec, prop, item) : item;
   }
   return out;
 }
