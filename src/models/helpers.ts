@@ -43,16 +43,43 @@ const isMap = (input: unknown): input is Record<string, unknown> =>
   typeof input === 'object' && input !== null && !Array.isArray(input);
 
 /**
- * A map from keys to values of `value` (every key is kept). An array is not a map: valibot's
- * record alone would copy one into an object keyed by index.
+ * A map from keys to values of `value`. Every key is kept, `__proto__` and `constructor`
+ * included (valibot's record skips those, and a body loses nothing it was given); an array is
+ * not a map.
  */
-export function map<const T extends v.GenericSchema>(value: T) {
+export function map<const T extends v.GenericSchema>(
+  value: T,
+): v.GenericSchema<Record<string, v.InferInput<T>>, Record<string, v.InferOutput<T>>> {
   return v.pipe(
     v.custom<Record<string, v.InferInput<T>>>(
       isMap,
       (issue) => `Invalid type: expected an object (a map) but received ${issue.received}`,
     ),
-    v.record(v.string(), value),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const input = dataset.value;
+      const out: Record<string, v.InferOutput<T>> = {};
+      let failed = false;
+      for (const key of Object.keys(input)) {
+        const item = input[key];
+        const parsed = v.safeParse(value, item);
+        if (parsed.success) {
+          Object.defineProperty(out, key, {
+            value: parsed.output,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+          continue;
+        }
+        failed = true;
+        for (const issue of parsed.issues)
+          addIssue({
+            message: issue.message,
+            path: [{ type: 'object', origin: 'value', input, key, value: item }, ...(issue.path ?? [])],
+          });
+      }
+      return failed ? NEVER : out;
+    }),
   );
 }
 
@@ -115,7 +142,12 @@ export function closestKey(key: string, known: readonly string[]): string | unde
  */
 export function strict<const E extends v.ObjectEntries>(name: string, entries: E) {
   const known = Object.keys(entries);
-  return v.strictObject(entries, (issue) => {
+  // valibot's object schemas take an array for an object: refuse it first.
+  const notArray = v.custom<unknown>(
+    (input) => !Array.isArray(input),
+    `Invalid type: expected ${name} (an object) but received an array`,
+  );
+  const checked = v.strictObject(entries, (issue) => {
     if (issue.expected === 'never') {
       const meant = closestKey(String(issue.input), known);
       return `is not a field of ${name}${meant ? `; did you mean ${meant}?` : ''}`;
@@ -124,6 +156,8 @@ export function strict<const E extends v.ObjectEntries>(name: string, entries: E
     if (issue.path?.length && issue.input === undefined) return `is required by ${name}`;
     return `Invalid type: expected ${name} (an object) but received ${issue.received}`;
   });
+  // The pipe behaves as the object schema it ends with; its type says so.
+  return v.pipe(notArray, checked) as unknown as typeof checked;
 }
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;

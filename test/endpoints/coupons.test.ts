@@ -7,8 +7,8 @@ import {
   type DeleteCouponReservationParams,
   deleteCouponReservation,
   type GetReservedCustomersParams,
+  type GetReservedCustomersResponse,
   getReservedCustomers,
-  type ReservedCustomersResponse,
 } from '../../src/index.js';
 import { coupon, customerProfile, errorResponseWithStatus, reservedCustomers } from '../support/fixtures.js';
 import { useMockServer } from '../support/msw.js';
@@ -82,7 +82,8 @@ describe('createCouponReservation', () => {
       hasBody: true,
       success: { status: 201, body: coupon() },
       documented,
-      signature: true,
+      signature: false,
+      misspelled: { key: 'couponvalue', meant: 'couponValue' },
       invalid: reservationInvalid,
       offSchema: { body: coupon({ usageCounter: '3' }), issuePath: 'usageCounter' },
       lenient: coupon({
@@ -123,7 +124,7 @@ describe('deleteCouponReservation', () => {
       hasBody: true,
       success: { status: 204 },
       documented,
-      signature: true,
+      signature: false,
       invalid: reservationInvalid,
     },
     mock,
@@ -154,7 +155,7 @@ describe('getReservedCustomers', () => {
       hasBody: false,
       success: { status: 200, body: reservedCustomers() },
       documented,
-      signature: true,
+      signature: false,
       invalid: [
         { label: 'an empty couponValue', params: { couponValue: '' }, path: 'couponValue' },
         { label: 'a missing couponValue', params: {}, path: 'couponValue' },
@@ -173,14 +174,14 @@ describe('getReservedCustomers', () => {
     mock,
   );
 
-  it('types the value as ReservedCustomersResponse', async () => {
+  it('types the value as GetReservedCustomersResponse', async () => {
     server.use(
       route('get', '/v1/coupon_reservations/customerprofiles/:couponValue', 200, reservedCustomers()),
     );
-    const client: Client = keyClient;
+    const client: Client<'apiKey'> = keyClient;
     const result = await getReservedCustomers(client, { couponValue: 'XMAS' });
     if (!result.ok) throw new Error(result.error.message);
-    const value: ReservedCustomersResponse = result.value;
+    const value: GetReservedCustomersResponse = result.value;
     expect(value.totalResultSize).toBe(2);
     expect(value.data.map((p) => p.integrationId)).toEqual(['URNGV8294NV', 'BZGGC2454PA']);
   });

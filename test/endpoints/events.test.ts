@@ -63,7 +63,8 @@ describe('trackEventV2', () => {
 
   it('sends POST /v2/events with silent, dry, forceCompleteEvaluation and the event; parses the answer', async () => {
     server.use(answer('post', route, 200, body));
-    const value = okValue(await trackEventV2(client, params));
+    // silent: "no" asks for the answer, so it is there (the type allows undefined for silent: "yes").
+    const value = okValue(await trackEventV2(client, params))!;
     await expectSent(seen, {
       method: 'POST',
       path: '/v2/events',
@@ -233,7 +234,7 @@ describe('trackEventV3', () => {
 
   it('sends POST /v3/events with the event (own integrationId) and parses advancedEvent', async () => {
     server.use(answer('post', route, 200, body));
-    const value = okValue(await trackEventV3(client, params));
+    const value = okValue(await trackEventV3(client, params))!;
     await expectSent(seen, {
       method: 'POST',
       path: '/v3/events',

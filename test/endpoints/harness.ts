@@ -1,7 +1,8 @@
 /**
  * The checks every endpoint gets, driven by one description per operation: the request line,
  * headers and body bytes, both auth schemes, the success value, every documented error status,
- * an undocumented one, bad input that must not leave, and off-schema or lenient 2xx bodies.
+ * an undocumented one, bad input and unknown keys that must not leave, and off-schema or lenient
+ * 2xx bodies.
  */
 import { createHmac } from 'node:crypto';
 import { HttpResponse, http } from 'msw';
@@ -42,8 +43,12 @@ export interface InvalidCase {
 
 export interface EndpointCase {
   readonly id: string;
-  /** Calls the endpoint; params are untyped here so that bad input can be passed. */
-  readonly call: (client: Client, params: unknown) => Promise<AnyResult>;
+  /**
+   * Calls the endpoint; params are untyped here so that bad input can be passed. The client is
+   * typed `Client<'apiKey'>` (what the 26.13 operations accept); the harness also passes the
+   * signature client through it, to check the run-time refusal.
+   */
+  readonly call: (client: Client<'apiKey'>, params: unknown) => Promise<AnyResult>;
   readonly method: Method;
   /** The msw route, e.g. `/v1/coupon_reservations/:couponValue`. */
   readonly route: string;
@@ -57,9 +62,14 @@ export interface EndpointCase {
   readonly success: { readonly status: number; readonly body?: unknown };
   /** Every documented error status with a body valid for it. */
   readonly documented: Readonly<Record<number, unknown>>;
-  /** Whether the 2021 spec lists `integration_auth` for it (else apiKey only). */
+  /**
+   * Whether a spec lists `integration_auth` for it: only the three 2021 (V1) operations; every
+   * 26.13 operation is apiKey only.
+   */
   readonly signature: boolean;
   readonly invalid: readonly InvalidCase[];
+  /** A valid params key misspelled (e.g. `customerSesionId`) and the key it should suggest. */
+  readonly misspelled?: { readonly key: string; readonly meant: string };
   /** A 2xx body the operation's schema rejects (omit for operations that return no body). */
   readonly offSchema?: { readonly body: unknown; readonly issuePath: string };
   /** A 2xx body with unknown fields, enum values and effect types, which must parse as is. */
@@ -95,6 +105,18 @@ export const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 export function endpointTests(c: EndpointCase, { server, seen }: Server): void {
   const use = (status: number, body: unknown) => server.use(route(c.method, c.route, status, body));
   const bodyOf = () => (c.params as { body?: unknown }).body;
+  /** The signature client, deliberately passed where only apiKey is typed (checked at run time). */
+  const signed = signedClient as unknown as Client<'apiKey'>;
+
+  /**
+   * The body sent is the JSON of the validated body: the same JSON value as the caller's (keys in
+   * the schema's order, so not necessarily the caller's), written without whitespace.
+   */
+  const expectSentBody = (bytes: Uint8Array) => {
+    const sent = text(bytes);
+    expect(JSON.parse(sent)).toEqual(bodyOf());
+    expect(sent).toBe(JSON.stringify(JSON.parse(sent)));
+  };
 
   it('sends the method, the encoded path, the query, ApiKey-v1 and the exact body bytes', async () => {
     use(c.success.status, c.success.body);
@@ -110,8 +132,7 @@ export function endpointTests(c: EndpointCase, { server, seen }: Server): void {
     expect(req.headers.get('accept')).toBe('application/json');
     if (c.hasBody) {
       expect(req.headers.get('content-type')).toBe('application/json');
-      expect(text(req.body)).toBe(JSON.stringify(bodyOf()));
-      expect(JSON.parse(text(req.body))).toEqual(bodyOf());
+      expectSentBody(req.body);
     } else {
       expect(req.body).toHaveLength(0);
       expect(req.headers.has('content-type')).toBe(false);
@@ -121,7 +142,7 @@ export function endpointTests(c: EndpointCase, { server, seen }: Server): void {
   if (c.signature) {
     it('with a contentSignature client, signs the exact body bytes with HMAC-MD5 (checked by node:crypto)', async () => {
       use(c.success.status, c.success.body);
-      const result = await c.call(signedClient, c.params);
+      const result = await c.call(signed, c.params);
       expect(result.ok, JSON.stringify(!result.ok && result.error)).toBe(true);
       expect(seen).toHaveLength(1);
       const req = seen[0]!;
@@ -129,14 +150,15 @@ export function endpointTests(c: EndpointCase, { server, seen }: Server): void {
       expect(req.headers.get('content-signature')).toBe(
         `signer=${APP_ID}; signature=${expectedSignature(req.body)}`,
       );
-      if (c.hasBody) expect(text(req.body)).toBe(JSON.stringify(bodyOf()));
+      if (c.hasBody) expectSentBody(req.body);
       else expect(req.body).toHaveLength(0);
     });
   } else {
     it('refuses a contentSignature client with a config error, sending nothing', async () => {
       use(c.success.status, c.success.body);
-      const result = await c.call(signedClient, c.params);
+      const result = await c.call(signed, c.params);
       expect(result).toMatchObject({ ok: false, error: { kind: 'config', field: 'auth', operation: c.id } });
+      if (!result.ok) expect(result.error.message).toMatch(/accepts only apiKey auth.*nothing was sent$/);
       await settle();
       expect(seen).toHaveLength(0);
     });
@@ -195,6 +217,27 @@ export function endpointTests(c: EndpointCase, { server, seen }: Server): void {
     });
   }
 
+  const misspelled = c.misspelled;
+  it(`refuses an unknown params key, naming the key it most likely meant, before sending`, async () => {
+    use(c.success.status, c.success.body);
+    const { key, meant } = misspelled ?? { key: 'unexpectedKey', meant: undefined };
+    const params = { ...c.params, [key]: meant === undefined ? 1 : c.params[meant] };
+    if (meant !== undefined) delete params[meant];
+    const result = await c.call(keyClient, params);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatchObject({ kind: 'validation', operation: c.id });
+    if (result.error.kind !== 'validation') return;
+    const hint = meant === undefined ? '' : `; did you mean ${meant}?`;
+    expect(result.error.issues).toContainEqual({
+      path: key,
+      message: `is not a field of ${c.id} params${hint}`,
+    });
+    expect(result.error.message).toMatch(/nothing was sent$/);
+    await settle();
+    expect(seen).toHaveLength(0);
+  });
+
   const off = c.offSchema;
   if (off) {
     it('reports an off-schema 2xx body as a response/schema error naming the field', async () => {
@@ -210,6 +253,8 @@ export function endpointTests(c: EndpointCase, { server, seen }: Server): void {
       });
       if (result.error.kind !== 'response') return;
       expect(result.error.issues.map((i) => i.path)).toContain(off.issuePath);
+      // The parsed JSON comes with the error, so the caller can still read what arrived.
+      expect(result.error.body).toEqual(JSON.parse(JSON.stringify(off.body)));
     });
 
     if (!c.emptyOk)

@@ -116,6 +116,7 @@ describe('updateCustomerProfile', () => {
       success: { status: 200, body: legacyIntegrationState() },
       documented: {},
       signature: true,
+      misspelled: { key: 'integrationID', meant: 'integrationId' },
       invalid: [
         {
           label: 'an empty integrationId',

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   type CreateReferralParams,
   type CreateReferralsForMultipleAdvocatesParams,
+  type CreateReferralsForMultipleAdvocatesResponse,
   createReferral,
   createReferralsForMultipleAdvocates,
   type Referral,
-  type ReferralsForMultipleAdvocatesResponse,
 } from '../../src/index.js';
 import {
   at,
@@ -44,7 +44,7 @@ describe('createReferral', () => {
       hasBody: true,
       success: { status: 201, body: referral() },
       documented: { 400: errorResponse(), 401: errorResponseWithStatus(401) },
-      signature: true,
+      signature: false,
       invalid: [
         {
           label: 'missing required body field campaignId',
@@ -106,6 +106,19 @@ describe('createReferral', () => {
     );
   });
 
+  it('a missing required body field is reported as missing, not as a body that is not an object', async () => {
+    const result = await createReferral(keyClient, {
+      body: { campaignId: 78 },
+    } as unknown as CreateReferralParams);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    if (result.ok || result.error.kind !== 'validation') return;
+    const issue = result.error.issues.find((i) => i.path === 'body.advocateProfileIntegrationId');
+    expect(issue?.message).toBeDefined();
+    // The body is an object; only the key is absent.
+    expect(issue?.message).not.toMatch(/expected NewReferral \(an object\)/);
+    expect(issue?.message).toMatch(/required|missing/i);
+  });
+
   it('a documented 400 whose body is not an ErrorResponse (no message) is documented: false', async () => {
     server.use(route('post', '/v1/referrals', 400, { errors: [] }));
     const result = await createReferral(keyClient, params);
@@ -142,12 +155,12 @@ describe('createReferralsForMultipleAdvocates', () => {
       hasBody: true,
       success: { status: 201, body: referralsForMultipleAdvocates() },
       documented: { 400: errorResponseWithStatus(400), 401: errorResponseWithStatus(401) },
-      signature: true,
+      signature: false,
       emptyOk: true,
       invalid: [
         {
-          label: 'missing required body field usageLimit',
-          params: change(params, 'body.usageLimit'),
+          label: 'a usageLimit of the wrong type',
+          params: change(params, 'body.usageLimit', '1'),
           path: 'body.usageLimit',
         },
         {
@@ -183,15 +196,24 @@ describe('createReferralsForMultipleAdvocates', () => {
     mock,
   );
 
-  it('types the value as ReferralsForMultipleAdvocatesResponse | undefined', async () => {
+  it('types the value as CreateReferralsForMultipleAdvocatesResponse | undefined', async () => {
     server.use(route('post', path, 201, referralsForMultipleAdvocates()));
     const result = await createReferralsForMultipleAdvocates(
       keyClient,
       params as CreateReferralsForMultipleAdvocatesParams,
     );
     if (!result.ok) throw new Error(result.error.message);
-    const value: ReferralsForMultipleAdvocatesResponse | undefined = result.value;
+    const value: CreateReferralsForMultipleAdvocatesResponse | undefined = result.value;
     expect(value?.data.map((r) => r.code)).toEqual(['27G47Y54VH9L', 'HJ7K2P9QW3RT']);
+  });
+
+  it('sends a body without usageLimit (26.13 no longer requires it; 25.17 did)', async () => {
+    server.use(route('post', path, 204));
+    const { usageLimit: _, ...body } = params.body;
+    const result = await createReferralsForMultipleAdvocates(keyClient, { body });
+    expect(result).toMatchObject({ ok: true, value: undefined });
+    expect(JSON.parse(new TextDecoder().decode(seen[0]?.body))).toEqual(body);
+    expect(JSON.parse(new TextDecoder().decode(seen[0]?.body))).not.toHaveProperty('usageLimit');
   });
 
   it('silent=yes: a 204 without a body gives value undefined', async () => {

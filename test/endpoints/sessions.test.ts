@@ -18,7 +18,7 @@ import {
   integrationStateV2,
 } from '../support/fixtures.js';
 import { useMockServer } from '../support/msw.js';
-import { change, endpointTests, keyClient, NASTY, NASTY_ENCODED, route } from './harness.js';
+import { change, endpointTests, keyClient, NASTY, NASTY_ENCODED, route, settle } from './harness.js';
 
 const mock = useMockServer();
 const { server, seen } = mock;
@@ -68,7 +68,7 @@ describe('updateCustomerSessionV2', () => {
   endpointTests(
     {
       id: 'updateCustomerSessionV2',
-      call: (c, p) => updateCustomerSessionV2(c as never, p as UpdateCustomerSessionV2Params),
+      call: (c, p) => updateCustomerSessionV2(c, p as UpdateCustomerSessionV2Params),
       method: 'put',
       route: path,
       params,
@@ -82,6 +82,7 @@ describe('updateCustomerSessionV2', () => {
         409: { message: 'Too many requests or limit reached - avoid parallel requests' },
       },
       signature: false,
+      misspelled: { key: 'customerSesionId', meant: 'customerSessionId' },
       invalid: [
         {
           label: 'missing required body field customerSession',
@@ -201,7 +202,7 @@ describe('updateCustomerSessionV2', () => {
     ]);
     expect(discount).toBe(25.5);
     expect(rejection).toBe('CouponExpired');
-    expect(state.customerSession?.cartItems[0]?.sku).toBe('SKU1241028');
+    expect(state.customerSession?.cartItems?.[0]?.sku).toBe('SKU1241028');
     expect(state.customerProfile?.attributes).toEqual({
       Language: 'english',
       ShippingCountry: 'DE',
@@ -267,5 +268,132 @@ describe('updateCustomerSessionV2', () => {
       body: { customerSession: {} },
     });
     expect(result).toMatchObject({ ok: true, value: body });
+  });
+
+  it('refuses a misspelled body key with a did-you-mean message, sending nothing', async () => {
+    server.use(route('put', path, 200, integrationStateV2()));
+    const result = await updateCustomerSessionV2(keyClient, {
+      customerSessionId: 'cart-7',
+      // @ts-expect-error cartitems is not a field of NewCustomerSessionV2Input
+      body: { customerSession: { profileId: 'u1', cartitems: [] } },
+    });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    if (result.ok) return;
+    expect(result.error.message).toBe(
+      'updateCustomerSessionV2: invalid params: body.customerSession.cartitems is not a field of NewCustomerSessionV2; did you mean cartItems?; nothing was sent',
+    );
+    expect(result.error.kind === 'validation' && result.error.issues[0]?.path).toBe(
+      'body.customerSession.cartitems',
+    );
+    await settle();
+    expect(seen).toHaveLength(0);
+  });
+
+  it('keeps every key of the free-form maps (attributes, additionalCosts) in the body sent', async () => {
+    server.use(route('put', path, 200, integrationStateV2()));
+    const customerSession = {
+      attributes: { cartitems: 1, 'Grüße ✓': true, nested: { anyKey: [1] } },
+      additionalCosts: { someNewCost: { price: 1 } },
+    };
+    const result = await updateCustomerSessionV2(keyClient, {
+      customerSessionId: 'cart-7',
+      body: { customerSession },
+    });
+    expect(result.ok, JSON.stringify(!result.ok && result.error)).toBe(true);
+    expect(JSON.parse(new TextDecoder().decode(seen[0]?.body))).toEqual({ customerSession });
+  });
+
+  it('keeps attribute keys that are also Object.prototype names (__proto__, constructor, prototype)', async () => {
+    server.use(route('put', path, 200, integrationStateV2()));
+    const attributes = JSON.parse('{"__proto__":"a","constructor":"b","prototype":"c","toString":"d"}');
+    const result = await updateCustomerSessionV2(keyClient, {
+      customerSessionId: 'cart-7',
+      body: { customerSession: { attributes } },
+    });
+    expect(result.ok, JSON.stringify(!result.ok && result.error)).toBe(true);
+    const sent = JSON.parse(new TextDecoder().decode(seen[0]?.body));
+    expect(Object.keys(sent.customerSession.attributes)).toEqual([
+      '__proto__',
+      'constructor',
+      'prototype',
+      'toString',
+    ]);
+  });
+
+  it('checks additional costs in the body against AdditionalCost (price is a number)', async () => {
+    server.use(route('put', path, 200, integrationStateV2()));
+    const result = await updateCustomerSessionV2(keyClient, {
+      customerSessionId: 'cart-7',
+      // @ts-expect-error price is a number (AdditionalCostInput)
+      body: { customerSession: { additionalCosts: { shipping: { price: 'free' } } } },
+    });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    if (result.ok || result.error.kind !== 'validation') return;
+    expect(result.error.issues.map((i) => i.path)).toContain(
+      'body.customerSession.additionalCosts.shipping.price',
+    );
+    await settle();
+    expect(seen).toHaveLength(0);
+  });
+
+  it('sends a Date `now` as RFC 3339 (UTC)', async () => {
+    server.use(route('put', path, 200, integrationStateV2()));
+    const result = await updateCustomerSessionV2(keyClient, {
+      customerSessionId: 'cart-7',
+      now: new Date(Date.UTC(2026, 5, 1, 8, 30)),
+      body: { customerSession: {} },
+    });
+    expect(result.ok, JSON.stringify(!result.ok && result.error)).toBe(true);
+    expect(seen[0]?.url.searchParams.get('now')).toBe('2026-06-01T08:30:00.000Z');
+  });
+
+  it('an answer with null lists gets [] and null optional fields pass as null', async () => {
+    const body = integrationStateV2({
+      effects: null,
+      createdCoupons: null,
+      createdReferrals: null,
+      triggeredCampaigns: null,
+      customerProfile: null,
+      customerSession: customerSessionV2({ cartItems: null, couponCodes: null, referralCode: null }),
+    });
+    server.use(route('put', path, 200, body));
+    const result = await updateCustomerSessionV2(keyClient, {
+      customerSessionId: 'c',
+      body: { customerSession: {} },
+    });
+    expect(result.ok, JSON.stringify(!result.ok && result.error)).toBe(true);
+    if (!result.ok) return;
+    const state: IntegrationStateV2 = result.value;
+    expect(state.effects).toEqual([]);
+    expect(state.createdCoupons).toEqual([]);
+    expect(state.createdReferrals).toEqual([]);
+    expect(state.triggeredCampaigns).toEqual([]);
+    expect(state.customerProfile).toBeNull();
+    expect(state.customerSession?.cartItems).toEqual([]);
+    expect(state.customerSession?.couponCodes).toEqual([]);
+    expect(state.customerSession?.referralCode).toBeNull();
+  });
+
+  it('an answer without the fields 26.13 no longer requires (cartItems, profileId, state, attributes) parses', async () => {
+    const session = customerSessionV2();
+    for (const key of ['cartItems', 'profileId', 'state', 'attributes']) delete session[key];
+    const body = integrationStateV2({ customerSession: session });
+    server.use(route('put', path, 200, body));
+    const result = await updateCustomerSessionV2(keyClient, {
+      customerSessionId: 'c',
+      body: { customerSession: {} },
+    });
+    expect(result).toMatchObject({ ok: true, value: body });
+    expect(result.ok && result.value.customerSession?.cartItems).toBeUndefined();
+  });
+
+  it('an off-schema answer is a response/schema error that carries the parsed body', async () => {
+    const body = integrationStateV2({ effects: 'none' });
+    server.use(route('put', path, 200, body));
+    const result = await updateCustomerSessionV2(keyClient, {
+      customerSessionId: 'c',
+      body: { customerSession: {} },
+    });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'response', problem: 'schema', body } });
   });
 });

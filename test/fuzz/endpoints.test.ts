@@ -1,10 +1,12 @@
 /**
- * Hostile input against every one of the 14 endpoint functions exported from src/index.ts:
- * hostile strings (or anything) in every path and query slot, extra keys, bodies that are
- * minimal-valid, valid with hostile strings inside, or anything at all; hostile call options;
- * apiKey and contentSignature clients; every canned answer. Each call must resolve to a Result
- * of a known kind, and every request that leaves must match the operation as the API spec
- * defines it (the table below is written from the spec, independently of src/endpoints).
+ * Hostile input against 14 of the endpoint functions exported from src/index.ts (11 of 26.13 and
+ * the three 2021 ones): hostile strings (or anything) in every path and query slot, extra keys
+ * (which the strict params refuse), bodies that are minimal-valid, valid with hostile strings
+ * inside, or anything at all; hostile call options; apiKey and contentSignature clients (the
+ * latter refused by the 26.13 operations without sending); every canned answer. Each call must
+ * resolve to a Result of a known kind, and every request that leaves must match the operation as
+ * the API spec defines it (the table below is written from the spec, independently of
+ * src/endpoints).
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -33,7 +35,7 @@ type Endpoint = OpShape & {
   /** Path parameter names. */
   readonly pathParams: readonly string[];
   /** Query parameters and what a valid value looks like. */
-  readonly queryKinds: Readonly<Record<string, 'flag' | 'silent' | 'string'>>;
+  readonly queryKinds: Readonly<Record<string, 'flag' | 'silent' | 'dateTime'>>;
   /** The smallest body the spec accepts, when the operation has one. */
   readonly minimalBody?: Record<string, unknown>;
   /** Builds a valid body carrying hostile strings. */
@@ -41,7 +43,10 @@ type Endpoint = OpShape & {
   readonly apiKeyOnly?: boolean;
 };
 
-/** The 14 operations, from integration-api.json / integration-api-2021.json. */
+/**
+ * The 14 operations, from integration-api-26.13.json / integration-api-2021.json. Every 26.13
+ * operation lists only `api_key_v1`: apiKeyOnly.
+ */
 const TABLE: ReadonlyArray<Omit<Endpoint, 'query'>> = [
   {
     name: 'createCouponReservation',
@@ -53,6 +58,7 @@ const TABLE: ReadonlyArray<Omit<Endpoint, 'query'>> = [
     body: true,
     minimalBody: { integrationIDs: ['user-1'] },
     hostileBody: (s) => ({ integrationIDs: [s, 'user-1'] }),
+    apiKeyOnly: true,
   },
   {
     name: 'deleteCouponReservation',
@@ -64,6 +70,7 @@ const TABLE: ReadonlyArray<Omit<Endpoint, 'query'>> = [
     body: true,
     minimalBody: { integrationIDs: ['user-1'] },
     hostileBody: (s) => ({ integrationIDs: [s] }),
+    apiKeyOnly: true,
   },
   {
     name: 'getReservedCustomers',
@@ -72,6 +79,7 @@ const TABLE: ReadonlyArray<Omit<Endpoint, 'query'>> = [
     path: '/v1/coupon_reservations/customerprofiles/{couponValue}',
     pathParams: ['couponValue'],
     queryKinds: {},
+    apiKeyOnly: true,
   },
   {
     name: 'createReferral',
@@ -83,6 +91,7 @@ const TABLE: ReadonlyArray<Omit<Endpoint, 'query'>> = [
     body: true,
     minimalBody: { campaignId: 1, advocateProfileIntegrationId: 'user-1' },
     hostileBody: (s) => ({ campaignId: 1, advocateProfileIntegrationId: s, friendProfileIntegrationId: s }),
+    apiKeyOnly: true,
   },
   {
     name: 'createReferralsForMultipleAdvocates',
@@ -94,6 +103,7 @@ const TABLE: ReadonlyArray<Omit<Endpoint, 'query'>> = [
     body: true,
     minimalBody: { campaignId: 1, advocateProfileIntegrationIds: ['user-1'], usageLimit: 1 },
     hostileBody: (s) => ({ campaignId: 1, advocateProfileIntegrationIds: [s], usageLimit: 1 }),
+    apiKeyOnly: true,
   },
   {
     name: 'deleteCustomerData',
@@ -102,6 +112,7 @@ const TABLE: ReadonlyArray<Omit<Endpoint, 'query'>> = [
     path: '/v1/customer_data/{integrationId}',
     pathParams: ['integrationId'],
     queryKinds: {},
+    apiKeyOnly: true,
   },
   {
     name: 'getCustomerInventory',
@@ -117,6 +128,7 @@ const TABLE: ReadonlyArray<Omit<Endpoint, 'query'>> = [
       giveaways: 'flag',
       achievements: 'flag',
     },
+    apiKeyOnly: true,
   },
   {
     name: 'trackEvent',
@@ -193,7 +205,7 @@ const TABLE: ReadonlyArray<Omit<Endpoint, 'query'>> = [
     method: 'PUT',
     path: '/v2/customer_sessions/{customerSessionId}',
     pathParams: ['customerSessionId'],
-    queryKinds: { dry: 'flag', now: 'string' },
+    queryKinds: { dry: 'flag', now: 'dateTime' },
     body: true,
     minimalBody: { customerSession: {} },
     hostileBody: (s) => ({
@@ -212,9 +224,18 @@ function fnOf(endpoint: Endpoint): EndpointFn {
   return (sdk as unknown as Record<string, EndpointFn>)[endpoint.name]!;
 }
 
-function queryValue(kind: 'flag' | 'silent' | 'string'): fc.Arbitrary<unknown> {
+/** A valid date-time: a `Date` or an RFC 3339 string (with a zone or an offset). */
+const dateTime = fc
+  .date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2999-12-31T23:59:59Z'), noInvalidDate: true })
+  .chain((d) => fc.constantFrom<unknown>(d, d.toISOString(), d.toISOString().replace(/\.\d+Z$/, '+00:00')));
+
+function queryValue(kind: 'flag' | 'silent' | 'dateTime'): fc.Arbitrary<unknown> {
   const valid =
-    kind === 'flag' ? fc.boolean() : kind === 'silent' ? fc.constantFrom('yes', 'no') : hostileString;
+    kind === 'flag'
+      ? fc.boolean()
+      : kind === 'silent'
+        ? fc.constantFrom('yes', 'no')
+        : fc.oneof(dateTime, hostileString);
   return fc.oneof(
     { arbitrary: fc.constant(undefined), weight: 3 },
     { arbitrary: valid, weight: 4 },
@@ -243,6 +264,17 @@ function paramsFor(endpoint: Endpoint): fc.Arbitrary<unknown> {
     // Extra keys first, so the real slots win: they may not add query parameters or segments.
     withExtra ? { ...more, ...values } : values,
   );
+}
+
+/** Whether params (an object) carry a key that is not one of the operation's: strict params refuse it. */
+function hasUnknownKey(endpoint: Endpoint, params: unknown): boolean {
+  if (typeof params !== 'object' || params === null) return false;
+  const known = new Set([
+    ...endpoint.pathParams,
+    ...Object.keys(endpoint.queryKinds),
+    ...(endpoint.body ? ['body'] : []),
+  ]);
+  return Object.keys(params).some((key) => !known.has(key));
 }
 
 const sentBy = new Map<string, number>();
@@ -274,7 +306,8 @@ describe('the 14 endpoints with hostile input', () => {
           () => ({}),
         ),
       });
-      const params: Record<string, unknown> = { body: endpoint.minimalBody };
+      // Only the keys the operation has: the params object is strict (even `body: undefined` is refused).
+      const params: Record<string, unknown> = endpoint.body ? { body: endpoint.minimalBody } : {};
       for (const name of endpoint.pathParams) params[name] = 'a/b?c#d%e f';
       const result = await mustResolve(() => fnOf(endpoint)(client, params));
       expect(captured, JSON.stringify(result).slice(0, 300)).toHaveLength(1);
@@ -330,7 +363,7 @@ describe('the 14 endpoints with hostile input', () => {
               auth: signed
                 ? { appId: String(APP.applicationId), appKey: APP.applicationKey }
                 : { apiKey: KEY },
-              mustNotSend: signed && endpoint.apiKeyOnly === true,
+              mustNotSend: (signed && endpoint.apiKeyOnly === true) || hasUnknownKey(endpoint, params),
             });
             if (captured.length > 0) sent += 1;
           },
@@ -363,7 +396,7 @@ describe('the 14 endpoints with hostile input', () => {
         fc.constantFrom(...ENDPOINTS),
         async (notClient, endpoint) => {
           captured.length = 0;
-          const params: Record<string, unknown> = { body: endpoint.minimalBody };
+          const params: Record<string, unknown> = endpoint.body ? { body: endpoint.minimalBody } : {};
           for (const name of endpoint.pathParams) params[name] = 'x';
           const result = await mustResolve(() => fnOf(endpoint)(notClient, params));
           checkCall({

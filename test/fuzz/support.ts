@@ -4,7 +4,8 @@
  * pass (`checkCall`): a Result of a known kind, and, for every request that left, a path that
  * is exactly the operation's template with each parameter as one encoded segment, query keys
  * among the operation's query names with the values given, no CR/LF in any header, the body
- * the caller gave, and a valid signature.
+ * the caller gave (as the SDK sends it: the JSON of the validated body, so the same JSON value
+ * with keys possibly in another order), and a valid signature.
  */
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
@@ -409,12 +410,10 @@ export function checkCall(record: CallRecord): void {
         fail(`query key ${JSON.stringify(key.slice(0, 60))} is not a query parameter of ${op.id}`, record);
     for (const name of allowed) {
       const given = params[name];
+      // A Date is sent as RFC 3339 (its UTC ISO form); anything else as its string.
+      const text = (x: unknown) => (x instanceof Date ? x.toISOString() : String(x));
       const expected =
-        given === undefined || given === null
-          ? []
-          : Array.isArray(given)
-            ? given.map(String)
-            : [String(given)];
+        given === undefined || given === null ? [] : Array.isArray(given) ? given.map(text) : [text(given)];
       const actual = request.url.searchParams.getAll(name);
       if (JSON.stringify(actual) !== JSON.stringify(expected))
         fail(
@@ -436,11 +435,61 @@ export function checkCall(record: CallRecord): void {
       if (header('content-signature') !== `signer=${record.auth.appId}; signature=${signature}`)
         fail('the content signature does not match the bytes sent', record);
     }
-    // 5. Body: exactly the JSON of what the caller passed, or nothing.
+    // 5. Body: the JSON of what the caller passed (every key and value kept; the order of the
+    // keys is the schema's), written compactly, or nothing.
     const text = new TextDecoder().decode(request.body);
-    const expected = op.body ? JSON.stringify((params as { body?: unknown }).body) : '';
-    if (text !== expected) fail(`body ${text.slice(0, 80)} is not the JSON of params.body`, record);
+    if (!op.body) {
+      if (text !== '') fail(`a body ${text.slice(0, 80)} for an operation without one`, record);
+    } else {
+      const given = JSON.stringify((params as { body?: unknown }).body);
+      let sent: unknown;
+      try {
+        sent = JSON.parse(text);
+      } catch {
+        fail(`body ${text.slice(0, 80)} is not JSON`, record);
+      }
+      if (text !== JSON.stringify(sent)) fail(`body ${text.slice(0, 80)} is not compact JSON`, record);
+      if (given === undefined) fail('a body was sent, yet params.body has no JSON', record);
+      const difference = firstDifference(JSON.parse(given), sent, 'body');
+      if (difference) fail(`body ${text.slice(0, 80)} is not the JSON of params.body: ${difference}`, record);
+    }
   }
+}
+
+/**
+ * A JSON value as text with the keys of every object sorted, so two values compare equal
+ * whatever the order of their keys (own keys only: `__proto__` is a key like any other).
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Where two JSON values differ (keys in any order), e.g. `body.attributes: key "constructor" dropped`; undefined when equal. */
+export function firstDifference(given: unknown, sent: unknown, path: string): string | undefined {
+  if (canonicalJson(given) === canonicalJson(sent)) return undefined;
+  const isObject = (x: unknown): x is Record<string, unknown> =>
+    typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (isObject(given) && isObject(sent)) {
+    for (const key of Object.keys(given))
+      if (!Object.hasOwn(sent, key)) return `${path}: key ${JSON.stringify(key)} dropped`;
+    for (const key of Object.keys(sent))
+      if (!Object.hasOwn(given, key)) return `${path}: key ${JSON.stringify(key)} added`;
+    for (const key of Object.keys(given)) {
+      const inner = firstDifference(given[key], sent[key], `${path}.${key}`);
+      if (inner) return inner;
+    }
+  }
+  if (Array.isArray(given) && Array.isArray(sent) && given.length === sent.length)
+    for (const [i, item] of given.entries()) {
+      const inner = firstDifference(item, sent[i], `${path}[${i}]`);
+      if (inner) return inner;
+    }
+  return `${path}: ${canonicalJson(sent).slice(0, 60)} instead of ${canonicalJson(given).slice(0, 60)}`;
 }
 
 /** Runs `call`, failing if it throws or rejects instead of resolving. */

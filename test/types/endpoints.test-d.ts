@@ -1,14 +1,17 @@
 /**
  * Compile-time behaviour of the endpoints (vitest typecheck: nothing here runs). Params must carry
- * their required fields, apiKey-only operations refuse a contentSignature client, results and
- * errors narrow to the documented shapes.
+ * their required fields and no unknown keys, the 26.13 operations refuse a contentSignature client
+ * (only the three 2021 ones take it), results and errors narrow to the documented shapes, and
+ * answer types have no index signature (a misspelled field is a compile error).
  */
 import { describe, expectTypeOf, test } from 'vitest';
 import {
   apiKey,
+  type CartItem,
   type Client,
   type ConfigError,
   type Coupon,
+  type CreateReferralsForMultipleAdvocatesResponse,
   type CustomerInventory,
   contentSignature,
   createClient,
@@ -17,22 +20,26 @@ import {
   createReferralsForMultipleAdvocates,
   deleteCouponReservation,
   deleteCustomerData,
+  type Effect,
   type ErrorResponse,
   type ErrorResponseWithStatus,
+  type GetReservedCustomersResponse,
   getCustomerInventory,
   getReservedCustomers,
+  type IntegrationRequestInput,
   type IntegrationState,
   type IntegrationStateV2,
   type MultipleCustomerProfileIntegrationResponseV2,
   type Referral,
-  type ReferralsForMultipleAdvocatesResponse,
   type RejectCouponEffectProps,
-  type ReservedCustomersResponse,
   type ResponseError,
+  type SetDiscountEffect,
   type SetDiscountEffectProps,
   type TalonError,
   trackEvent,
   type UpdateCustomerSessionV2Errors,
+  type UpdateCustomerSessionV2Value,
+  type UpdateCustomerSessionV2409Response,
   updateCustomerProfile,
   updateCustomerProfileAudiences,
   updateCustomerProfilesV2,
@@ -65,9 +72,10 @@ describe('params', () => {
     createReferral(keyed, { body: { advocateProfileIntegrationId: 'u1' } });
     // @ts-expect-error advocateProfileIntegrationId is a required body field
     createReferral(keyed, { body: { campaignId: 7 } });
-    const noUsageLimit = { body: { campaignId: 7, advocateProfileIntegrationIds: ['a'] } };
-    // @ts-expect-error usageLimit is required for several advocates
-    createReferralsForMultipleAdvocates(keyed, noUsageLimit);
+    // usageLimit is optional in 26.13 (25.17 required it).
+    createReferralsForMultipleAdvocates(keyed, {
+      body: { campaignId: 7, advocateProfileIntegrationIds: ['a'] },
+    });
     // @ts-expect-error integrationIDs is required
     createCouponReservation(keyed, { couponValue: 'X', body: {} });
     // @ts-expect-error couponValue is required
@@ -100,8 +108,68 @@ describe('params', () => {
   });
 });
 
+describe('unknown keys', () => {
+  test('a misspelled key in an object literal body or params is a compile error', () => {
+    updateCustomerSessionV2(keyed, {
+      customerSessionId: 'cart-1',
+      // @ts-expect-error cartitems is not a field of NewCustomerSessionV2Input (cartItems is)
+      body: { customerSession: { profileId: 'u1', cartitems: [] } },
+    });
+    updateCustomerSessionV2(keyed, {
+      customerSessionId: 'cart-1',
+      // @ts-expect-error responseContnet is not a field of IntegrationRequestInput
+      body: { customerSession: {}, responseContnet: ['customerSession'] },
+    });
+    updateCustomerSessionV2(keyed, {
+      // @ts-expect-error customerSesionId is not a parameter (customerSessionId is)
+      customerSesionId: 'cart-1',
+      customerSessionId: 'cart-1',
+      body: session.body,
+    });
+    const body: IntegrationRequestInput = {
+      customerSession: {
+        cartItems: [
+          // @ts-expect-error skus is not a field of CartItemInput
+          { sku: 'a', skus: 'b', quantity: 1 },
+        ],
+      },
+    };
+    updateCustomerSessionV2(keyed, { customerSessionId: 'c', body });
+    // Free-form maps take any key.
+    updateCustomerSessionV2(keyed, {
+      customerSessionId: 'c',
+      body: { customerSession: { attributes: { cartitems: 1, anything: { nested: true } } } },
+    });
+  });
+
+  test('date-time fields and query parameters take a Date or a string', () => {
+    updateCustomerSessionV2(keyed, { ...session, now: new Date() });
+    updateCustomerSessionV2(keyed, { ...session, now: '2026-06-01T00:00:00Z' });
+    // @ts-expect-error a number is neither
+    updateCustomerSessionV2(keyed, { ...session, now: 1767225600000 });
+  });
+});
+
 describe('auth schemes', () => {
-  test('a contentSignature client is a compile error on the four V2 operations', () => {
+  test('a contentSignature client is a compile error on every 26.13 operation', () => {
+    // @ts-expect-error apiKey only
+    deleteCustomerData(signed, { integrationId: 'u1' });
+    // @ts-expect-error apiKey only
+    getCustomerInventory(signed, { integrationId: 'u1', loyalty: true });
+    // @ts-expect-error apiKey only
+    createCouponReservation(signed, { couponValue: 'X', body: { integrationIDs: ['u1'] } });
+    // @ts-expect-error apiKey only
+    deleteCouponReservation(signed, { couponValue: 'X', body: { integrationIDs: ['u1'] } });
+    // @ts-expect-error apiKey only
+    getReservedCustomers(signed, { couponValue: 'X' });
+    // @ts-expect-error apiKey only
+    createReferral(signed, { body: { campaignId: 7, advocateProfileIntegrationId: 'u1' } });
+    // @ts-expect-error apiKey only
+    createReferralsForMultipleAdvocates(signed, {
+      body: { campaignId: 7, advocateProfileIntegrationIds: ['a'] },
+    });
+    // @ts-expect-error a client whose scheme is not known to be apiKey is refused too
+    deleteCustomerData(anyClient, { integrationId: 'u1' });
     // @ts-expect-error apiKey only
     updateCustomerSessionV2(signed, session);
     // @ts-expect-error apiKey only
@@ -114,26 +182,18 @@ describe('auth schemes', () => {
     updateCustomerSessionV2(anyClient, session);
   });
 
-  test('a contentSignature client is fine on the ten signature-capable operations', () => {
-    deleteCustomerData(signed, { integrationId: 'u1' });
-    getCustomerInventory(signed, { integrationId: 'u1', loyalty: true });
-    createCouponReservation(signed, { couponValue: 'X', body: { integrationIDs: ['u1'] } });
-    deleteCouponReservation(signed, { couponValue: 'X', body: { integrationIDs: ['u1'] } });
-    getReservedCustomers(signed, { couponValue: 'X' });
-    createReferral(signed, { body: { campaignId: 7, advocateProfileIntegrationId: 'u1' } });
-    createReferralsForMultipleAdvocates(signed, {
-      body: { campaignId: 7, usageLimit: 1, advocateProfileIntegrationIds: ['a'] },
-    });
+  test('a contentSignature client is fine on the three 2021 operations', () => {
     trackEvent(signed, { body: { type: 'x', attributes: {}, sessionId: 's' } });
     updateCustomerProfile(signed, { integrationId: 'u1', body: {} });
     updateCustomerSession(signed, { customerSessionId: 's', body: {} });
-    deleteCustomerData(anyClient, { integrationId: 'u1' });
+    trackEvent(anyClient, { body: { type: 'x', attributes: {}, sessionId: 's' } });
+    deleteCustomerData(keyed, { integrationId: 'u1' });
   });
 });
 
 describe('results', () => {
   test('success values', async () => {
-    const deleted = await deleteCustomerData(signed, { integrationId: 'u1' });
+    const deleted = await deleteCustomerData(keyed, { integrationId: 'u1' });
     if (deleted.ok) expectTypeOf(deleted.value).toEqualTypeOf<undefined>();
     const released = await deleteCouponReservation(keyed, { couponValue: 'X', body: { integrationIDs: [] } });
     if (released.ok) expectTypeOf(released.value).toEqualTypeOf<undefined>();
@@ -144,12 +204,14 @@ describe('results', () => {
       silent: 'no',
       body: { campaignId: 7, usageLimit: 1, advocateProfileIntegrationIds: ['a'] },
     });
-    if (many.ok) expectTypeOf(many.value).toEqualTypeOf<ReferralsForMultipleAdvocatesResponse | undefined>();
+    if (many.ok)
+      expectTypeOf(many.value).toEqualTypeOf<CreateReferralsForMultipleAdvocatesResponse | undefined>();
     const profiles = await updateCustomerProfilesV2(keyed, { body: {} });
     if (profiles.ok)
       expectTypeOf(profiles.value).toEqualTypeOf<MultipleCustomerProfileIntegrationResponseV2 | undefined>();
 
     const state = await updateCustomerSessionV2(keyed, session);
+    expectTypeOf<UpdateCustomerSessionV2Value>().toEqualTypeOf<IntegrationStateV2>();
     if (state.ok) expectTypeOf(state.value).toEqualTypeOf<IntegrationStateV2>();
     const coupon = await createCouponReservation(keyed, { couponValue: 'X', body: { integrationIDs: [] } });
     if (coupon.ok) expectTypeOf(coupon.value).toEqualTypeOf<Coupon>();
@@ -158,7 +220,7 @@ describe('results', () => {
     });
     if (referral.ok) expectTypeOf(referral.value).toEqualTypeOf<Referral>();
     const reserved = await getReservedCustomers(keyed, { couponValue: 'X' });
-    if (reserved.ok) expectTypeOf(reserved.value).toEqualTypeOf<ReservedCustomersResponse>();
+    if (reserved.ok) expectTypeOf(reserved.value).toEqualTypeOf<GetReservedCustomersResponse>();
     const inventory = await getCustomerInventory(keyed, { integrationId: 'u1' });
     if (inventory.ok) expectTypeOf(inventory.value).toEqualTypeOf<CustomerInventory>();
     const event = await trackEvent(keyed, { body: { type: 'x', attributes: {}, sessionId: 's' } });
@@ -189,7 +251,8 @@ describe('results', () => {
           expectTypeOf(effect.props.programId).toEqualTypeOf<number>();
           break;
         default:
-          expectTypeOf(effect.props).toExtend<Record<string, unknown>>();
+          // Known props are named interfaces without an index signature; all are objects.
+          expectTypeOf(effect.props).toExtend<object>();
       }
     }
     const profile = await updateCustomerProfileV2(keyed, { integrationId: 'u1', body: {} });
@@ -210,7 +273,8 @@ describe('results', () => {
     if (error.kind === 'http' && error.documented && error.status === 401)
       expectTypeOf(error.body).toEqualTypeOf<ErrorResponseWithStatus>();
     if (error.kind === 'http' && error.documented && error.status === 409)
-      expectTypeOf(error.body).toEqualTypeOf<Record<string, unknown>>();
+      expectTypeOf(error.body).toEqualTypeOf<UpdateCustomerSessionV2409Response>();
+    if (error.kind === 'response') expectTypeOf(error.body).toEqualTypeOf<unknown>();
     if (error.kind === 'http' && error.documented)
       expectTypeOf(error.status).toEqualTypeOf<400 | 401 | 409>();
     if (error.kind === 'http' && !error.documented) {
@@ -243,5 +307,36 @@ describe('results', () => {
     // The 2021 operations document no error status: every HTTP error is undocumented.
     const event = await trackEvent(keyed, { body: { type: 'x', attributes: {}, sessionId: 's' } });
     if (!event.ok && event.error.kind === 'http') expectTypeOf(event.error.documented).toEqualTypeOf<false>();
+  });
+});
+
+describe('answer types have no index signature', () => {
+  test('a misspelled field of an answer is a compile error', async () => {
+    const r = await updateCustomerSessionV2(keyed, session);
+    if (!r.ok) return;
+    expectTypeOf(r.value).toEqualTypeOf<IntegrationStateV2>();
+    r.value.customerSession;
+    // @ts-expect-error customerSesion is not a field of IntegrationStateV2 (customerSession is)
+    r.value.customerSesion;
+    for (const effect of r.value.effects) {
+      if (effect.effectType !== 'setDiscount') continue;
+      expectTypeOf(effect).toEqualTypeOf<SetDiscountEffect>();
+      expectTypeOf(effect.props.value).toEqualTypeOf<number>();
+      // @ts-expect-error valeu is not a field of SetDiscountEffectProps (value is)
+      effect.props.valeu;
+    }
+    // Relaxed in 26.13: optional, possibly null; lists are arrays when present.
+    expectTypeOf(r.value.customerSession).toEqualTypeOf<IntegrationStateV2['customerSession']>();
+    if (r.value.customerSession) {
+      expectTypeOf(r.value.customerSession.cartItems).toEqualTypeOf<CartItem[] | undefined>();
+      expectTypeOf(r.value.customerSession.profileId).toEqualTypeOf<string | null | undefined>();
+    }
+    expectTypeOf(r.value.effects).toEqualTypeOf<Effect[]>();
+  });
+
+  test('the value type has no string index signature', () => {
+    expectTypeOf<string>().not.toExtend<keyof IntegrationStateV2>();
+    expectTypeOf<string>().not.toExtend<keyof SetDiscountEffectProps>();
+    expectTypeOf<string>().not.toExtend<keyof Coupon>();
   });
 });
