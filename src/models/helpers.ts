@@ -83,9 +83,12 @@ export function map<const T extends v.GenericSchema>(
   );
 }
 
-/** The free-form map of attributes and similar fields: every key is kept. */
+/** The free-form map of attributes and similar fields: the object itself, every key kept. */
 export function anyMap() {
-  return map(v.unknown());
+  return v.custom<Record<string, unknown>>(
+    isMap,
+    (issue) => `Invalid type: expected an object (a map) but received ${issue.received}`,
+  );
 }
 
 /**

@@ -35,12 +35,18 @@ beforeAll(async () => {
   writeFileSync(join(ROOT, '.tmp/bundle-sizes.json'), `${JSON.stringify(sizesJson(m), null, 2)}\n`);
 }, 180_000);
 
-const KEYS = ['a', 'b', 'c', 'd', 'e'] as const;
-/** Growth ceilings for the two scenarios over budget (gzip bytes; measured 15.48 and 20.48 KB). */
-const CEILINGS = { a: 15.95 * KB, b: 21.1 * KB } as const;
+const KEYS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
+/**
+ * Growth ceilings for the two scenarios over budget (gzip bytes). Before the move to 26.13 they
+ * were 15.95 and 21.1 KB; that move was allowed 5 % more (strict requests with a "did you mean",
+ * tolerant answers), so 16.75 and 22.15 KB. Lower them when the bundles shrink, never raise them.
+ */
+const CEILINGS = { a: 16.75 * KB, b: 22.15 * KB } as const;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** `s` as a whole string literal (ids and paths are prefixes of one another, e.g. createReferral). */
 const quoted = (s: string) => new RegExp(`["'\`]${escapeRegExp(s)}["'\`]`);
+/** `s` as a string literal or as an object key (effect types are keys of the effect lookup). */
+const named = (s: string) => new RegExp(`["'\`]${escapeRegExp(s)}["'\`]|[{,]${escapeRegExp(s)}:`);
 
 describe.each(BUNDLERS)('%s', (bundler) => {
   const code = (key: string) => m.results[key]![bundler].code;
@@ -60,6 +66,9 @@ describe.each(BUNDLERS)('%s', (bundler) => {
     it.each(['a', 'b'] as const)('(%s) does not grow past its ceiling while over budget', (key) => {
       expect(m.results[key]![bundler].gzipBytes).toBeLessThanOrEqual(CEILINGS[key]);
     });
+    it('(f) all operations: within the 45 KB goal', () => {
+      expect(m.results.f![bundler].gzipBytes).toBeLessThanOrEqual(BUDGETS.f);
+    });
     it('(d) − (a): one more light operation costs ≤ 0.6 KB', () => {
       expect(marginal(m, 'd', bundler)).toBeLessThanOrEqual(BUDGETS['d-a']);
     });
@@ -71,7 +80,7 @@ describe.each(BUNDLERS)('%s', (bundler) => {
   describe('tree-shaking', () => {
     it('bundles the imported operations, and none of the others (ids and paths)', () => {
       const ops = operations();
-      expect(ops).toHaveLength(14);
+      expect(ops).toHaveLength(42);
       for (const key of KEYS) {
         const { ops: used } = m.results[key]!.scenario;
         for (const op of ops) {
@@ -83,7 +92,9 @@ describe.each(BUNDLERS)('%s', (bundler) => {
             path: quoted(op.path).test(text),
           };
           const expected = used.includes(op.name);
-          expect(present).toEqual({ op: op.name, key, id: expected, path: expected });
+          // Two operations may share a path (GET and PUT /v2/customer_sessions/{customerSessionId}).
+          const pathUsed = ops.some((o) => o.path === op.path && used.includes(o.name));
+          expect(present).toEqual({ op: op.name, key, id: expected, path: pathUsed });
         }
       }
     });
@@ -93,24 +104,42 @@ describe.each(BUNDLERS)('%s', (bundler) => {
       expect(effects.length).toBeGreaterThan(30);
       const distinctive = effects.filter((name) => name.length >= 8); // not 'error'
       // Scenario (b) returns effects: the names are there, so their absence elsewhere means something.
-      expect(code('b')).toMatch(quoted('setDiscountPerItem'));
+      expect(code('b')).toMatch(named('setDiscountPerItem'));
       for (const key of ['a', 'd', 'e']) {
         const text = code(key);
         for (const name of ['/v2/customer_sessions', 'customerSessionId', 'updateCustomerSessionV2'])
           expect(text, `${key} contains ${name}`).not.toContain(name);
-        const found = distinctive.filter((name) => quoted(name).test(text));
+        const found = distinctive.filter((name) => named(name).test(text));
         expect(found, `effect types in (${key})`).toEqual([]);
       }
+    });
+
+    it('(g) a loyalty operation: no session, audience or effect code', () => {
+      const text = code('g');
+      expect(text).toMatch(
+        quoted('/v1/loyalty_programs/{loyaltyProgramId}/cards/{loyaltyCardId}/transactions'),
+      );
+      for (const name of [
+        '/v2/customer_sessions',
+        '/v2/audiences',
+        'updateCustomerSessionV2',
+        'createAudienceV2',
+      ])
+        expect(text, `(g) contains ${name}`).not.toContain(name);
+      const found = effectTypes()
+        .filter((name) => name.length >= 8)
+        .filter((name) => named(name).test(text));
+      expect(found, 'effect types in (g)').toEqual([]);
     });
 
     it('HMAC-MD5 (@noble/hashes) only with contentSignature', () => {
       for (const marker of HMAC_MD5_MARKERS) {
         expect(code('e'), `(e) lacks ${marker}`).toMatch(marker);
-        for (const key of ['a', 'b', 'c', 'd'])
+        for (const key of ['a', 'b', 'c', 'd', 'f', 'g'])
           expect(code(key), `(${key}) has ${marker}`).not.toMatch(marker);
       }
       expect(m.results.e![bundler].parts['@noble/hashes']).toBeGreaterThan(0);
-      for (const key of ['a', 'b', 'c', 'd'])
+      for (const key of ['a', 'b', 'c', 'd', 'f', 'g'])
         expect(m.results[key]![bundler].parts['@noble/hashes']).toBeUndefined();
     });
 
