@@ -15,7 +15,8 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import ky from 'ky';
-import { apiKey, createClient, IntegrationStateV2Schema, updateCustomerSessionV2 } from 'talon-fetch';
+import { apiKey, createClient, updateCustomerSessionV2 } from 'talon-fetch';
+import { IntegrationStateV2Schema } from 'talon-fetch/schemas';
 import * as v from 'valibot';
 import { effectTypes, REQUEST_PATH, requestParams } from './fixture.mjs';
 

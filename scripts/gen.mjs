@@ -278,7 +278,7 @@ function objectBody(name, flat, dir, indent) {
   const schema =
     dir === 'in'
       ? `${PURE}strict(${JSON.stringify(exportName(name))}, {\n${inner}${indent.slice(2)}})`
-      : `${PURE}v.looseObject({\n${inner}${indent.slice(2)}})`;
+      : `${PURE}answer({\n${inner}${indent.slice(2)}})`;
   return { ts, schema };
 }
 
@@ -367,7 +367,7 @@ function effectModel() {
   const body = objectBody('EffectEntity', baseFlat, 'out', '  ');
   models.set('EffectBase', {
     ts: `export interface EffectBase {\n${body.ts}}`,
-    schema: `const effectBaseEntries = ${body.schema.replace(`${PURE}v.looseObject(`, '').replace(/\)$/, '')};`,
+    schema: `const effectBaseEntries = ${body.schema.replace(`${PURE}answer(`, '').replace(/\)$/, '')};`,
     doc: 'The fields every effect has, besides `effectType` and `props`.',
   });
   const names = Object.keys(current.components.schemas)
@@ -627,7 +627,7 @@ function endpointModule(b) {
   const helperNames = new Set(['strict']);
   for (const m of b.paramEntries
     .join('\n')
-    .matchAll(/\b(strict|dateTime|anyMap|map|list|opt|optList|openEnum)\(/g))
+    .matchAll(/\b(answer|strict|dateTime|anyMap|map|list|opt|optList|openEnum)\(/g))
     helperNames.add(m[1]);
   const specFile = b.isLegacy ? LEGACY : CURRENT;
   const lines = [];
@@ -743,7 +743,7 @@ const header = (what) =>
 
 const order = ordered();
 let typesText = `${header('Every model of the Integration API as a named type: answers by their spec name, request shapes with an Input suffix.')}import type { UnknownEffectType } from './helpers.js';\n\n`;
-let schemasText = `${header('The valibot schema of every model, typed against its named type in ./types.ts. Answers: tolerant (see ./helpers.ts); requests: strict.')}import * as v from 'valibot';\nimport { anyMap, dateTime, effectUnion, list, map, openEnum, opt, optList, strict } from './helpers.js';\nimport type * as T from './types.js';\n\n`;
+let schemasText = `${header('The valibot schema of every model, typed against its named type in ./types.ts. Answers: tolerant (see ./helpers.ts); requests: strict.')}import * as v from 'valibot';\nimport { answer, anyMap, dateTime, effectUnion, list, map, openEnum, opt, optList, strict } from './helpers.js';\nimport type * as T from './types.js';\n\n`;
 for (const name of [...models.keys()].sort()) {
   const m = models.get(name);
   const d = doc(m.doc);

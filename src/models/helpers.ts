@@ -8,24 +8,123 @@
  */
 import * as v from 'valibot';
 
-const emptyList = (): never[] => [];
+/** The dataset a valibot schema runs on (its internal `~run` protocol). */
+type Dataset = { typed: boolean; value: unknown; issues?: v.BaseIssue<unknown>[] };
+type Run = (dataset: Dataset, config: v.Config<v.BaseIssue<unknown>>) => Dataset;
+
+/**
+ * `base` with its `~run` replaced by `run`: same type, same metadata (so object schemas still see
+ * an optional key as optional), one function call where valibot's wrappers would nest two or
+ * three. Answers are parsed on every call, so this is the hot path.
+ */
+function withRun<S extends v.GenericSchema>(base: S, run: Run): S {
+  return { ...base, '~run': run } as S;
+}
+
+const runOf = (schema: v.GenericSchema): Run => (schema as unknown as { '~run': Run })['~run'].bind(schema);
+
+/**
+ * Runs `run` over the items of an answer's array without copying it unless an item changed (a
+ * `null` list inside became `[]`): the answer is ours, freshly parsed, so sharing is safe, and
+ * it saves an allocation per array on every call. Any problem: valibot's own array (`fallback`)
+ * runs instead, for its exact issues.
+ */
+function arrayRun(item: v.GenericSchema, fallback: Run): Run {
+  const runItem = runOf(item);
+  return (dataset, config) => {
+    const input = dataset.value;
+    if (!Array.isArray(input)) return fallback(dataset, config);
+    let out: unknown[] | undefined;
+    for (let i = 0; i < input.length; i++) {
+      const value: unknown = input[i];
+      const result = runItem({ typed: false, value }, config);
+      if (result.issues || !result.typed) return fallback(dataset, config);
+      if (result.value !== value) {
+        out ??= input.slice();
+        out[i] = result.value;
+      }
+    }
+    if (out) dataset.value = out;
+    dataset.typed = true;
+    return dataset;
+  };
+}
+
+/** An answer's array that turns `null` into `[]`. */
+function listRun(array: v.ArraySchema<v.GenericSchema, undefined>): Run {
+  const run = arrayRun(array.item, runOf(array));
+  return (dataset, config) => {
+    if (dataset.value !== null) return run(dataset, config);
+    dataset.value = [];
+    dataset.typed = true;
+    return dataset;
+  };
+}
 
 /**
  * An answer's list: `null` (how the API's Go backend sends an empty list) becomes `[]`, so the
  * caller always gets an array.
  */
 export function list<const T extends v.GenericSchema>(item: T) {
-  return v.nullable(v.array(item), emptyList);
+  const array = v.array(item);
+  return withRun(
+    v.nullable(array, (): never[] => []),
+    listRun(array),
+  );
 }
 
 /** An optional field of an answer: it may be absent or `null`. */
 export function opt<const T extends v.GenericSchema>(schema: T) {
-  return v.exactOptional(v.nullable(schema));
+  const run = runOf(schema);
+  return withRun(v.exactOptional(v.nullable(schema)), (dataset, config) => {
+    if (dataset.value !== null) return run(dataset, config);
+    dataset.typed = true;
+    return dataset;
+  });
 }
 
 /** An optional list of an answer: it may be absent; `null` becomes `[]`. */
 export function optList<const T extends v.GenericSchema>(item: T) {
-  return v.exactOptional(list(item));
+  const array = v.array(item);
+  return withRun(v.exactOptional(v.nullable(array, (): never[] => [])), listRun(array));
+}
+
+const OPTIONAL: ReadonlySet<string> = /*#__PURE__*/ new Set(['exact_optional', 'optional', 'nullish']);
+
+/**
+ * An answer's object: the known fields are checked, unknown keys stay. The object is returned as
+ * it came unless a field changed (a `null` list became `[]`); then a shallow copy carries the
+ * change, so a caller's own data passed to a schema is never modified. Any problem (a missing
+ * required field, a wrong type): valibot's looseObject runs instead, for its exact issues.
+ */
+export function answer<const E extends v.ObjectEntries>(entries: E) {
+  const base = v.looseObject(entries);
+  const fallback = runOf(base);
+  const keys = Object.keys(entries);
+  const runs = keys.map((key) => runOf(entries[key] as v.GenericSchema));
+  const optional = keys.map((key) => OPTIONAL.has((entries[key] as v.GenericSchema).type));
+  return withRun(base, (dataset, config) => {
+    const input = dataset.value as Record<string, unknown>;
+    if (typeof input !== 'object' || input === null) return fallback(dataset, config);
+    let out: Record<string, unknown> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      if (!(key in input)) {
+        if (optional[i]) continue;
+        return fallback(dataset, config);
+      }
+      const value = input[key];
+      const result = (runs[i] as Run)({ typed: false, value }, config);
+      if (result.issues || !result.typed) return fallback(dataset, config);
+      if (result.value !== value) {
+        out ??= { ...input };
+        out[key] = result.value;
+      }
+    }
+    if (out) dataset.value = out;
+    dataset.typed = true;
+    return dataset;
+  });
 }
 
 /**
@@ -42,45 +141,46 @@ export function openEnum<const T extends readonly string[]>(values: T) {
 const isMap = (input: unknown): input is Record<string, unknown> =>
   typeof input === 'object' && input !== null && !Array.isArray(input);
 
+const notMap = /*#__PURE__*/ v.custom<never>(
+  (input) => isMap(input),
+  (issue) => `Invalid type: expected an object (a map) but received ${issue.received}`,
+);
+
 /**
  * A map from keys to values of `value`. Every key is kept, `__proto__` and `constructor`
  * included (valibot's record skips those, and a body loses nothing it was given); an array is
  * not a map.
  */
-export function map<const T extends v.GenericSchema>(
-  value: T,
-): v.GenericSchema<Record<string, v.InferInput<T>>, Record<string, v.InferOutput<T>>> {
-  return v.pipe(
-    v.custom<Record<string, v.InferInput<T>>>(
-      isMap,
-      (issue) => `Invalid type: expected an object (a map) but received ${issue.received}`,
-    ),
-    v.rawTransform(({ dataset, addIssue, NEVER }) => {
-      const input = dataset.value;
-      const out: Record<string, v.InferOutput<T>> = {};
-      let failed = false;
-      for (const key of Object.keys(input)) {
-        const item = input[key];
-        const parsed = v.safeParse(value, item);
-        if (parsed.success) {
-          Object.defineProperty(out, key, {
-            value: parsed.output,
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
-          continue;
+export function map<const T extends v.GenericSchema>(value: T) {
+  const runValue = runOf(value);
+  const refuse = runOf(notMap);
+  const base = v.record(v.string(), value);
+  return withRun(base, (dataset, config) => {
+    const input = dataset.value;
+    if (!isMap(input)) return refuse(dataset, config);
+    const out: Record<string, unknown> = {};
+    dataset.typed = true;
+    for (const key of Object.keys(input)) {
+      const item = runValue({ typed: false, value: input[key] }, config);
+      if (item.issues) {
+        const step = { type: 'object', origin: 'value', input, key, value: input[key] } as const;
+        for (const issue of item.issues) {
+          (issue as { path?: unknown[] }).path = [step, ...(issue.path ?? [])];
+          if (dataset.issues) dataset.issues.push(issue);
+          else dataset.issues = [issue];
         }
-        failed = true;
-        for (const issue of parsed.issues)
-          addIssue({
-            message: issue.message,
-            path: [{ type: 'object', origin: 'value', input, key, value: item }, ...(issue.path ?? [])],
-          });
       }
-      return failed ? NEVER : out;
-    }),
-  );
+      if (!item.typed) dataset.typed = false;
+      Object.defineProperty(out, key, {
+        value: item.value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    dataset.value = out;
+    return dataset;
+  });
 }
 
 /** The free-form map of attributes and similar fields: the object itself, every key kept. */
@@ -159,8 +259,11 @@ export function strict<const E extends v.ObjectEntries>(name: string, entries: E
     if (issue.path?.length && issue.input === undefined) return `is required by ${name}`;
     return `Invalid type: expected ${name} (an object) but received ${issue.received}`;
   });
-  // The pipe behaves as the object schema it ends with; its type says so.
-  return v.pipe(notArray, checked) as unknown as typeof checked;
+  const refuse = runOf(notArray);
+  const run = runOf(checked);
+  return withRun(checked, (dataset, config) =>
+    Array.isArray(dataset.value) ? refuse(dataset, config) : run(dataset, config),
+  );
 }
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
@@ -208,8 +311,8 @@ export function effectUnion<T>(
 ): v.GenericSchema<unknown, T> {
   const known: Record<string, v.GenericSchema> = {};
   for (const [type, props] of Object.entries(propsByType))
-    known[type] = v.looseObject({ ...base, effectType: v.literal(type), props });
-  const unknownEffect = v.looseObject({ ...base, effectType: v.string(), props: anyMap() });
+    known[type] = answer({ ...base, effectType: v.literal(type), props });
+  const unknownEffect = answer({ ...base, effectType: v.string(), props: anyMap() });
   return v.lazy((input) => {
     const type =
       typeof input === 'object' && input !== null

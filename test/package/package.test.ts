@@ -17,8 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 
-/** What the exports map points at, for both entry points. */
-const ENTRY_FILES = ['index', 'testing'].flatMap((name) =>
+/** What the exports map points at, for every entry point. */
+const ENTRY_FILES = ['index', 'schemas', 'testing'].flatMap((name) =>
   ['js', 'cjs', 'd.ts', 'd.cts'].map((ext) => `dist/${name}.${ext}`),
 );
 
@@ -78,7 +78,7 @@ describe('the tarball', () => {
   });
 
   it('ships the same declarations for import and require', () => {
-    for (const name of ['index', 'testing'])
+    for (const name of ['index', 'schemas', 'testing'])
       expect(readFileSync(join(ROOT, `dist/${name}.d.cts`), 'utf8')).toBe(
         readFileSync(join(ROOT, `dist/${name}.d.ts`), 'utf8'),
       );
@@ -94,11 +94,11 @@ describe('the tarball', () => {
     expect(messages.map((m) => `${m.type}: ${formatMessage(m, pkg) ?? m.code}`)).toEqual([]);
   });
 
-  it('arethetypeswrong: no problems for . and ./testing in node10, node16-cjs, node16-esm, bundler', async () => {
+  it('arethetypeswrong: no problems for ., ./schemas and ./testing in node10, node16-cjs, node16-esm, bundler', async () => {
     const result = await checkPackage(createPackageFromTarballData(new Uint8Array(readFileSync(tarball))));
     if (result.types === false) throw new Error('attw: the package has no types');
-    expect(Object.keys(result.entrypoints)).toEqual(expect.arrayContaining(['.', './testing']));
-    for (const entry of ['.', './testing'])
+    expect(Object.keys(result.entrypoints)).toEqual(expect.arrayContaining(['.', './schemas', './testing']));
+    for (const entry of ['.', './schemas', './testing'])
       expect(Object.keys(result.entrypoints[entry]!.resolutions).sort()).toEqual([
         'bundler',
         'node10',
@@ -115,6 +115,7 @@ describe('the tarball', () => {
 const BASE_URL = 'https://acme.europe-west1.talon.one';
 
 const ESM_SOURCE = `import { apiKey, createClient, deleteCustomerData, getReservedCustomers, type TalonError } from 'talon-fetch';
+import { CartItemSchema } from 'talon-fetch/schemas';
 import * as testing from 'talon-fetch/testing';
 
 const talon = createClient({ baseUrl: '${BASE_URL}', auth: apiKey('key') });
@@ -133,10 +134,12 @@ export async function main(): Promise<string> {
 }
 
 export const testingExports: string[] = Object.keys(testing);
+export const schemaKind: string = CartItemSchema.kind;
 `;
 
 const CJS_SOURCE = `import talon = require('talon-fetch');
 import testing = require('talon-fetch/testing');
+import schemas = require('talon-fetch/schemas');
 
 const client = talon.createClient({ baseUrl: '${BASE_URL}', auth: talon.apiKey('key') });
 
@@ -149,6 +152,7 @@ export async function main(): Promise<boolean> {
 }
 
 export const testingExports: string[] = Object.keys(testing);
+export const schemaNames: string[] = Object.keys(schemas);
 `;
 
 const COMPILER_OPTIONS = {
