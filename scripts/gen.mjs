@@ -340,7 +340,9 @@ function stringExpr(s, dir) {
     const union = values.map((x) => JSON.stringify(x)).join(' | ');
     const list = `[${values.map((x) => JSON.stringify(x)).join(', ')}]`;
     return dir === 'out'
-      ? { ts: `${union} | (string & {})`, schema: `${PURE}openEnum(${list})` }
+      ? // An open enum: any string passes at run time (its known values live in the type only,
+        // which keeps them out of bundles).
+        { ts: `${union} | (string & {})`, schema: `${PURE}v.string()` }
       : { ts: union, schema: `${PURE}v.picklist(${list})` };
   }
   if (dir === 'out') return { ts: 'string', schema: `${PURE}v.string()` };
@@ -627,7 +629,7 @@ function endpointModule(b) {
   const helperNames = new Set(['strict']);
   for (const m of b.paramEntries
     .join('\n')
-    .matchAll(/\b(answer|strict|dateTime|anyMap|map|list|opt|optList|openEnum)\(/g))
+    .matchAll(/\b(answer|strict|dateTime|anyMap|map|list|opt|optList)\(/g))
     helperNames.add(m[1]);
   const specFile = b.isLegacy ? LEGACY : CURRENT;
   const lines = [];
@@ -743,7 +745,7 @@ const header = (what) =>
 
 const order = ordered();
 let typesText = `${header('Every model of the Integration API as a named type: answers by their spec name, request shapes with an Input suffix.')}import type { UnknownEffectType } from './helpers.js';\n\n`;
-let schemasText = `${header('The valibot schema of every model, typed against its named type in ./types.ts. Answers: tolerant (see ./helpers.ts); requests: strict.')}import * as v from 'valibot';\nimport { answer, anyMap, dateTime, effectUnion, list, map, openEnum, opt, optList, strict } from './helpers.js';\nimport type * as T from './types.js';\n\n`;
+let schemasText = `${header('The valibot schema of every model, typed against its named type in ./types.ts. Answers: tolerant (see ./helpers.ts); requests: strict.')}import * as v from 'valibot';\nimport { answer, anyMap, dateTime, effectUnion, list, map, opt, optList, strict } from './helpers.js';\nimport type * as T from './types.js';\n\n`;
 for (const name of [...models.keys()].sort()) {
   const m = models.get(name);
   const d = doc(m.doc);

@@ -127,17 +127,6 @@ export function answer<const E extends v.ObjectEntries>(entries: E) {
   });
 }
 
-/**
- * An answer's enum that also accepts values this SDK version does not know yet. Its type is the
- * union of the known values plus `string & {}`, which keeps editor autocompletion for them.
- */
-export function openEnum<const T extends readonly string[]>(values: T) {
-  return v.custom<T[number] | (string & {})>(
-    (input) => typeof input === 'string',
-    () => `Invalid type: expected a string such as ${values.join(', ')}`,
-  );
-}
-
 const isMap = (input: unknown): input is Record<string, unknown> =>
   typeof input === 'object' && input !== null && !Array.isArray(input);
 
