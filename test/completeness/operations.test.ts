@@ -27,7 +27,8 @@ export function compareCoverage(
 ): string[] {
   const problems: string[] = [];
   const wanted = new Map<string, string>();
-  for (const [id, found] of operationsOf(current.spec)) wanted.set(id, `${found.method} ${found.path}, in ${current.file}`);
+  for (const [id, found] of operationsOf(current.spec))
+    wanted.set(id, `${found.method} ${found.path}, in ${current.file}`);
   const legacyOps = operationsOf(legacy.spec);
   for (const id of legacy.operations) {
     const found = legacyOps.get(id);
@@ -41,15 +42,20 @@ export function compareCoverage(
   for (const id of Object.keys(surface.operationIds).sort()) {
     if (!wanted.has(id))
       problems.push(`the SDK exports ${id}, which is neither in ${current.file} nor a legacy operation`);
-    if (typeof surface.exports[id] !== 'function') problems.push(`operationIds lists ${id} but src/index.ts exports no such function`);
+    if (typeof surface.exports[id] !== 'function')
+      problems.push(`operationIds lists ${id} but src/index.ts exports no such function`);
     const release = surface.operationIds[id];
     const expected = legacy.operations.includes(id) ? '2021' : 'current';
-    if (wanted.has(id) && release !== expected) problems.push(`operationIds says ${id} is '${release}', expected '${expected}'`);
+    if (wanted.has(id) && release !== expected)
+      problems.push(`operationIds says ${id} is '${release}', expected '${expected}'`);
   }
   return problems;
 }
 
-const surface: SdkSurface = { operationIds: sdk.operationIds, exports: sdk as unknown as Record<string, unknown> };
+const surface: SdkSurface = {
+  operationIds: sdk.operationIds,
+  exports: sdk as unknown as Record<string, unknown>,
+};
 
 describeWithSpec('coverage: the SDK exports every operation of the contract, and only those', (specs) => {
   const current = { spec: specs.current, file: specs.files.current };
@@ -66,7 +72,9 @@ describeWithSpec('coverage: the SDK exports every operation of the contract, and
     const spec = structuredClone(specs.current) as OpenApi & {
       paths: Record<string, Record<string, unknown>>;
     };
-    spec.paths['/v1/foo'] = { post: { operationId: 'getFooBar', responses: { '200': { description: 'ok' } } } };
+    spec.paths['/v1/foo'] = {
+      post: { operationId: 'getFooBar', responses: { '200': { description: 'ok' } } },
+    };
     expect(compareCoverage({ spec, file: specs.files.current }, legacy, surface)).toEqual([
       `the SDK does not export getFooBar (POST /v1/foo, in ${specs.files.current})`,
     ]);
@@ -78,7 +86,10 @@ describeWithSpec('coverage: the SDK exports every operation of the contract, and
     expect(compareCoverage({ spec, file: specs.files.current }, legacy, surface)).toEqual([
       `the SDK exports getEventV3, which is neither in ${specs.files.current} nor a legacy operation`,
     ]);
-    const withGhost: SdkSurface = { ...surface, operationIds: { ...surface.operationIds, ghostOp: 'current' } };
+    const withGhost: SdkSurface = {
+      ...surface,
+      operationIds: { ...surface.operationIds, ghostOp: 'current' },
+    };
     expect(compareCoverage(current, legacy, withGhost)).toEqual([
       `the SDK exports ghostOp, which is neither in ${specs.files.current} nor a legacy operation`,
       'operationIds lists ghostOp but src/index.ts exports no such function',
