@@ -79,6 +79,8 @@ function flatten(schema, spec) {
       required: new Set(),
       spec,
       description: schema.description,
+      /** The named schemas composed in (`allOf` `$ref` members), in order. */
+      parts: [],
     };
     const add = (part) => {
       // A part that only lists `required` (no properties) makes fields of the other parts required.
@@ -90,6 +92,7 @@ function flatten(schema, spec) {
         ? flatten(spec.components.schemas[refName(part.$ref)], spec)
         : flatten(part, spec);
       if (flat.kind !== 'object') return;
+      if (part.$ref) merged.parts.push({ name: refName(part.$ref), flat });
       Object.assign(merged.properties, flat.properties);
       for (const key of flat.required) merged.required.add(key);
       merged.description ??= flat.description;
@@ -209,11 +212,43 @@ function model(name, spec, dir) {
   return exported;
 }
 
+/**
+ * A named object model. The parts it is composed of (`allOf` members that are named schemas)
+ * become the bases of its type, `interface CustomerSessionV2 extends IntegrationEntity, …`, where
+ * the part's fields mean exactly the same in the composite (not redefined by a later part, and
+ * required in the one exactly where required in the other). The rest is spelled out.
+ */
 function objectModel(name, exported, flat, dir) {
-  const body = objectBody(name, flat, dir, '  ');
+  const required = dir === 'out' ? answerRequired(name, flat) : flat.required;
+  const bases = [];
+  const covered = new Set();
+  for (const part of flat.parts ?? []) {
+    const partRequired = dir === 'out' ? answerRequired(part.name, part.flat) : part.flat.required;
+    const keys = Object.keys(part.flat.properties).filter(
+      (key) => !(dir === 'in' && part.flat.properties[key].readOnly),
+    );
+    const fits =
+      keys.length > 0 &&
+      keys.every(
+        (key) =>
+          !covered.has(key) &&
+          flat.properties[key] === part.flat.properties[key] &&
+          required.has(key) === partRequired.has(key),
+      );
+    if (!fits) continue;
+    const base = model(part.name, flat.spec, dir);
+    if (!models.has(base) && !emitting.has(base)) continue;
+    bases.push(base);
+    for (const key of keys) covered.add(key);
+  }
+  const own = Object.fromEntries(Object.entries(flat.properties).filter(([key]) => !covered.has(key)));
+  const body = objectBody(name, { ...flat, properties: own }, dir, '  ', required);
+  // The schema spells every field out: spreading the bases' entries would cost bundle bytes (a
+  // pure wrapper per model so that bundlers can still drop it) and save none once gzipped.
+  const all = objectBody(name, flat, dir, '  ', required);
   return {
-    ts: `export interface ${exported} {\n${body.ts}}`,
-    schema: `export const ${exported}Schema: v.GenericSchema<${dir === 'in' ? exported : `unknown, ${exported}`}> = ${body.schema};`,
+    ts: `export interface ${exported}${bases.length ? ` extends ${bases.join(', ')}` : ''} {\n${body.ts}}`,
+    schema: `export const ${exported}Schema: v.GenericSchema<${dir === 'in' ? exported : `unknown, ${exported}`}> = ${all.schema};`,
   };
 }
 
@@ -229,8 +264,8 @@ function aliasModel(flat, dir) {
 }
 
 /** The TS members and the valibot object of an object schema. */
-function objectBody(name, flat, dir, indent) {
-  const required = dir === 'out' ? answerRequired(name, flat) : flat.required;
+function objectBody(name, flat, dir, indent, requiredKeys) {
+  const required = requiredKeys ?? (dir === 'out' ? answerRequired(name, flat) : flat.required);
   let ts = '';
   const entries = [];
   for (const [key, raw] of Object.entries(flat.properties)) {
@@ -279,7 +314,7 @@ function objectBody(name, flat, dir, indent) {
     dir === 'in'
       ? `${PURE}strict(${JSON.stringify(exportName(name))}, {\n${inner}${indent.slice(2)}})`
       : `${PURE}answer({\n${inner}${indent.slice(2)}})`;
-  return { ts, schema };
+  return { ts, schema, entries };
 }
 
 /** A schema expression: its TS type and its valibot code. */
@@ -380,7 +415,7 @@ function effectModel() {
     const title = current.components.schemas[name].title;
     const type =
       EFFECT_TYPE_OVERRIDES[name] ?? (title && /^\w+$/.test(title) ? title : lowerFirst(name.slice(0, -11)));
-    const member = `${upperFirst(type)}Effect`;
+    const member = name.slice(0, -'Props'.length);
     effectMembers.push({ type, member, props });
     models.set(member, {
       ts: `export interface ${member} extends EffectBase {\n  effectType: ${JSON.stringify(type)};\n  props: ${props};\n}`,

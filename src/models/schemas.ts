@@ -31,6 +31,11 @@ export const AcceptReferralEffectPropsSchema: v.GenericSchema<unknown, T.AcceptR
     value: /*#__PURE__*/ v.string(),
   });
 
+/** Schema of {@link T.AccountEntity}. */
+export const AccountEntitySchema: v.GenericSchema<unknown, T.AccountEntity> = /*#__PURE__*/ answer({
+  accountId: /*#__PURE__*/ v.number(),
+});
+
 /** Schema of {@link T.AchievementProgress}. */
 export const AchievementProgressSchema: v.GenericSchema<unknown, T.AchievementProgress> =
   /*#__PURE__*/ answer({
@@ -184,6 +189,43 @@ export const AddToAudienceEffectPropsSchema: v.GenericSchema<unknown, T.AddToAud
     profileId: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
   });
 
+/** Schema of {@link T.CampaignBudget}. */
+export const CampaignBudgetSchema: v.GenericSchema<unknown, T.CampaignBudget> = /*#__PURE__*/ answer({
+  action: /*#__PURE__*/ v.string(),
+  limit: /*#__PURE__*/ v.number(),
+  counter: /*#__PURE__*/ v.number(),
+});
+
+/** Schema of {@link T.AdditionalCampaignProperties}. */
+export const AdditionalCampaignPropertiesSchema: v.GenericSchema<unknown, T.AdditionalCampaignProperties> =
+  /*#__PURE__*/ answer({
+    budgets: /*#__PURE__*/ optList(CampaignBudgetSchema),
+    couponRedemptionCount: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+    referralRedemptionCount: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+    discountCount: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+    discountEffectCount: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+    couponCreationCount: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+    customEffectCount: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+    referralCreationCount: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+    addFreeItemEffectCount: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+    awardedGiveawaysCount: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+    createdLoyaltyPointsCount: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+    createdLoyaltyPointsEffectCount: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+    redeemedLoyaltyPointsCount: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+    redeemedLoyaltyPointsEffectCount: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+    callApiEffectCount: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+    reservecouponEffectCount: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+    lastActivity: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+    updated: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+    createdBy: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+    updatedBy: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+    templateId: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+    frontendState: /*#__PURE__*/ v.string(),
+    storesImported: /*#__PURE__*/ v.boolean(),
+    valueMapsIds: /*#__PURE__*/ optList(/*#__PURE__*/ v.number()),
+    experimentId: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+  });
+
 /** Schema of {@link T.AdditionalCost}. */
 export const AdditionalCostSchema: v.GenericSchema<unknown, T.AdditionalCost> = /*#__PURE__*/ answer({
   price: /*#__PURE__*/ v.number(),
@@ -202,6 +244,11 @@ export const AdjustmentDetailsSchema: v.GenericSchema<unknown, T.AdjustmentDetai
   referenceId: /*#__PURE__*/ v.string(),
   selectedPriceType: /*#__PURE__*/ v.string(),
   value: /*#__PURE__*/ v.number(),
+});
+
+/** Schema of {@link T.ApplicationEntity}. */
+export const ApplicationEntitySchema: v.GenericSchema<unknown, T.ApplicationEntity> = /*#__PURE__*/ answer({
+  applicationId: /*#__PURE__*/ v.number(),
 });
 
 /** Schema of {@link T.AttributeQueryInput}. */
@@ -305,13 +352,6 @@ export const LimitConfigSchema: v.GenericSchema<unknown, T.LimitConfig> = /*#__P
   limit: /*#__PURE__*/ v.number(),
   period: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
   entities: /*#__PURE__*/ list(/*#__PURE__*/ v.string()),
-});
-
-/** Schema of {@link T.CampaignBudget}. */
-export const CampaignBudgetSchema: v.GenericSchema<unknown, T.CampaignBudget> = /*#__PURE__*/ answer({
-  action: /*#__PURE__*/ v.string(),
-  limit: /*#__PURE__*/ v.number(),
-  counter: /*#__PURE__*/ v.number(),
 });
 
 /** Schema of {@link T.Campaign}. */
@@ -447,6 +487,22 @@ export const CampaignEligibilitySchema: v.GenericSchema<unknown, T.CampaignEligi
     rules: /*#__PURE__*/ list(RuleMetadataEligibilitySchema),
     experiment: /*#__PURE__*/ opt(CampaignEligibilityExperimentSchema),
   });
+
+/** Schema of {@link T.CampaignEntity}. */
+export const CampaignEntitySchema: v.GenericSchema<unknown, T.CampaignEntity> = /*#__PURE__*/ answer({
+  campaignId: /*#__PURE__*/ v.number(),
+});
+
+/** Schema of {@link T.CampaignVersions}. */
+export const CampaignVersionsSchema: v.GenericSchema<unknown, T.CampaignVersions> = /*#__PURE__*/ answer({
+  revisionFrontendState: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  activeRevisionId: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+  activeRevisionVersionId: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+  version: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+  currentRevisionId: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+  currentRevisionVersionId: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+  stageRevision: /*#__PURE__*/ opt(/*#__PURE__*/ v.boolean()),
+});
 
 /** Schema of {@link T.CardLedgerPointsEntryIntegrationAPI}. */
 export const CardLedgerPointsEntryIntegrationAPISchema: v.GenericSchema<
@@ -640,12 +696,32 @@ export const CouponSchema: v.GenericSchema<unknown, T.Coupon> = /*#__PURE__*/ an
   implicitlyReserved: /*#__PURE__*/ opt(/*#__PURE__*/ v.boolean()),
 });
 
+/** Schema of {@link T.CouponConstraints}. */
+export const CouponConstraintsSchema: v.GenericSchema<unknown, T.CouponConstraints> = /*#__PURE__*/ answer({
+  usageLimit: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+  discountLimit: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+  reservationLimit: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+  startDate: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  expiryDate: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+});
+
 /** Schema of {@link T.CouponCreatedEffectProps}. */
 export const CouponCreatedEffectPropsSchema: v.GenericSchema<unknown, T.CouponCreatedEffectProps> =
   /*#__PURE__*/ answer({
     value: /*#__PURE__*/ v.string(),
     profileId: /*#__PURE__*/ v.string(),
   });
+
+/** Schema of {@link T.CouponEntity}. */
+export const CouponEntitySchema: v.GenericSchema<unknown, T.CouponEntity> = /*#__PURE__*/ answer({
+  id: /*#__PURE__*/ v.number(),
+  created: /*#__PURE__*/ v.string(),
+});
+
+/** Schema of {@link T.CouponLimitConfigs}. */
+export const CouponLimitConfigsSchema: v.GenericSchema<unknown, T.CouponLimitConfigs> = /*#__PURE__*/ answer({
+  limits: /*#__PURE__*/ optList(LimitConfigSchema),
+});
 
 /** Schema of {@link T.CouponRejectionReason}. */
 export const CouponRejectionReasonSchema: v.GenericSchema<unknown, T.CouponRejectionReason> =
@@ -665,6 +741,26 @@ export const CouponReservationsInputSchema: v.GenericSchema<T.CouponReservations
     ),
   },
 );
+
+/** Schema of {@link T.CouponValue}. */
+export const CouponValueSchema: v.GenericSchema<unknown, T.CouponValue> = /*#__PURE__*/ answer({
+  value: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+});
+
+/** Schema of {@link T.CreateAchievement}. */
+export const CreateAchievementSchema: v.GenericSchema<unknown, T.CreateAchievement> = /*#__PURE__*/ answer({
+  name: /*#__PURE__*/ v.string(),
+  title: /*#__PURE__*/ v.string(),
+  description: /*#__PURE__*/ v.string(),
+  target: /*#__PURE__*/ v.number(),
+  period: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  periodEndOverride: /*#__PURE__*/ opt(TimePointSchema),
+  recurrencePolicy: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  activationPolicy: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  fixedStartDate: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  endDate: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  allowRollbackAfterCompletion: /*#__PURE__*/ opt(/*#__PURE__*/ v.boolean()),
+});
 
 /** Schema of {@link T.Referral}. */
 export const ReferralSchema: v.GenericSchema<unknown, T.Referral> = /*#__PURE__*/ answer({
@@ -1457,6 +1553,19 @@ export const DeleteLoyaltyTransactionsRequestInputSchema: v.GenericSchema<T.Dele
     ),
   });
 
+/** Schema of {@link T.Entity}. */
+export const EntitySchema: v.GenericSchema<unknown, T.Entity> = /*#__PURE__*/ answer({
+  id: /*#__PURE__*/ v.number(),
+  created: /*#__PURE__*/ v.string(),
+});
+
+/** Schema of {@link T.EntityWithTalangVisibleID}. */
+export const EntityWithTalangVisibleIDSchema: v.GenericSchema<unknown, T.EntityWithTalangVisibleID> =
+  /*#__PURE__*/ answer({
+    id: /*#__PURE__*/ v.number(),
+    created: /*#__PURE__*/ v.string(),
+  });
+
 /** Schema of {@link T.ErrorResponse}. */
 export const ErrorResponseSchema: v.GenericSchema<unknown, T.ErrorResponse> = /*#__PURE__*/ answer({
   message: /*#__PURE__*/ v.string(),
@@ -1471,6 +1580,44 @@ export const ErrorResponseWithStatusSchema: v.GenericSchema<unknown, T.ErrorResp
     StatusCode: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
   });
 
+/** Schema of {@link T.EvaluableCampaignIds}. */
+export const EvaluableCampaignIdsSchema: v.GenericSchema<unknown, T.EvaluableCampaignIds> =
+  /*#__PURE__*/ answer({
+    evaluableCampaignIds: /*#__PURE__*/ optList(/*#__PURE__*/ v.number()),
+  });
+
+/** Schema of {@link T.EvaluableCampaignIdsInput}. */
+export const EvaluableCampaignIdsInputSchema: v.GenericSchema<T.EvaluableCampaignIdsInput> =
+  /*#__PURE__*/ strict('EvaluableCampaignIds', {
+    evaluableCampaignIds: /*#__PURE__*/ v.optional(
+      /*#__PURE__*/ v.array(/*#__PURE__*/ v.pipe(/*#__PURE__*/ v.number(), /*#__PURE__*/ v.safeInteger())),
+    ),
+  });
+
+/** Schema of {@link T.EventAttributesEntityInput}. */
+export const EventAttributesEntityInputSchema: v.GenericSchema<T.EventAttributesEntityInput> =
+  /*#__PURE__*/ strict('EventAttributesEntity', {
+    type: /*#__PURE__*/ v.pipe(/*#__PURE__*/ v.string(), /*#__PURE__*/ v.minLength(1)),
+    attributes: /*#__PURE__*/ v.optional(/*#__PURE__*/ anyMap()),
+  });
+
+/** Schema of {@link T.EventV2Input}. */
+export const EventV2InputSchema: v.GenericSchema<T.EventV2Input> = /*#__PURE__*/ strict('EventV2', {
+  profileId: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
+  storeIntegrationId: /*#__PURE__*/ v.optional(
+    /*#__PURE__*/ v.pipe(
+      /*#__PURE__*/ v.string(),
+      /*#__PURE__*/ v.minLength(1),
+      /*#__PURE__*/ v.maxLength(1000),
+    ),
+  ),
+  evaluableCampaignIds: /*#__PURE__*/ v.optional(
+    /*#__PURE__*/ v.array(/*#__PURE__*/ v.pipe(/*#__PURE__*/ v.number(), /*#__PURE__*/ v.safeInteger())),
+  ),
+  type: /*#__PURE__*/ v.pipe(/*#__PURE__*/ v.string(), /*#__PURE__*/ v.minLength(1)),
+  attributes: /*#__PURE__*/ v.optional(/*#__PURE__*/ anyMap()),
+});
+
 /** Schema of {@link T.EventV3}. */
 export const EventV3Schema: v.GenericSchema<unknown, T.EventV3> = /*#__PURE__*/ answer({
   connectedSessionId: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
@@ -1484,6 +1631,48 @@ export const EventV3Schema: v.GenericSchema<unknown, T.EventV3> = /*#__PURE__*/ 
   integrationId: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
   effects: /*#__PURE__*/ optList(/*#__PURE__*/ anyMap()),
 });
+
+/** Schema of {@link T.EventV3Connections}. */
+export const EventV3ConnectionsSchema: v.GenericSchema<unknown, T.EventV3Connections> = /*#__PURE__*/ answer({
+  connectedSessionId: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+});
+
+/** Schema of {@link T.EventV3ConnectionsInput}. */
+export const EventV3ConnectionsInputSchema: v.GenericSchema<T.EventV3ConnectionsInput> = /*#__PURE__*/ strict(
+  'EventV3Connections',
+  {
+    connectedSessionId: /*#__PURE__*/ v.optional(
+      /*#__PURE__*/ v.pipe(/*#__PURE__*/ v.string(), /*#__PURE__*/ v.minLength(1)),
+    ),
+  },
+);
+
+/** Schema of {@link T.EventV3Entity}. */
+export const EventV3EntitySchema: v.GenericSchema<unknown, T.EventV3Entity> = /*#__PURE__*/ answer({
+  integrationId: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+});
+
+/** Schema of {@link T.EventV3RequestEntityInput}. */
+export const EventV3RequestEntityInputSchema: v.GenericSchema<T.EventV3RequestEntityInput> =
+  /*#__PURE__*/ strict('EventV3RequestEntity', {
+    profileId: /*#__PURE__*/ v.string(),
+    storeIntegrationId: /*#__PURE__*/ v.optional(
+      /*#__PURE__*/ v.pipe(
+        /*#__PURE__*/ v.string(),
+        /*#__PURE__*/ v.minLength(1),
+        /*#__PURE__*/ v.maxLength(1000),
+      ),
+    ),
+    evaluableCampaignIds: /*#__PURE__*/ v.optional(
+      /*#__PURE__*/ v.array(/*#__PURE__*/ v.pipe(/*#__PURE__*/ v.number(), /*#__PURE__*/ v.safeInteger())),
+    ),
+    type: /*#__PURE__*/ v.pipe(/*#__PURE__*/ v.string(), /*#__PURE__*/ v.minLength(1)),
+    attributes: /*#__PURE__*/ v.optional(/*#__PURE__*/ anyMap()),
+    integrationId: /*#__PURE__*/ v.pipe(/*#__PURE__*/ v.string(), /*#__PURE__*/ v.minLength(1)),
+    connectedSessionId: /*#__PURE__*/ v.optional(
+      /*#__PURE__*/ v.pipe(/*#__PURE__*/ v.string(), /*#__PURE__*/ v.minLength(1)),
+    ),
+  });
 
 /** Schema of {@link T.ExperimentVariantAllocationInput}. */
 export const ExperimentVariantAllocationInputSchema: v.GenericSchema<T.ExperimentVariantAllocationInput> =
@@ -1606,6 +1795,11 @@ export const GetReservedCustomersResponseSchema: v.GenericSchema<unknown, T.GetR
     data: /*#__PURE__*/ list(CustomerProfileSchema),
   });
 
+/** Schema of {@link T.ImportEntity}. */
+export const ImportEntitySchema: v.GenericSchema<unknown, T.ImportEntity> = /*#__PURE__*/ answer({
+  importId: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+});
+
 /** Schema of {@link T.RuleMetadata}. */
 export const RuleMetadataSchema: v.GenericSchema<unknown, T.RuleMetadata> = /*#__PURE__*/ answer({
   title: /*#__PURE__*/ v.string(),
@@ -1630,6 +1824,21 @@ export const IntegrationCampaignSchema: v.GenericSchema<unknown, T.IntegrationCa
     rules: /*#__PURE__*/ optList(RuleMetadataSchema),
     linkedStoreIds: /*#__PURE__*/ optList(/*#__PURE__*/ v.number()),
     linkedAudienceIds: /*#__PURE__*/ optList(/*#__PURE__*/ v.number()),
+  });
+
+/** Schema of {@link T.IntegrationCampaignBase}. */
+export const IntegrationCampaignBaseSchema: v.GenericSchema<unknown, T.IntegrationCampaignBase> =
+  /*#__PURE__*/ answer({
+    applicationId: /*#__PURE__*/ v.number(),
+    id: /*#__PURE__*/ v.number(),
+    name: /*#__PURE__*/ v.string(),
+    description: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+    startTime: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+    endTime: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+    attributes: /*#__PURE__*/ opt(IntegrationCampaignBaseAttributesSchema),
+    state: /*#__PURE__*/ v.string(),
+    tags: /*#__PURE__*/ list(/*#__PURE__*/ v.string()),
+    features: /*#__PURE__*/ list(/*#__PURE__*/ v.string()),
   });
 
 /** Schema of {@link T.IntegrationCampaignBaseAttributesInput}. */
@@ -1670,6 +1879,20 @@ export const IntegrationCustomerSessionResponseSchema: v.GenericSchema<
 > = /*#__PURE__*/ answer({
   customerSession: /*#__PURE__*/ opt(CustomerSessionV2Schema),
   effects: /*#__PURE__*/ optList(EffectSchema),
+});
+
+/** Schema of {@link T.IntegrationEntity}. */
+export const IntegrationEntitySchema: v.GenericSchema<unknown, T.IntegrationEntity> = /*#__PURE__*/ answer({
+  integrationId: /*#__PURE__*/ v.string(),
+  created: /*#__PURE__*/ v.string(),
+});
+
+/** Schema of {@link T.IntegrationEvent}. */
+export const IntegrationEventSchema: v.GenericSchema<unknown, T.IntegrationEvent> = /*#__PURE__*/ answer({
+  profileId: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  storeIntegrationId: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  type: /*#__PURE__*/ v.string(),
+  attributes: IntegrationCampaignBaseAttributesSchema,
 });
 
 /** Schema of {@link T.IntegrationEventV2RequestInput}. */
@@ -1785,6 +2008,24 @@ export const IntegrationGetAllCampaignsResponseSchema: v.GenericSchema<
   data: /*#__PURE__*/ list(IntegrationCampaignSchema),
 });
 
+/** Schema of {@link T.IntegrationProfileEntity}. */
+export const IntegrationProfileEntitySchema: v.GenericSchema<unknown, T.IntegrationProfileEntity> =
+  /*#__PURE__*/ answer({
+    profileId: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  });
+
+/** Schema of {@link T.IntegrationProfileEntityInput}. */
+export const IntegrationProfileEntityInputSchema: v.GenericSchema<T.IntegrationProfileEntityInput> =
+  /*#__PURE__*/ strict('IntegrationProfileEntity', {
+    profileId: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
+  });
+
+/** Schema of {@link T.IntegrationProfileEntityV3Input}. */
+export const IntegrationProfileEntityV3InputSchema: v.GenericSchema<T.IntegrationProfileEntityV3Input> =
+  /*#__PURE__*/ strict('IntegrationProfileEntityV3', {
+    profileId: /*#__PURE__*/ v.string(),
+  });
+
 /** Schema of {@link T.NewCustomerSessionV2Input}. */
 export const NewCustomerSessionV2InputSchema: v.GenericSchema<T.NewCustomerSessionV2Input> =
   /*#__PURE__*/ strict('NewCustomerSessionV2', {
@@ -1847,6 +2088,21 @@ export const IntegrationRequestInputSchema: v.GenericSchema<T.IntegrationRequest
     ),
   },
 );
+
+/** Schema of {@link T.IntegrationResponse}. */
+export const IntegrationResponseSchema: v.GenericSchema<unknown, T.IntegrationResponse> =
+  /*#__PURE__*/ answer({
+    customerProfile: /*#__PURE__*/ opt(CustomerProfileSchema),
+    loyalty: /*#__PURE__*/ opt(LoyaltySchema),
+    triggeredCampaigns: /*#__PURE__*/ optList(CampaignSchema),
+    campaignEligibility: /*#__PURE__*/ optList(CampaignEligibilitySchema),
+    effects: /*#__PURE__*/ list(EffectSchema),
+    ruleFailureReasons: /*#__PURE__*/ optList(RuleFailureReasonSchema),
+    createdCoupons: /*#__PURE__*/ list(CouponSchema),
+    createdReferrals: /*#__PURE__*/ list(ReferralSchema),
+    awardedGiveaways: /*#__PURE__*/ optList(GiveawaySchema),
+    achievements: /*#__PURE__*/ optList(CustomerAchievementSchema),
+  });
 
 /** Schema of {@link T.LegacyLoyaltyMembership}. */
 export const LegacyLoyaltyMembershipSchema: v.GenericSchema<unknown, T.LegacyLoyaltyMembership> =
@@ -2027,6 +2283,24 @@ export const IntegrationStateV2Schema: v.GenericSchema<unknown, T.IntegrationSta
   previousReturns: /*#__PURE__*/ optList(ReturnSchema),
 });
 
+/** Schema of {@link T.IntegrationStoreEntity}. */
+export const IntegrationStoreEntitySchema: v.GenericSchema<unknown, T.IntegrationStoreEntity> =
+  /*#__PURE__*/ answer({
+    storeIntegrationId: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  });
+
+/** Schema of {@link T.IntegrationStoreEntityInput}. */
+export const IntegrationStoreEntityInputSchema: v.GenericSchema<T.IntegrationStoreEntityInput> =
+  /*#__PURE__*/ strict('IntegrationStoreEntity', {
+    storeIntegrationId: /*#__PURE__*/ v.optional(
+      /*#__PURE__*/ v.pipe(
+        /*#__PURE__*/ v.string(),
+        /*#__PURE__*/ v.minLength(1),
+        /*#__PURE__*/ v.maxLength(1000),
+      ),
+    ),
+  });
+
 /** Schema of {@link T.LegacyCartItemInput}. */
 export const LegacyCartItemInputSchema: v.GenericSchema<T.LegacyCartItemInput> = /*#__PURE__*/ strict(
   'CartItem',
@@ -2085,6 +2359,12 @@ export const LoyaltyBalanceWithTierSchema: v.GenericSchema<unknown, T.LoyaltyBal
     nextTierName: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
   });
 
+/** Schema of {@link T.LoyaltyBalances}. */
+export const LoyaltyBalancesSchema: v.GenericSchema<unknown, T.LoyaltyBalances> = /*#__PURE__*/ answer({
+  balance: /*#__PURE__*/ opt(LoyaltyBalanceSchema),
+  subledgerBalances: /*#__PURE__*/ opt(/*#__PURE__*/ map(LoyaltyBalanceSchema)),
+});
+
 /** Schema of {@link T.LoyaltyBalancesWithTiers}. */
 export const LoyaltyBalancesWithTiersSchema: v.GenericSchema<unknown, T.LoyaltyBalancesWithTiers> =
   /*#__PURE__*/ answer({
@@ -2104,6 +2384,27 @@ export const LoyaltyCardBalancesSchema: v.GenericSchema<unknown, T.LoyaltyCardBa
 export const LoyaltyCardRegistrationInputSchema: v.GenericSchema<T.LoyaltyCardRegistrationInput> =
   /*#__PURE__*/ strict('LoyaltyCardRegistration', {
     integrationId: /*#__PURE__*/ v.string(),
+  });
+
+/** Schema of {@link T.LoyaltyProgramBalance}. */
+export const LoyaltyProgramBalanceSchema: v.GenericSchema<unknown, T.LoyaltyProgramBalance> =
+  /*#__PURE__*/ answer({
+    currentBalance: /*#__PURE__*/ v.number(),
+    pendingBalance: /*#__PURE__*/ v.number(),
+    negativeBalance: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+    expiredBalance: /*#__PURE__*/ v.number(),
+    spentBalance: /*#__PURE__*/ v.number(),
+    tentativeCurrentBalance: /*#__PURE__*/ v.number(),
+    tentativePendingBalance: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+    tentativeNegativeBalance: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+  });
+
+/** Schema of {@link T.LoyaltyProgramEntity}. */
+export const LoyaltyProgramEntitySchema: v.GenericSchema<unknown, T.LoyaltyProgramEntity> =
+  /*#__PURE__*/ answer({
+    programID: /*#__PURE__*/ v.number(),
+    programName: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+    programTitle: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
   });
 
 /** Schema of {@link T.MultipleCustomerProfileIntegrationRequestItemInput}. */
@@ -2129,6 +2430,23 @@ export const MultipleCustomerProfileIntegrationResponseV2Schema: v.GenericSchema
   integrationStates: /*#__PURE__*/ optList(CustomerProfileUpdateV2ResponseSchema),
 });
 
+/** Schema of {@link T.MutableEntity}. */
+export const MutableEntitySchema: v.GenericSchema<unknown, T.MutableEntity> = /*#__PURE__*/ answer({
+  modified: /*#__PURE__*/ v.string(),
+});
+
+/** Schema of {@link T.NewAudience}. */
+export const NewAudienceSchema: v.GenericSchema<unknown, T.NewAudience> = /*#__PURE__*/ answer({
+  name: /*#__PURE__*/ v.string(),
+  sandbox: /*#__PURE__*/ opt(/*#__PURE__*/ v.boolean()),
+  description: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  subscribedApplicationsIds: /*#__PURE__*/ optList(/*#__PURE__*/ v.number()),
+  integration: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  integrationId: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  createdIn3rdParty: /*#__PURE__*/ opt(/*#__PURE__*/ v.boolean()),
+  lastUpdate: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+});
+
 /** Schema of {@link T.NewAudienceInput}. */
 export const NewAudienceInputSchema: v.GenericSchema<T.NewAudienceInput> = /*#__PURE__*/ strict(
   'NewAudience',
@@ -2149,6 +2467,26 @@ export const NewAudienceInputSchema: v.GenericSchema<T.NewAudienceInput> = /*#__
     ),
     createdIn3rdParty: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.boolean()),
     lastUpdate: /*#__PURE__*/ v.optional(/*#__PURE__*/ dateTime()),
+  },
+);
+
+/** Schema of {@link T.NewCatalog}. */
+export const NewCatalogSchema: v.GenericSchema<unknown, T.NewCatalog> = /*#__PURE__*/ answer({
+  name: /*#__PURE__*/ v.string(),
+  description: /*#__PURE__*/ v.string(),
+  subscribedApplicationsIds: /*#__PURE__*/ optList(/*#__PURE__*/ v.number()),
+});
+
+/** Schema of {@link T.NewCustomerProfile}. */
+export const NewCustomerProfileSchema: v.GenericSchema<unknown, T.NewCustomerProfile> = /*#__PURE__*/ answer({
+  attributes: /*#__PURE__*/ opt(/*#__PURE__*/ anyMap()),
+});
+
+/** Schema of {@link T.NewCustomerProfileInput}. */
+export const NewCustomerProfileInputSchema: v.GenericSchema<T.NewCustomerProfileInput> = /*#__PURE__*/ strict(
+  'NewCustomerProfile',
+  {
+    attributes: /*#__PURE__*/ v.optional(/*#__PURE__*/ anyMap()),
   },
 );
 
@@ -2173,12 +2511,68 @@ export const NewCustomerSessionInputSchema: v.GenericSchema<T.NewCustomerSession
   },
 );
 
+/** Schema of {@link T.NewCustomerSessionV2}. */
+export const NewCustomerSessionV2Schema: v.GenericSchema<unknown, T.NewCustomerSessionV2> =
+  /*#__PURE__*/ answer({
+    profileId: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+    storeIntegrationId: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+    evaluableCampaignIds: /*#__PURE__*/ optList(/*#__PURE__*/ v.number()),
+    couponCodes: /*#__PURE__*/ optList(/*#__PURE__*/ v.string()),
+    referralCode: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+    loyaltyCards: /*#__PURE__*/ optList(/*#__PURE__*/ v.string()),
+    state: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+    cartItems: /*#__PURE__*/ optList(CartItemSchema),
+    experimentVariantAllocations: /*#__PURE__*/ optList(ExperimentVariantAllocationSchema),
+    additionalCosts: /*#__PURE__*/ opt(/*#__PURE__*/ map(AdditionalCostSchema)),
+    identifiers: /*#__PURE__*/ optList(/*#__PURE__*/ v.string()),
+    attributes: /*#__PURE__*/ opt(/*#__PURE__*/ anyMap()),
+  });
+
 /** Schema of {@link T.NewEventInput}. */
 export const NewEventInputSchema: v.GenericSchema<T.NewEventInput> = /*#__PURE__*/ strict('NewEvent', {
   profileId: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
   type: /*#__PURE__*/ v.pipe(/*#__PURE__*/ v.string(), /*#__PURE__*/ v.minLength(1)),
   attributes: /*#__PURE__*/ anyMap(),
   sessionId: /*#__PURE__*/ v.pipe(/*#__PURE__*/ v.string(), /*#__PURE__*/ v.minLength(1)),
+});
+
+/** Schema of {@link T.NewEventV3EntityInput}. */
+export const NewEventV3EntityInputSchema: v.GenericSchema<T.NewEventV3EntityInput> = /*#__PURE__*/ strict(
+  'NewEventV3Entity',
+  {
+    integrationId: /*#__PURE__*/ v.pipe(/*#__PURE__*/ v.string(), /*#__PURE__*/ v.minLength(1)),
+  },
+);
+
+/** Schema of {@link T.NewInternalAudience}. */
+export const NewInternalAudienceSchema: v.GenericSchema<unknown, T.NewInternalAudience> =
+  /*#__PURE__*/ answer({
+    name: /*#__PURE__*/ v.string(),
+    sandbox: /*#__PURE__*/ opt(/*#__PURE__*/ v.boolean()),
+    description: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+    subscribedApplicationsIds: /*#__PURE__*/ optList(/*#__PURE__*/ v.number()),
+  });
+
+/** Schema of {@link T.NewInternalAudienceInput}. */
+export const NewInternalAudienceInputSchema: v.GenericSchema<T.NewInternalAudienceInput> =
+  /*#__PURE__*/ strict('NewInternalAudience', {
+    name: /*#__PURE__*/ v.pipe(/*#__PURE__*/ v.string(), /*#__PURE__*/ v.minLength(1)),
+    sandbox: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.boolean()),
+    description: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
+    subscribedApplicationsIds: /*#__PURE__*/ v.optional(
+      /*#__PURE__*/ v.array(/*#__PURE__*/ v.pipe(/*#__PURE__*/ v.number(), /*#__PURE__*/ v.safeInteger())),
+    ),
+  });
+
+/** Schema of {@link T.NewReferral}. */
+export const NewReferralSchema: v.GenericSchema<unknown, T.NewReferral> = /*#__PURE__*/ answer({
+  startDate: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  expiryDate: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  usageLimit: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+  campaignId: /*#__PURE__*/ v.number(),
+  advocateProfileIntegrationId: /*#__PURE__*/ v.string(),
+  friendProfileIntegrationId: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+  attributes: /*#__PURE__*/ opt(IntegrationCampaignBaseAttributesSchema),
 });
 
 /** Schema of {@link T.NewReferralInput}. */
@@ -2235,6 +2629,11 @@ export const NewReferralsForMultipleAdvocatesInputSchema: v.GenericSchema<T.NewR
     ),
   });
 
+/** Schema of {@link T.NewReturn}. */
+export const NewReturnSchema: v.GenericSchema<unknown, T.NewReturn> = /*#__PURE__*/ answer({
+  returnedCartItems: /*#__PURE__*/ list(ReturnedCartItemSchema),
+});
+
 /** Schema of {@link T.ReturnedCartItemInput}. */
 export const ReturnedCartItemInputSchema: v.GenericSchema<T.ReturnedCartItemInput> = /*#__PURE__*/ strict(
   'ReturnedCartItem',
@@ -2256,10 +2655,52 @@ export const NewReturnInputSchema: v.GenericSchema<T.NewReturnInput> = /*#__PURE
   returnedCartItems: /*#__PURE__*/ v.array(ReturnedCartItemInputSchema),
 });
 
+/** Schema of {@link T.ReferralConstraints}. */
+export const ReferralConstraintsSchema: v.GenericSchema<unknown, T.ReferralConstraints> =
+  /*#__PURE__*/ answer({
+    startDate: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+    expiryDate: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+    usageLimit: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+  });
+
+/** Schema of {@link T.ReferralConstraintsInput}. */
+export const ReferralConstraintsInputSchema: v.GenericSchema<T.ReferralConstraintsInput> =
+  /*#__PURE__*/ strict('ReferralConstraints', {
+    startDate: /*#__PURE__*/ v.optional(/*#__PURE__*/ dateTime()),
+    expiryDate: /*#__PURE__*/ v.optional(/*#__PURE__*/ dateTime()),
+    usageLimit: /*#__PURE__*/ v.optional(
+      /*#__PURE__*/ v.pipe(
+        /*#__PURE__*/ v.number(),
+        /*#__PURE__*/ v.safeInteger(),
+        /*#__PURE__*/ v.minValue(0),
+        /*#__PURE__*/ v.maxValue(999999),
+      ),
+    ),
+  });
+
 /** Schema of {@link T.ReopenSessionResponse}. */
 export const ReopenSessionResponseSchema: v.GenericSchema<unknown, T.ReopenSessionResponse> =
   /*#__PURE__*/ answer({
     effects: /*#__PURE__*/ list(EffectSchema),
+  });
+
+/** Schema of {@link T.ResponseContentObjectInput}. */
+export const ResponseContentObjectInputSchema: v.GenericSchema<T.ResponseContentObjectInput> =
+  /*#__PURE__*/ strict('ResponseContentObject', {
+    responseContent: /*#__PURE__*/ v.optional(
+      /*#__PURE__*/ v.array(
+        /*#__PURE__*/ v.picklist([
+          'customerProfile',
+          'triggeredCampaigns',
+          'loyalty',
+          'event',
+          'awardedGiveaways',
+          'ruleFailureReasons',
+          'campaignEligibility',
+          'achievements',
+        ]),
+      ),
+    ),
   });
 
 /** Schema of {@link T.ReturnIntegrationRequestInput}. */
@@ -2301,6 +2742,17 @@ export const UpdateCustomerSessionV2409ResponseSchema: v.GenericSchema<
   message: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
   errors: /*#__PURE__*/ optList(/*#__PURE__*/ v.unknown()),
   StatusCode: /*#__PURE__*/ opt(/*#__PURE__*/ v.number()),
+});
+
+/** Schema of {@link T.UpdateLoyaltyCard}. */
+export const UpdateLoyaltyCardSchema: v.GenericSchema<unknown, T.UpdateLoyaltyCard> = /*#__PURE__*/ answer({
+  status: /*#__PURE__*/ v.string(),
+  blockReason: /*#__PURE__*/ opt(/*#__PURE__*/ v.string()),
+});
+
+/** Schema of {@link T.UserEntity}. */
+export const UserEntitySchema: v.GenericSchema<unknown, T.UserEntity> = /*#__PURE__*/ answer({
+  userId: /*#__PURE__*/ v.number(),
 });
 
 /** Schema of {@link T.KnownEffectType}. */

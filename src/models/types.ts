@@ -34,6 +34,11 @@ export interface AcceptReferralEffectProps {
   value: string;
 }
 
+export interface AccountEntity {
+  /** The ID of the account that owns this entity. */
+  accountId: number;
+}
+
 /** The current progress of the customer in the achievement. */
 export interface AchievementProgress {
   /** The status of the achievement. */
@@ -49,17 +54,7 @@ export interface AchievementProgress {
 }
 
 /** The current progress of the customer in the achievement. */
-export interface AchievementProgressWithDefinition {
-  /** The status of the achievement. */
-  status: 'inprogress' | 'completed' | 'expired' | 'not_started' | (string & {});
-  /** The current progress of the customer in the achievement. */
-  progress: number;
-  /** Timestamp at which the customer started the achievement. */
-  startDate?: string | null;
-  /** Timestamp at which point the customer completed the achievement. */
-  completionDate?: string | null;
-  /** Timestamp at which point the achievement ends and resets for the customer. */
-  endDate?: string | null;
+export interface AchievementProgressWithDefinition extends AchievementProgress {
   /** The internal ID of the achievement. */
   achievementId: number;
   /** The internal name of the achievement used in API requests. */
@@ -84,33 +79,7 @@ export interface AchievementProgressWithDefinition {
   achievementAllowRollbackAfterCompletion?: boolean | null;
 }
 
-export interface AchievementStatusEntry {
-  /** The internal ID of this entity. */
-  id: number;
-  /** The time this entity was created. */
-  created: string;
-  /** The internal name of the achievement used in API requests. */
-  name: string;
-  /** The display name for the achievement in the Campaign Manager. */
-  title: string;
-  /** A description of the achievement. */
-  description: string;
-  /** The required number of actions or the transactional milestone to complete the achievement. */
-  target: number;
-  /** The relative duration after which the achievement ends and resets for a particular… */
-  period?: string | null;
-  /** @deprecated */
-  periodEndOverride?: TimePoint | null;
-  /** The policy that determines if and how the achievement recurs. */
-  recurrencePolicy?: 'no_recurrence' | 'on_expiration' | 'on_completion' | (string & {}) | null;
-  /** The policy that determines how the achievement starts, ends, or resets. */
-  activationPolicy?: 'user_action' | 'fixed_schedule' | (string & {}) | null;
-  /** The achievement's start date when `activationPolicy` is set to `fixed_schedule`. */
-  fixedStartDate?: string | null;
-  /** The achievement's end date. If defined, customers cannot participate in the achievement… */
-  endDate?: string | null;
-  /** When `true`, customer progress can be rolled back in completed achievements. */
-  allowRollbackAfterCompletion?: boolean | null;
+export interface AchievementStatusEntry extends Entity, CreateAchievement {
   /** The ID of the campaign the achievement belongs to. */
   campaignId?: number | null;
   /** The status of the achievement. */
@@ -207,6 +176,59 @@ export interface AddToAudienceEffectProps {
   profileId?: number | null;
 }
 
+export interface AdditionalCampaignProperties {
+  /** A list of all the budgets that are defined by this campaign and their usage. */
+  budgets?: CampaignBudget[];
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
+  couponRedemptionCount?: number | null;
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
+  referralRedemptionCount?: number | null;
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
+  discountCount?: number | null;
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
+  discountEffectCount?: number | null;
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
+  couponCreationCount?: number | null;
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
+  customEffectCount?: number | null;
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
+  referralCreationCount?: number | null;
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
+  addFreeItemEffectCount?: number | null;
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
+  awardedGiveawaysCount?: number | null;
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
+  createdLoyaltyPointsCount?: number | null;
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
+  createdLoyaltyPointsEffectCount?: number | null;
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
+  redeemedLoyaltyPointsCount?: number | null;
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
+  redeemedLoyaltyPointsEffectCount?: number | null;
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
+  callApiEffectCount?: number | null;
+  /** This property is **deprecated**. The count should be available under *budgets* property. */
+  reservecouponEffectCount?: number | null;
+  /** Timestamp of the most recent event received by this campaign. */
+  lastActivity?: string | null;
+  /** Timestamp of the most recent update to the campaign's property. */
+  updated?: string | null;
+  /** Name of the user who created this campaign if available. */
+  createdBy?: string | null;
+  /** Name of the user who last updated this campaign if available. */
+  updatedBy?: string | null;
+  /** The ID of the Campaign Template this Campaign was created from. */
+  templateId?: number | null;
+  /** The campaign state displayed in the Campaign Manager. */
+  frontendState: 'expired' | 'scheduled' | 'running' | 'disabled' | 'archived' | 'staged' | (string & {});
+  /** Indicates whether the linked stores were imported via a CSV file. */
+  storesImported: boolean;
+  /** A list of value map IDs for the campaign. */
+  valueMapsIds?: number[];
+  /** The ID of the Experiment this Campaign is part of. */
+  experimentId?: number | null;
+}
+
 export interface AdditionalCost {
   price: number;
 }
@@ -225,36 +247,18 @@ export interface AdjustmentDetails {
   value: number;
 }
 
+export interface ApplicationEntity {
+  /** The ID of the Application that owns this entity. */
+  applicationId: number;
+}
+
 /** Object representing a set of of attributes and their respective values. */
 export type AttributeQueryInput = Record<string, unknown>;
 
 /** Custom attributes associated with this coupon. */
 export type AttributesCoupon = Record<string, unknown>;
 
-export interface Audience {
-  /** The ID of the account that owns this entity. */
-  accountId: number;
-  /** The internal ID of this entity. */
-  id: number;
-  /** The time this entity was created. */
-  created: string;
-  /** The human-friendly display name for this audience. */
-  name: string;
-  /** Indicates if this is a live or sandbox Application. */
-  sandbox?: boolean | null;
-  /** A description of the audience. */
-  description?: string | null;
-  /** A list of the IDs of the Applications that are connected to this audience. */
-  subscribedApplicationsIds?: number[];
-  /** The Talon.One-supported 3rd-party platform that this audience was created in. */
-  integration?: string | null;
-  /** The ID of this audience in the third-party integration. */
-  integrationId?: string | null;
-  /** Determines if this audience is a 3rd party audience or not. */
-  createdIn3rdParty?: boolean | null;
-  /** The last time that the audience memberships changed. */
-  lastUpdate?: string | null;
-}
+export interface Audience extends AccountEntity, Entity, NewAudience {}
 
 export interface AudienceMembership {
   /** The ID of the audience belonging to this entity. */
@@ -330,15 +334,12 @@ export interface BestPriorTargetInput {
   audienceID?: number | undefined;
 }
 
-export interface Campaign {
-  /** Unique ID for this entity. */
-  id: number;
-  /** The exact moment this entity was created. */
-  created: string;
-  /** The ID of the Application that owns this entity. */
-  applicationId: number;
-  /** The ID of the user associated with this entity. */
-  userId: number;
+export interface Campaign
+  extends EntityWithTalangVisibleID,
+    ApplicationEntity,
+    UserEntity,
+    AdditionalCampaignProperties,
+    CampaignVersions {
   /** A user-facing name for this campaign. */
   name: string;
   /** A detailed description of the campaign. */
@@ -380,70 +381,6 @@ export interface Campaign {
   linkedStoreIds?: number[];
   /** Arbitrary properties associated with coupons in this campaign. */
   couponAttributes?: Record<string, unknown> | null;
-  /** A list of all the budgets that are defined by this campaign and their usage. */
-  budgets?: CampaignBudget[];
-  /** This property is **deprecated**. The count should be available under *budgets* property. */
-  couponRedemptionCount?: number | null;
-  /** This property is **deprecated**. The count should be available under *budgets* property. */
-  referralRedemptionCount?: number | null;
-  /** This property is **deprecated**. The count should be available under *budgets* property. */
-  discountCount?: number | null;
-  /** This property is **deprecated**. The count should be available under *budgets* property. */
-  discountEffectCount?: number | null;
-  /** This property is **deprecated**. The count should be available under *budgets* property. */
-  couponCreationCount?: number | null;
-  /** This property is **deprecated**. The count should be available under *budgets* property. */
-  customEffectCount?: number | null;
-  /** This property is **deprecated**. The count should be available under *budgets* property. */
-  referralCreationCount?: number | null;
-  /** This property is **deprecated**. The count should be available under *budgets* property. */
-  addFreeItemEffectCount?: number | null;
-  /** This property is **deprecated**. The count should be available under *budgets* property. */
-  awardedGiveawaysCount?: number | null;
-  /** This property is **deprecated**. The count should be available under *budgets* property. */
-  createdLoyaltyPointsCount?: number | null;
-  /** This property is **deprecated**. The count should be available under *budgets* property. */
-  createdLoyaltyPointsEffectCount?: number | null;
-  /** This property is **deprecated**. The count should be available under *budgets* property. */
-  redeemedLoyaltyPointsCount?: number | null;
-  /** This property is **deprecated**. The count should be available under *budgets* property. */
-  redeemedLoyaltyPointsEffectCount?: number | null;
-  /** This property is **deprecated**. The count should be available under *budgets* property. */
-  callApiEffectCount?: number | null;
-  /** This property is **deprecated**. The count should be available under *budgets* property. */
-  reservecouponEffectCount?: number | null;
-  /** Timestamp of the most recent event received by this campaign. */
-  lastActivity?: string | null;
-  /** Timestamp of the most recent update to the campaign's property. */
-  updated?: string | null;
-  /** Name of the user who created this campaign if available. */
-  createdBy?: string | null;
-  /** Name of the user who last updated this campaign if available. */
-  updatedBy?: string | null;
-  /** The ID of the Campaign Template this Campaign was created from. */
-  templateId?: number | null;
-  /** The campaign state displayed in the Campaign Manager. */
-  frontendState: 'expired' | 'scheduled' | 'running' | 'disabled' | 'archived' | 'staged' | (string & {});
-  /** Indicates whether the linked stores were imported via a CSV file. */
-  storesImported: boolean;
-  /** A list of value map IDs for the campaign. */
-  valueMapsIds?: number[];
-  /** The ID of the Experiment this Campaign is part of. */
-  experimentId?: number | null;
-  /** The campaign revision state displayed in the Campaign Manager. */
-  revisionFrontendState?: 'revised' | 'pending' | (string & {}) | null;
-  /** ID of the revision that was last activated on this campaign. */
-  activeRevisionId?: number | null;
-  /** ID of the revision version that is active on the campaign. */
-  activeRevisionVersionId?: number | null;
-  /** Incrementing number representing how many revisions have been activated on this campaign,… */
-  version?: number | null;
-  /** ID of the revision currently being modified for the campaign. */
-  currentRevisionId?: number | null;
-  /** ID of the latest version applied on the current revision. */
-  currentRevisionVersionId?: number | null;
-  /** Flag for determining whether we use current revision when sending requests with staging… */
-  stageRevision?: boolean | null;
 }
 
 export interface CampaignBudget {
@@ -456,34 +393,7 @@ export interface CampaignBudget {
 }
 
 /** A list of campaigns and their evaluation status for the current customer session. */
-export interface CampaignEligibility {
-  /** The ID of the Application that owns this entity. */
-  applicationId: number;
-  /** Unique ID of Campaign. */
-  id: number;
-  /** The name of the campaign. */
-  name: string;
-  /** A detailed description of the campaign. */
-  description?: string | null;
-  /** Timestamp when the campaign will become active. */
-  startTime?: string | null;
-  /** Timestamp when the campaign will become inactive. */
-  endTime?: string | null;
-  attributes?: IntegrationCampaignBaseAttributes | null;
-  /** The state of the campaign. */
-  state: 'enabled' | (string & {});
-  /** A list of tags for the campaign. */
-  tags: string[];
-  /** The features enabled in this campaign. */
-  features: (
-    | 'coupons'
-    | 'referrals'
-    | 'loyalty'
-    | 'giveaways'
-    | 'strikethrough'
-    | 'achievements'
-    | (string & {})
-  )[];
+export interface CampaignEligibility extends IntegrationCampaignBase {
   /** The customer's eligibility for each campaign in the current customer session. */
   eligibility: CampaignEligibilityDetails[];
   /** A list of rules containing customer-facing details of the rewards defined in the campaign. */
@@ -512,6 +422,28 @@ export interface CampaignEligibilityExperiment {
 export interface CampaignEligibilityFailureDetails {
   /** A code identifying why the customer was not eligible for the campaign. */
   failureCode: 'ALL_RULES_FAILED' | 'SKIPPED' | 'AUDIENCE_NOT_MATCHED' | (string & {});
+}
+
+export interface CampaignEntity {
+  /** The ID of the campaign that owns this entity. */
+  campaignId: number;
+}
+
+export interface CampaignVersions {
+  /** The campaign revision state displayed in the Campaign Manager. */
+  revisionFrontendState?: 'revised' | 'pending' | (string & {}) | null;
+  /** ID of the revision that was last activated on this campaign. */
+  activeRevisionId?: number | null;
+  /** ID of the revision version that is active on the campaign. */
+  activeRevisionVersionId?: number | null;
+  /** Incrementing number representing how many revisions have been activated on this campaign,… */
+  version?: number | null;
+  /** ID of the revision currently being modified for the campaign. */
+  currentRevisionId?: number | null;
+  /** ID of the latest version applied on the current revision. */
+  currentRevisionVersionId?: number | null;
+  /** Flag for determining whether we use current revision when sending requests with staging… */
+  stageRevision?: boolean | null;
 }
 
 /** Loyalty card points with start and expiry dates. */
@@ -646,21 +578,7 @@ export interface CartItemInput {
   additionalCosts?: Record<string, AdditionalCostInput> | undefined;
 }
 
-export interface Catalog {
-  /** The internal ID of this entity. */
-  id: number;
-  /** The time this entity was created. */
-  created: string;
-  /** The ID of the account that owns this entity. */
-  accountId: number;
-  /** The time this entity was last modified. */
-  modified: string;
-  /** The cart item catalog name. */
-  name: string;
-  /** A description of this cart item catalog. */
-  description: string;
-  /** A list of the IDs of the applications that are subscribed to this catalog. */
-  subscribedApplicationsIds?: number[];
+export interface Catalog extends Entity, AccountEntity, MutableEntity, NewCatalog {
   /** The current version of this catalog. */
   version: number;
   /** The ID of user who created this catalog. */
@@ -709,27 +627,12 @@ export interface CodeGeneratorSettings {
   couponPattern: string;
 }
 
-export interface Coupon {
-  /** The internal ID of the coupon. */
-  id: number;
-  /** The time the coupon was created. */
-  created: string;
-  /** The ID of the campaign that owns this entity. */
-  campaignId: number;
-  /** The coupon code. */
-  value?: string | null;
-  /** The number of times the coupon code can be redeemed. */
-  usageLimit?: number | null;
-  /** The total discount value that the code can give. */
-  discountLimit?: number | null;
-  /** The number of reservations that can be made with this coupon code. */
-  reservationLimit?: number | null;
-  /** Timestamp at which point the coupon becomes valid. */
-  startDate?: string | null;
-  /** Expiration date of the coupon. Coupon never expires if this is omitted. */
-  expiryDate?: string | null;
-  /** Limits configuration for a coupon. These limits will override the limits set from the… */
-  limits?: LimitConfig[];
+export interface Coupon
+  extends CouponEntity,
+    CampaignEntity,
+    CouponValue,
+    CouponConstraints,
+    CouponLimitConfigs {
   /** The number of times the coupon has been successfully redeemed. */
   usageCounter: number;
   /** The amount of discounts given on rules redeeming this coupon. */
@@ -758,6 +661,19 @@ export interface Coupon {
   implicitlyReserved?: boolean | null;
 }
 
+export interface CouponConstraints {
+  /** The number of times the coupon code can be redeemed. */
+  usageLimit?: number | null;
+  /** The total discount value that the code can give. */
+  discountLimit?: number | null;
+  /** The number of reservations that can be made with this coupon code. */
+  reservationLimit?: number | null;
+  /** Timestamp at which point the coupon becomes valid. */
+  startDate?: string | null;
+  /** Expiration date of the coupon. Coupon never expires if this is omitted. */
+  expiryDate?: string | null;
+}
+
 /** An effect of type `couponCreated`; its props are {@link CouponCreatedEffectProps}. */
 export interface CouponCreatedEffect extends EffectBase {
   effectType: 'couponCreated';
@@ -770,6 +686,18 @@ export interface CouponCreatedEffectProps {
   value: string;
   /** The integration identifier of the customer for whom this coupon was created. */
   profileId: string;
+}
+
+export interface CouponEntity {
+  /** The internal ID of the coupon. */
+  id: number;
+  /** The time the coupon was created. */
+  created: string;
+}
+
+export interface CouponLimitConfigs {
+  /** Limits configuration for a coupon. These limits will override the limits set from the… */
+  limits?: LimitConfig[];
 }
 
 /** Holds a reference to the campaign, the coupon and the reason for which that coupon was rejected. Should only be present when there is a 'rejectCoupon' effect. */
@@ -797,13 +725,43 @@ export interface CouponReservationsInput {
   integrationIDs: string[];
 }
 
+export interface CouponValue {
+  /** The coupon code. */
+  value?: string | null;
+}
+
+export interface CreateAchievement {
+  /** The internal name of the achievement used in API requests. */
+  name: string;
+  /** The display name for the achievement in the Campaign Manager. */
+  title: string;
+  /** A description of the achievement. */
+  description: string;
+  /** The required number of actions or the transactional milestone to complete the achievement. */
+  target: number;
+  /** The relative duration after which the achievement ends and resets for a particular… */
+  period?: string | null;
+  /** @deprecated */
+  periodEndOverride?: TimePoint | null;
+  /** The policy that determines if and how the achievement recurs. */
+  recurrencePolicy?: 'no_recurrence' | 'on_expiration' | 'on_completion' | (string & {}) | null;
+  /** The policy that determines how the achievement starts, ends, or resets. */
+  activationPolicy?: 'user_action' | 'fixed_schedule' | (string & {}) | null;
+  /** The achievement's start date when `activationPolicy` is set to `fixed_schedule`. */
+  fixedStartDate?: string | null;
+  /** The achievement's end date. If defined, customers cannot participate in the achievement… */
+  endDate?: string | null;
+  /** When `true`, customer progress can be rolled back in completed achievements. */
+  allowRollbackAfterCompletion?: boolean | null;
+}
+
 export interface CreateReferralsForMultipleAdvocatesResponse {
   totalResultSize: number;
   data: Referral[];
 }
 
 /** An effect of type `customEffect`; its props are {@link CustomEffectProps}. */
-export interface CustomEffectEffect extends EffectBase {
+export interface CustomEffect extends EffectBase {
   effectType: 'customEffect';
   props: CustomEffectProps;
 }
@@ -861,15 +819,9 @@ export interface CustomerInventory {
   achievements?: AchievementProgressWithDefinition[];
 }
 
-export interface CustomerProfile {
+export interface CustomerProfile extends IntegrationEntity, NewCustomerProfile {
   /** The internal ID of the customer profile. */
   id: number;
-  /** The time this entity was created. */
-  created: string;
-  /** The integration ID set by your integration layer. */
-  integrationId: string;
-  /** Arbitrary properties associated with this item. */
-  attributes?: Record<string, unknown> | null;
   /** The ID of the Talon.One account that owns this profile. */
   accountId: number;
   /** The total number of closed sessions. Does not include closed sessions that have been… */
@@ -903,24 +855,10 @@ export interface CustomerProfileAudienceRequestItemInput {
 }
 
 /** The body of a V2 integration API request (customer profile update). */
-export interface CustomerProfileIntegrationRequestV2Input {
-  /** Arbitrary properties associated with this item. */
-  attributes?: Record<string, unknown> | undefined;
-  /** When using the `dry` query parameter, use this property to list the campaign to be… */
-  evaluableCampaignIds?: number[] | undefined;
-  /** Extends the response with the chosen data entities. */
-  responseContent?:
-    | (
-        | 'customerProfile'
-        | 'triggeredCampaigns'
-        | 'loyalty'
-        | 'event'
-        | 'awardedGiveaways'
-        | 'ruleFailureReasons'
-        | 'campaignEligibility'
-        | 'achievements'
-      )[]
-    | undefined;
+export interface CustomerProfileIntegrationRequestV2Input
+  extends NewCustomerProfileInput,
+    EvaluableCampaignIdsInput,
+    ResponseContentObjectInput {
   /** Audiences memberships changes for this profile. */
   audiencesChanges?: ProfileAudiencesChangesInput | undefined;
 }
@@ -975,39 +913,9 @@ export interface CustomerSession {
 }
 
 /** The representation of the customer session. */
-export interface CustomerSessionV2 {
+export interface CustomerSessionV2 extends IntegrationEntity, ApplicationEntity, NewCustomerSessionV2 {
   /** The internal ID of this entity. */
   id: number;
-  /** The time this entity was created. */
-  created: string;
-  /** The integration ID set by your integration layer. */
-  integrationId: string;
-  /** The ID of the Application that owns this entity. */
-  applicationId: number;
-  /** ID of the customer profile set by your integration layer. */
-  profileId?: string | null;
-  /** The integration ID of the store. You choose this ID when you create a store. */
-  storeIntegrationId?: string | null;
-  /** When using the `dry` query parameter, use this property to list the campaign to be… */
-  evaluableCampaignIds?: number[];
-  /** Any coupon codes entered. */
-  couponCodes?: string[];
-  /** Any referral code entered. */
-  referralCode?: string | null;
-  /** Identifier of a loyalty card. */
-  loyaltyCards?: string[];
-  /** Indicates the current state of the session. */
-  state?: 'open' | 'closed' | 'partially_returned' | 'cancelled' | (string & {}) | null;
-  /** The items to add to this session. **Do not exceed 1000 items** and ensure the sum of all… */
-  cartItems?: CartItem[];
-  /** The experiment variant allocations to add to this session. */
-  experimentVariantAllocations?: ExperimentVariantAllocation[];
-  /** Use this property to set a value for the additional costs of this session, such as a… */
-  additionalCosts?: Record<string, AdditionalCost> | null;
-  /** Session custom identifiers that you can set limits on or use inside your rules. */
-  identifiers?: string[];
-  /** Use this property to set a value for the attributes of your choice. */
-  attributes?: Record<string, unknown> | null;
   /** Indicates whether this is the first session for the customer's profile. */
   firstSession: boolean;
   /** The number of times the session was updated. */
@@ -1066,7 +974,7 @@ export type Effect =
   | AwardGiveawayEffect
   | ChangeLoyaltyTierLevelEffect
   | CouponCreatedEffect
-  | CustomEffectEffect
+  | CustomEffect
   | DeductLoyaltyPointsEffect
   | ErrorEffect
   | ExtendLoyaltyPointsExpiryDateEffect
@@ -1132,6 +1040,20 @@ export interface EffectBase {
   adjustmentReferenceId?: string | null;
 }
 
+export interface Entity {
+  /** The internal ID of this entity. */
+  id: number;
+  /** The time this entity was created. */
+  created: string;
+}
+
+export interface EntityWithTalangVisibleID {
+  /** Unique ID for this entity. */
+  id: number;
+  /** The exact moment this entity was created. */
+  created: string;
+}
+
 /** An effect of type `error`; its props are {@link ErrorEffectProps}. */
 export interface ErrorEffect extends EffectBase {
   effectType: 'error';
@@ -1171,22 +1093,17 @@ export interface ErrorSource {
   resource?: string | null;
 }
 
-export interface Event {
-  /** The internal ID of this entity. */
-  id: number;
-  /** The time this entity was created. */
-  created: string;
-  /** The ID of the Application that owns this entity. */
-  applicationId: number;
-  /** ID of the customer profile set by your integration layer. */
-  profileId?: string | null;
-  /** The integration ID of the store. You choose this ID when you create a store. */
-  storeIntegrationId?: string | null;
-  /** The name of the event. Must be a custom event, not a built-in event. */
-  type: string;
-  attributes: IntegrationCampaignBaseAttributes;
-  /** The unique ID of the event. Only one event with this ID can be registered. */
-  integrationId?: string | null;
+export interface EvaluableCampaignIds {
+  /** When using the `dry` query parameter, use this property to list the campaign to be… */
+  evaluableCampaignIds?: number[];
+}
+
+export interface EvaluableCampaignIdsInput {
+  /** When using the `dry` query parameter, use this property to list the campaign to be… */
+  evaluableCampaignIds?: number[] | undefined;
+}
+
+export interface Event extends Entity, ApplicationEntity, IntegrationEvent, EventV3Entity {
   /** The ID of the session that this event occurred in. */
   sessionId?: string | null;
   /** An array of effects generated by the rules of the enabled campaigns of the Application. */
@@ -1196,9 +1113,20 @@ export interface Event {
   meta?: Meta | null;
 }
 
-export interface EventV3 {
-  /** The ID of the session to reference. The session must be in `closed` state. */
-  connectedSessionId?: string | null;
+export interface EventAttributesEntityInput {
+  /** The name of the event. Must be a custom event, not a built-in event. */
+  type: string;
+  /** Arbitrary additional JSON properties associated with the event. */
+  attributes?: Record<string, unknown> | undefined;
+}
+
+export interface EventV2Input
+  extends IntegrationProfileEntityInput,
+    IntegrationStoreEntityInput,
+    EvaluableCampaignIdsInput,
+    EventAttributesEntityInput {}
+
+export interface EventV3 extends EventV3Connections, EventV3Entity {
   /** The internal ID of this entity. */
   id?: number | null;
   /** The time this entity was created. */
@@ -1212,11 +1140,32 @@ export interface EventV3 {
   /** The name of the event. Must be a custom event, not a built-in event. */
   type: string;
   attributes?: IntegrationCampaignBaseAttributes | null;
-  /** The unique ID of the event. Only one event with this ID can be registered. */
-  integrationId?: string | null;
   /** An array of effects generated by the rules of the enabled campaigns of the Application. */
   effects?: Record<string, unknown>[];
 }
+
+export interface EventV3Connections {
+  /** The ID of the session to reference. The session must be in `closed` state. */
+  connectedSessionId?: string | null;
+}
+
+export interface EventV3ConnectionsInput {
+  /** The ID of the session to reference. The session must be in `closed` state. */
+  connectedSessionId?: string | undefined;
+}
+
+export interface EventV3Entity {
+  /** The unique ID of the event. Only one event with this ID can be registered. */
+  integrationId?: string | null;
+}
+
+export interface EventV3RequestEntityInput
+  extends IntegrationProfileEntityV3Input,
+    IntegrationStoreEntityInput,
+    EvaluableCampaignIdsInput,
+    EventAttributesEntityInput,
+    NewEventV3EntityInput,
+    EventV3ConnectionsInput {}
 
 export interface ExperimentVariantAllocation {
   /** The ID of the experiment. */
@@ -1295,11 +1244,7 @@ export interface GetReservedCustomersResponse {
   data: CustomerProfile[];
 }
 
-export interface Giveaway {
-  /** The internal ID of this entity. */
-  id: number;
-  /** The time this entity was created. */
-  created: string;
+export interface Giveaway extends Entity {
   /** The code value of this giveaway. */
   code: string;
   /** The ID of the pool to return giveaway codes from. */
@@ -1317,6 +1262,11 @@ export interface Giveaway {
   profileIntegrationId?: string | null;
   /** The internal ID of the customer profile that was awarded the giveaway, if the giveaway… */
   profileId?: number | null;
+}
+
+export interface ImportEntity {
+  /** The ID of the Import which created this referral. */
+  importId?: number | null;
 }
 
 /** An effect of type `increaseAchievementProgress`; its props are {@link IncreaseAchievementProgressEffectProps}. */
@@ -1351,9 +1301,16 @@ export interface InfluencingCampaignDetails {
   discountValue: number;
 }
 
-export interface IntegrationCampaign {
-  /** The ID of the Application that owns this entity. */
-  applicationId: number;
+export interface IntegrationCampaign extends IntegrationCampaignBase {
+  /** A list of rules containing customer-facing details of the rewards defined in the campaign. */
+  rules?: RuleMetadata[];
+  /** A list of store IDs linked to this campaign. */
+  linkedStoreIds?: number[];
+  /** A list of audience IDs linked to this campaign. */
+  linkedAudienceIds?: number[];
+}
+
+export interface IntegrationCampaignBase extends ApplicationEntity {
   /** Unique ID of Campaign. */
   id: number;
   /** The name of the campaign. */
@@ -1379,12 +1336,6 @@ export interface IntegrationCampaign {
     | 'achievements'
     | (string & {})
   )[];
-  /** A list of rules containing customer-facing details of the rewards defined in the campaign. */
-  rules?: RuleMetadata[];
-  /** A list of store IDs linked to this campaign. */
-  linkedStoreIds?: number[];
-  /** A list of audience IDs linked to this campaign. */
-  linkedAudienceIds?: number[];
 }
 
 /** Arbitrary properties associated with this campaign. */
@@ -1393,53 +1344,7 @@ export type IntegrationCampaignBaseAttributes = Record<string, unknown>;
 /** Arbitrary properties associated with this campaign. */
 export type IntegrationCampaignBaseAttributesInput = Record<string, unknown>;
 
-export interface IntegrationCoupon {
-  /** The internal ID of the coupon. */
-  id: number;
-  /** The time the coupon was created. */
-  created: string;
-  /** The ID of the campaign that owns this entity. */
-  campaignId: number;
-  /** The coupon code. */
-  value?: string | null;
-  /** The number of times the coupon code can be redeemed. */
-  usageLimit?: number | null;
-  /** The total discount value that the code can give. */
-  discountLimit?: number | null;
-  /** The number of reservations that can be made with this coupon code. */
-  reservationLimit?: number | null;
-  /** Timestamp at which point the coupon becomes valid. */
-  startDate?: string | null;
-  /** Expiration date of the coupon. Coupon never expires if this is omitted. */
-  expiryDate?: string | null;
-  /** Limits configuration for a coupon. These limits will override the limits set from the… */
-  limits?: LimitConfig[];
-  /** The number of times the coupon has been successfully redeemed. */
-  usageCounter: number;
-  /** The amount of discounts given on rules redeeming this coupon. */
-  discountCounter?: number | null;
-  /** The remaining discount this coupon can give. */
-  discountRemainder?: number | null;
-  /** The number of times this coupon has been reserved. */
-  reservationCounter?: number | null;
-  attributes?: AttributesCoupon | null;
-  /** The integration ID of the referring customer (if any) for whom this coupon was created as… */
-  referralId?: number | null;
-  /** The Integration ID of the customer that is allowed to redeem this coupon. */
-  recipientIntegrationId?: string | null;
-  /** The ID of the Import which created this coupon. */
-  importId?: number | null;
-  /**
-   * Defines the reservation type:
-   * - `true`: The coupon can be reserved for multiple…
-   */
-  reservation?: boolean | null;
-  /** The id of the batch the coupon belongs to. */
-  batchId?: string | null;
-  /** An indication of whether the code can be redeemed only if it has been reserved first. */
-  isReservationMandatory?: boolean | null;
-  /** An indication of whether the coupon is implicitly reserved for all customers. */
-  implicitlyReserved?: boolean | null;
+export interface IntegrationCoupon extends Coupon {
   /** The number of times the coupon was redeemed by the profile. */
   profileRedemptionCount: number;
 }
@@ -1450,75 +1355,31 @@ export interface IntegrationCustomerSessionResponse {
   effects?: Effect[];
 }
 
-export interface IntegrationEventV2RequestInput {
-  /** ID of the customer profile set by your integration layer. */
-  profileId?: string | undefined;
-  /** The integration ID of the store. You choose this ID when you create a store. */
-  storeIntegrationId?: string | undefined;
-  /** When using the `dry` query parameter, use this property to list the campaign to be… */
-  evaluableCampaignIds?: number[] | undefined;
+export interface IntegrationEntity {
+  /** The integration ID set by your integration layer. */
+  integrationId: string;
+  /** The time this entity was created. */
+  created: string;
+}
+
+export interface IntegrationEvent extends IntegrationProfileEntity, IntegrationStoreEntity {
   /** The name of the event. Must be a custom event, not a built-in event. */
   type: string;
-  /** Arbitrary additional JSON properties associated with the event. */
-  attributes?: Record<string, unknown> | undefined;
-  /** Extends the response with the chosen data entities. */
-  responseContent?:
-    | (
-        | 'customerProfile'
-        | 'triggeredCampaigns'
-        | 'loyalty'
-        | 'event'
-        | 'awardedGiveaways'
-        | 'ruleFailureReasons'
-        | 'campaignEligibility'
-        | 'achievements'
-      )[]
-    | undefined;
+  attributes: IntegrationCampaignBaseAttributes;
+}
+
+export interface IntegrationEventV2RequestInput extends EventV2Input, ResponseContentObjectInput {
   /** Identifiers of the loyalty cards used during this event. */
   loyaltyCards?: string[] | undefined;
 }
 
 /** Contains entities that might be valuable in Talon.One integrations. */
-export interface IntegrationEventV2Response {
-  /** The customer profile associated with the event. */
-  customerProfile?: CustomerProfile | null;
-  /** The loyalty program status of the customer. */
-  loyalty?: Loyalty | null;
-  /** The campaigns that were triggered as a result of processing the event. */
-  triggeredCampaigns?: Campaign[];
-  /** A list of campaigns and their evaluation status for the current customer session. */
-  campaignEligibility?: CampaignEligibility[];
-  /** The effects generated by the rules in your running campaigns. See API effects. */
-  effects: Effect[];
-  /** The reasons why certain rules were not triggered during the event processing. */
-  ruleFailureReasons?: RuleFailureReason[];
-  /** The coupons that were created during the event processing. */
-  createdCoupons: Coupon[];
-  /** The referrals that were created during the event processing. */
-  createdReferrals: Referral[];
-  /** The giveaways that were awarded during the event processing. */
-  awardedGiveaways?: Giveaway[];
-  /** The achievements progress of the customer. */
-  achievements?: CustomerAchievement[];
+export interface IntegrationEventV2Response extends IntegrationResponse {
   /** The event that was processed. */
   event?: Event | null;
 }
 
-export interface IntegrationEventV3RequestInput {
-  /** ID of the customer profile set by your integration layer. */
-  profileId: string;
-  /** The integration ID of the store. You choose this ID when you create a store. */
-  storeIntegrationId?: string | undefined;
-  /** When using the `dry` query parameter, use this property to list the campaign to be… */
-  evaluableCampaignIds?: number[] | undefined;
-  /** The name of the event. Must be a custom event, not a built-in event. */
-  type: string;
-  /** Arbitrary additional JSON properties associated with the event. */
-  attributes?: Record<string, unknown> | undefined;
-  /** The unique ID of the event. Only one event with this ID can be registered. */
-  integrationId: string;
-  /** The ID of the session to reference. The session must be in `closed` state. */
-  connectedSessionId?: string | undefined;
+export interface IntegrationEventV3RequestInput extends EventV3RequestEntityInput {
   /** Identifiers of the loyalty cards used during this event. */
   loyaltyCards?: string[] | undefined;
   /** Optional list of requested information to be present on the response related to the… */
@@ -1535,27 +1396,7 @@ export interface IntegrationEventV3RequestInput {
 }
 
 /** Contains entities that might be valuable in Talon.One integrations. */
-export interface IntegrationEventV3Response {
-  /** The customer profile associated with the event. */
-  customerProfile?: CustomerProfile | null;
-  /** The loyalty program status of the customer. */
-  loyalty?: Loyalty | null;
-  /** The campaigns that were triggered as a result of processing the event. */
-  triggeredCampaigns?: Campaign[];
-  /** A list of campaigns and their evaluation status for the current customer session. */
-  campaignEligibility?: CampaignEligibility[];
-  /** The effects generated by the rules in your running campaigns. See API effects. */
-  effects: Effect[];
-  /** The reasons why certain rules were not triggered during the event processing. */
-  ruleFailureReasons?: RuleFailureReason[];
-  /** The coupons that were created during the event processing. */
-  createdCoupons: Coupon[];
-  /** The referrals that were created during the event processing. */
-  createdReferrals: Referral[];
-  /** The giveaways that were awarded during the event processing. */
-  awardedGiveaways?: Giveaway[];
-  /** The achievements progress of the customer. */
-  achievements?: CustomerAchievement[];
+export interface IntegrationEventV3Response extends IntegrationResponse {
   /** The advanced event that was processed. */
   advancedEvent?: EventV3 | null;
 }
@@ -1563,6 +1404,21 @@ export interface IntegrationEventV3Response {
 export interface IntegrationGetAllCampaignsResponse {
   hasMore: boolean;
   data: IntegrationCampaign[];
+}
+
+export interface IntegrationProfileEntity {
+  /** ID of the customer profile set by your integration layer. */
+  profileId?: string | null;
+}
+
+export interface IntegrationProfileEntityInput {
+  /** ID of the customer profile set by your integration layer. */
+  profileId?: string | undefined;
+}
+
+export interface IntegrationProfileEntityV3Input {
+  /** ID of the customer profile set by your integration layer. */
+  profileId: string;
 }
 
 /** The body of a V2 integration API request (customer session update). */
@@ -1588,17 +1444,8 @@ export interface IntegrationRequestInput {
     | undefined;
 }
 
-/** Contains all state that might interest application integration plugins. This is the response type returned by all of the Integration API operations. */
-export interface IntegrationState {
-  session: CustomerSession;
-  profile: LegacyCustomerProfile;
-  event: LegacyEvent;
-  loyalty?: LegacyLoyalty | null;
-  coupon?: LegacyCoupon | null;
-}
-
 /** Contains entities that might be valuable in Talon.One integrations. */
-export interface IntegrationStateV2 {
+export interface IntegrationResponse {
   /** The customer profile associated with the event. */
   customerProfile?: CustomerProfile | null;
   /** The loyalty program status of the customer. */
@@ -1619,6 +1466,19 @@ export interface IntegrationStateV2 {
   awardedGiveaways?: Giveaway[];
   /** The achievements progress of the customer. */
   achievements?: CustomerAchievement[];
+}
+
+/** Contains all state that might interest application integration plugins. This is the response type returned by all of the Integration API operations. */
+export interface IntegrationState {
+  session: CustomerSession;
+  profile: LegacyCustomerProfile;
+  event: LegacyEvent;
+  loyalty?: LegacyLoyalty | null;
+  coupon?: LegacyCoupon | null;
+}
+
+/** Contains entities that might be valuable in Talon.One integrations. */
+export interface IntegrationStateV2 extends IntegrationResponse {
   /** The referral that was processed. */
   referral?: InventoryReferral | null;
   /** The coupons that were processed. */
@@ -1635,97 +1495,30 @@ export interface IntegrationStateV2 {
   previousReturns?: Return[];
 }
 
-export interface InventoryCoupon {
-  /** The internal ID of the coupon. */
-  id: number;
-  /** The time the coupon was created. */
-  created: string;
-  /** The ID of the campaign that owns this entity. */
-  campaignId: number;
-  /** The coupon code. */
-  value?: string | null;
-  /** The number of times the coupon code can be redeemed. */
-  usageLimit?: number | null;
-  /** The total discount value that the code can give. */
-  discountLimit?: number | null;
-  /** The number of reservations that can be made with this coupon code. */
-  reservationLimit?: number | null;
-  /** Timestamp at which point the coupon becomes valid. */
-  startDate?: string | null;
-  /** Expiration date of the coupon. Coupon never expires if this is omitted. */
-  expiryDate?: string | null;
-  /** Limits configuration for a coupon. These limits will override the limits set from the… */
-  limits?: LimitConfig[];
-  /** The number of times the coupon has been successfully redeemed. */
-  usageCounter: number;
-  /** The amount of discounts given on rules redeeming this coupon. */
-  discountCounter?: number | null;
-  /** The remaining discount this coupon can give. */
-  discountRemainder?: number | null;
-  /** The number of times this coupon has been reserved. */
-  reservationCounter?: number | null;
-  attributes?: AttributesCoupon | null;
-  /** The integration ID of the referring customer (if any) for whom this coupon was created as… */
-  referralId?: number | null;
-  /** The Integration ID of the customer that is allowed to redeem this coupon. */
-  recipientIntegrationId?: string | null;
-  /** The ID of the Import which created this coupon. */
-  importId?: number | null;
-  /**
-   * Defines the reservation type:
-   * - `true`: The coupon can be reserved for multiple…
-   */
-  reservation?: boolean | null;
-  /** The id of the batch the coupon belongs to. */
-  batchId?: string | null;
-  /** An indication of whether the code can be redeemed only if it has been reserved first. */
-  isReservationMandatory?: boolean | null;
-  /** An indication of whether the coupon is implicitly reserved for all customers. */
-  implicitlyReserved?: boolean | null;
+export interface IntegrationStoreEntity {
+  /** The integration ID of the store. You choose this ID when you create a store. */
+  storeIntegrationId?: string | null;
+}
+
+export interface IntegrationStoreEntityInput {
+  /** The integration ID of the store. You choose this ID when you create a store. */
+  storeIntegrationId?: string | undefined;
+}
+
+export interface InventoryCoupon extends Coupon {
   /** The number of times the coupon was redeemed by the profile. */
   profileRedemptionCount: number;
   /** Can be: */
   state: string;
 }
 
-export interface InventoryReferral {
-  /** The internal ID of this entity. */
-  id: number;
-  /** The time this entity was created. */
-  created: string;
-  /** Timestamp at which point the referral code becomes valid. */
-  startDate?: string | null;
-  /** Expiration date of the referral code. Referral never expires if this is omitted. */
-  expiryDate?: string | null;
-  /** The number of times a referral code can be used. */
-  usageLimit?: number | null;
-  /** ID of the campaign from which the referral received the referral code. */
-  campaignId: number;
-  /** The Integration ID of the Advocate's Profile. */
-  advocateProfileIntegrationId: string;
-  /** An optional Integration ID of the Friend's Profile. */
-  friendProfileIntegrationId?: string | null;
-  attributes?: IntegrationCampaignBaseAttributes | null;
-  /** The ID of the Import which created this referral. */
-  importId?: number | null;
-  /** The referral code. */
-  code: string;
-  /** The number of times this referral code has been successfully used. */
-  usageCounter: number;
-  /** The ID of the batch the referrals belong to. */
-  batchId?: string | null;
+export interface InventoryReferral extends Referral {
   /** An array of referred customers. */
   referredCustomers: string[];
 }
 
 /** Entry in the point ledger. */
-export interface LedgerEntry {
-  /** The internal ID of this entity. */
-  id: number;
-  /** The time this entity was created. */
-  created: string;
-  /** ID of the customer profile set by your integration layer. */
-  profileId?: string | null;
+export interface LedgerEntry extends Entity, IntegrationProfileEntity {
   /** The ID of the Talon.One account that owns this profile. */
   accountId: number;
   /** ID of the ledger. */
@@ -1743,23 +1536,7 @@ export interface LedgerEntry {
 }
 
 /** The balance in a Loyalty Program for some Customer. */
-export interface LedgerInfo {
-  /** Sum of currently active points. */
-  currentBalance: number;
-  /** Sum of pending points. */
-  pendingBalance: number;
-  /** Sum of negative points. This implies that `currentBalance` is `0`. */
-  negativeBalance?: number | null;
-  /** **DEPRECATED** Value is shown as 0. @deprecated */
-  expiredBalance: number;
-  /** **DEPRECATED** Value is shown as 0. @deprecated */
-  spentBalance: number;
-  /** The tentative points balance, reflecting the `currentBalance` and all point additions and… */
-  tentativeCurrentBalance: number;
-  /** The tentative points balance, reflecting the `pendingBalance` and all point additions… */
-  tentativePendingBalance?: number | null;
-  /** The tentative negative balance after all additions and deductions from the current… */
-  tentativeNegativeBalance?: number | null;
+export interface LedgerInfo extends LoyaltyProgramBalance {
   /** Tier for which the ledger is eligible. */
   currentTier?: Tier | null;
   /** Points required to move up a tier. */
@@ -2105,17 +1882,7 @@ export interface LoyaltyBalance {
 }
 
 /** Point balance of a ledger in the Loyalty Program. */
-export interface LoyaltyBalanceWithTier {
-  /** Total amount of points awarded to this customer and available to spend. */
-  activePoints?: number | null;
-  /** Total amount of points awarded to this customer but not available until their start date. */
-  pendingPoints?: number | null;
-  /** Total amount of points already spent by this customer. */
-  spentPoints?: number | null;
-  /** Total amount of points awarded but never redeemed. They cannot be used anymore. */
-  expiredPoints?: number | null;
-  /** Total amount of negative points. This implies that `activePoints` is `0`. */
-  negativePoints?: number | null;
+export interface LoyaltyBalanceWithTier extends LoyaltyBalance {
   /** Customer's current tier. */
   currentTier?: Tier | null;
   projectedTier?: ProjectedTier | null;
@@ -2126,27 +1893,20 @@ export interface LoyaltyBalanceWithTier {
 }
 
 /** List of loyalty balances for a ledger and its subledgers. */
+export interface LoyaltyBalances {
+  balance?: LoyaltyBalance | null;
+  /** Map of the loyalty balances of the subledgers of a ledger. */
+  subledgerBalances?: Record<string, LoyaltyBalance> | null;
+}
+
+/** List of loyalty balances for a ledger and its subledgers. */
 export interface LoyaltyBalancesWithTiers {
   balance?: LoyaltyBalanceWithTier | null;
   /** Map of the loyalty balances of the subledgers of a ledger. */
   subledgerBalances?: Record<string, LoyaltyBalanceWithTier> | null;
 }
 
-export interface LoyaltyCard {
-  /** The internal ID of this entity. */
-  id: number;
-  /** The time this entity was created. */
-  created: string;
-  /** The ID of the loyalty program that owns this entity. */
-  programID: number;
-  /** The integration name of the loyalty program that owns this entity. */
-  programName?: string | null;
-  /** The Campaign Manager-displayed name of the loyalty program that owns this entity. */
-  programTitle?: string | null;
-  /** Status of the loyalty card. Can be `active` or `inactive`. */
-  status: string;
-  /** Reason for transferring and blocking the loyalty card. */
-  blockReason?: string | null;
+export interface LoyaltyCard extends Entity, LoyaltyProgramEntity, UpdateLoyaltyCard {
   identifier: LoyaltyCardIdentifier;
   /** The max amount of customer profiles that can be linked to the card. 0 means unlimited. */
   usersPerCardLimit: number;
@@ -2167,10 +1927,7 @@ export interface LoyaltyCard {
 }
 
 /** List of loyalty balances for a ledger and its subledgers. */
-export interface LoyaltyCardBalances {
-  balance?: LoyaltyBalance | null;
-  /** Map of the loyalty balances of the subledgers of a ledger. */
-  subledgerBalances?: Record<string, LoyaltyBalance> | null;
+export interface LoyaltyCardBalances extends LoyaltyBalances {
   /** Customer profiles linked to the loyalty card. */
   profiles?: LoyaltyCardProfileRegistration[];
 }
@@ -2245,6 +2002,35 @@ export interface LoyaltyMembership {
   loyaltyProgramId: number;
 }
 
+/** The balance in a Loyalty Program for some Customer. */
+export interface LoyaltyProgramBalance {
+  /** Sum of currently active points. */
+  currentBalance: number;
+  /** Sum of pending points. */
+  pendingBalance: number;
+  /** Sum of negative points. This implies that `currentBalance` is `0`. */
+  negativeBalance?: number | null;
+  /** **DEPRECATED** Value is shown as 0. @deprecated */
+  expiredBalance: number;
+  /** **DEPRECATED** Value is shown as 0. @deprecated */
+  spentBalance: number;
+  /** The tentative points balance, reflecting the `currentBalance` and all point additions and… */
+  tentativeCurrentBalance: number;
+  /** The tentative points balance, reflecting the `pendingBalance` and all point additions… */
+  tentativePendingBalance?: number | null;
+  /** The tentative negative balance after all additions and deductions from the current… */
+  tentativeNegativeBalance?: number | null;
+}
+
+export interface LoyaltyProgramEntity {
+  /** The ID of the loyalty program that owns this entity. */
+  programID: number;
+  /** The integration name of the loyalty program that owns this entity. */
+  programName?: string | null;
+  /** The Campaign Manager-displayed name of the loyalty program that owns this entity. */
+  programTitle?: string | null;
+}
+
 /** Customer-specific information about loyalty points. */
 export interface LoyaltyProgramLedgers {
   /** The internal ID of loyalty program. */
@@ -2277,9 +2063,7 @@ export interface MultipleCustomerProfileIntegrationRequestInput {
 }
 
 /** The body of a V2 integration API request (customer profile update). */
-export interface MultipleCustomerProfileIntegrationRequestItemInput {
-  /** Arbitrary properties associated with this item. */
-  attributes?: Record<string, unknown> | undefined;
+export interface MultipleCustomerProfileIntegrationRequestItemInput extends NewCustomerProfileInput {
   /** The identifier of this profile, set by your integration layer. */
   integrationId: string;
 }
@@ -2288,15 +2072,23 @@ export interface MultipleCustomerProfileIntegrationResponseV2 {
   integrationStates?: CustomerProfileUpdateV2Response[];
 }
 
-export interface NewAudienceInput {
-  /** The human-friendly display name for this audience. */
-  name: string;
-  /** Indicates if this is a live or sandbox Application. */
-  sandbox?: boolean | undefined;
-  /** A description of the audience. */
-  description?: string | undefined;
-  /** A list of the IDs of the Applications that are connected to this audience. */
-  subscribedApplicationsIds?: number[] | undefined;
+export interface MutableEntity {
+  /** The time this entity was last modified. */
+  modified: string;
+}
+
+export interface NewAudience extends NewInternalAudience {
+  /** The Talon.One-supported 3rd-party platform that this audience was created in. */
+  integration?: string | null;
+  /** The ID of this audience in the third-party integration. */
+  integrationId?: string | null;
+  /** Determines if this audience is a 3rd party audience or not. */
+  createdIn3rdParty?: boolean | null;
+  /** The last time that the audience memberships changed. */
+  lastUpdate?: string | null;
+}
+
+export interface NewAudienceInput extends NewInternalAudienceInput {
   /** The Talon.One-supported 3rd-party platform that this audience was created in. */
   integration?: string | undefined;
   /** The ID of this audience in the third-party integration. */
@@ -2305,6 +2097,25 @@ export interface NewAudienceInput {
   createdIn3rdParty?: boolean | undefined;
   /** The last time that the audience memberships changed. */
   lastUpdate?: Date | string | undefined;
+}
+
+export interface NewCatalog {
+  /** The cart item catalog name. */
+  name: string;
+  /** A description of this cart item catalog. */
+  description: string;
+  /** A list of the IDs of the applications that are subscribed to this catalog. */
+  subscribedApplicationsIds?: number[];
+}
+
+export interface NewCustomerProfile {
+  /** Arbitrary properties associated with this item. */
+  attributes?: Record<string, unknown> | null;
+}
+
+export interface NewCustomerProfileInput {
+  /** Arbitrary properties associated with this item. */
+  attributes?: Record<string, unknown> | undefined;
 }
 
 export interface NewCustomerSessionInput {
@@ -2327,13 +2138,35 @@ export interface NewCustomerSessionInput {
 }
 
 /** The representation of the customer session. */
-export interface NewCustomerSessionV2Input {
-  /** ID of the customer profile set by your integration layer. */
-  profileId?: string | undefined;
-  /** The integration ID of the store. You choose this ID when you create a store. */
-  storeIntegrationId?: string | undefined;
-  /** When using the `dry` query parameter, use this property to list the campaign to be… */
-  evaluableCampaignIds?: number[] | undefined;
+export interface NewCustomerSessionV2
+  extends IntegrationProfileEntity,
+    IntegrationStoreEntity,
+    EvaluableCampaignIds {
+  /** Any coupon codes entered. */
+  couponCodes?: string[];
+  /** Any referral code entered. */
+  referralCode?: string | null;
+  /** Identifier of a loyalty card. */
+  loyaltyCards?: string[];
+  /** Indicates the current state of the session. */
+  state?: 'open' | 'closed' | 'partially_returned' | 'cancelled' | (string & {}) | null;
+  /** The items to add to this session. **Do not exceed 1000 items** and ensure the sum of all… */
+  cartItems?: CartItem[];
+  /** The experiment variant allocations to add to this session. */
+  experimentVariantAllocations?: ExperimentVariantAllocation[];
+  /** Use this property to set a value for the additional costs of this session, such as a… */
+  additionalCosts?: Record<string, AdditionalCost> | null;
+  /** Session custom identifiers that you can set limits on or use inside your rules. */
+  identifiers?: string[];
+  /** Use this property to set a value for the attributes of your choice. */
+  attributes?: Record<string, unknown> | null;
+}
+
+/** The representation of the customer session. */
+export interface NewCustomerSessionV2Input
+  extends IntegrationProfileEntityInput,
+    IntegrationStoreEntityInput,
+    EvaluableCampaignIdsInput {
   /** Any coupon codes entered. */
   couponCodes?: string[] | undefined;
   /** Any referral code entered. */
@@ -2365,13 +2198,44 @@ export interface NewEventInput {
   sessionId: string;
 }
 
-export interface NewReferralInput {
-  /** Timestamp at which point the referral code becomes valid. */
-  startDate?: Date | string | undefined;
-  /** Expiration date of the referral code. Referral never expires if this is omitted. */
-  expiryDate?: Date | string | undefined;
-  /** The number of times a referral code can be used. */
-  usageLimit?: number | undefined;
+export interface NewEventV3EntityInput {
+  /** The unique ID of the event. Only one event with this ID can be registered. */
+  integrationId: string;
+}
+
+export interface NewInternalAudience {
+  /** The human-friendly display name for this audience. */
+  name: string;
+  /** Indicates if this is a live or sandbox Application. */
+  sandbox?: boolean | null;
+  /** A description of the audience. */
+  description?: string | null;
+  /** A list of the IDs of the Applications that are connected to this audience. */
+  subscribedApplicationsIds?: number[];
+}
+
+export interface NewInternalAudienceInput {
+  /** The human-friendly display name for this audience. */
+  name: string;
+  /** Indicates if this is a live or sandbox Application. */
+  sandbox?: boolean | undefined;
+  /** A description of the audience. */
+  description?: string | undefined;
+  /** A list of the IDs of the Applications that are connected to this audience. */
+  subscribedApplicationsIds?: number[] | undefined;
+}
+
+export interface NewReferral extends ReferralConstraints {
+  /** ID of the campaign from which the referral received the referral code. */
+  campaignId: number;
+  /** The Integration ID of the Advocate's Profile. */
+  advocateProfileIntegrationId: string;
+  /** An optional Integration ID of the Friend's Profile. */
+  friendProfileIntegrationId?: string | null;
+  attributes?: IntegrationCampaignBaseAttributes | null;
+}
+
+export interface NewReferralInput extends ReferralConstraintsInput {
   /** ID of the campaign from which the referral received the referral code. */
   campaignId: number;
   /** The Integration ID of the Advocate's Profile. */
@@ -2381,13 +2245,7 @@ export interface NewReferralInput {
   attributes?: IntegrationCampaignBaseAttributesInput | undefined;
 }
 
-export interface NewReferralsForMultipleAdvocatesInput {
-  /** Timestamp at which point the referral code becomes valid. */
-  startDate?: Date | string | undefined;
-  /** Expiration date of the referral code. Referral never expires if this is omitted. */
-  expiryDate?: Date | string | undefined;
-  /** The number of times a referral code can be used. */
-  usageLimit?: number | undefined;
+export interface NewReferralsForMultipleAdvocatesInput extends ReferralConstraintsInput {
   /** The ID of the campaign from which the referral received the referral code. */
   campaignId: number;
   /** An array containing all the respective advocate profiles. */
@@ -2397,6 +2255,11 @@ export interface NewReferralsForMultipleAdvocatesInput {
   validCharacters?: string[] | undefined;
   /** The pattern used to generate referrals. The character `#` is a placeholder and is… */
   referralPattern?: string | undefined;
+}
+
+export interface NewReturn {
+  /** List of cart items to be returned. */
+  returnedCartItems: ReturnedCartItem[];
 }
 
 export interface NewReturnInput {
@@ -2459,32 +2322,31 @@ export interface RedeemReferralEffectProps {
   value: string;
 }
 
-export interface Referral {
-  /** The internal ID of this entity. */
-  id: number;
-  /** The time this entity was created. */
-  created: string;
-  /** Timestamp at which point the referral code becomes valid. */
-  startDate?: string | null;
-  /** Expiration date of the referral code. Referral never expires if this is omitted. */
-  expiryDate?: string | null;
-  /** The number of times a referral code can be used. */
-  usageLimit?: number | null;
-  /** ID of the campaign from which the referral received the referral code. */
-  campaignId: number;
-  /** The Integration ID of the Advocate's Profile. */
-  advocateProfileIntegrationId: string;
-  /** An optional Integration ID of the Friend's Profile. */
-  friendProfileIntegrationId?: string | null;
-  attributes?: IntegrationCampaignBaseAttributes | null;
-  /** The ID of the Import which created this referral. */
-  importId?: number | null;
+export interface Referral extends Entity, NewReferral, ImportEntity {
   /** The referral code. */
   code: string;
   /** The number of times this referral code has been successfully used. */
   usageCounter: number;
   /** The ID of the batch the referrals belong to. */
   batchId?: string | null;
+}
+
+export interface ReferralConstraints {
+  /** Timestamp at which point the referral code becomes valid. */
+  startDate?: string | null;
+  /** Expiration date of the referral code. Referral never expires if this is omitted. */
+  expiryDate?: string | null;
+  /** The number of times a referral code can be used. */
+  usageLimit?: number | null;
+}
+
+export interface ReferralConstraintsInput {
+  /** Timestamp at which point the referral code becomes valid. */
+  startDate?: Date | string | undefined;
+  /** Expiration date of the referral code. Referral never expires if this is omitted. */
+  expiryDate?: Date | string | undefined;
+  /** The number of times a referral code can be used. */
+  usageLimit?: number | undefined;
 }
 
 /** An effect of type `referralCreated`; its props are {@link ReferralCreatedEffectProps}. */
@@ -2603,17 +2465,23 @@ export interface ReserveCouponEffectProps {
   isNewReservation: boolean;
 }
 
-export interface Return {
-  /** The internal ID of this entity. */
-  id: number;
-  /** The time this entity was created. */
-  created: string;
-  /** The ID of the Application that owns this entity. */
-  applicationId: number;
-  /** The ID of the account that owns this entity. */
-  accountId: number;
-  /** List of cart items to be returned. */
-  returnedCartItems: ReturnedCartItem[];
+export interface ResponseContentObjectInput {
+  /** Extends the response with the chosen data entities. */
+  responseContent?:
+    | (
+        | 'customerProfile'
+        | 'triggeredCampaigns'
+        | 'loyalty'
+        | 'event'
+        | 'awardedGiveaways'
+        | 'ruleFailureReasons'
+        | 'campaignEligibility'
+        | 'achievements'
+      )[]
+    | undefined;
+}
+
+export interface Return extends Entity, ApplicationEntity, AccountEntity, NewReturn {
   /** The event ID of that was generated for this return. */
   eventId: number;
   /** The internal ID of the session this return was requested on. */
@@ -2860,15 +2728,7 @@ export interface RuleMetadata {
   relatedData?: string | null;
 }
 
-export interface RuleMetadataEligibility {
-  /** A short description of the rule. */
-  title: string;
-  /** A customer-facing name for the rule. */
-  displayName?: string | null;
-  /** A customer-facing description that explains the details of the rule. */
-  displayDescription?: string | null;
-  /** Any additional data associated with the rule, such as an image URL, vendor name, or a… */
-  relatedData?: string | null;
+export interface RuleMetadataEligibility extends RuleMetadata {
   eligibility: RuleEligibility[];
 }
 
@@ -3129,6 +2989,18 @@ export interface UpdateCustomerSessionV2409Response {
   message?: string | null;
   errors?: unknown[];
   StatusCode?: number | null;
+}
+
+export interface UpdateLoyaltyCard {
+  /** Status of the loyalty card. Can be `active` or `inactive`. */
+  status: string;
+  /** Reason for transferring and blocking the loyalty card. */
+  blockReason?: string | null;
+}
+
+export interface UserEntity {
+  /** The ID of the user associated with this entity. */
+  userId: number;
 }
 
 /** An effect of type `willAwardGiveaway`; its props are {@link WillAwardGiveawayEffectProps}. */
