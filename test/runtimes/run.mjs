@@ -553,13 +553,7 @@ async function main() {
   }
 
   const testing = await import(pathToFileURL(resolveExport('./testing', ['import', 'default'])).href);
-  const needed = [
-    'createFakeTalon',
-    'FAKE_API_KEY',
-    'FAKE_APPLICATION_ID',
-    'FAKE_APPLICATION_KEY',
-    'FAKE_REFERRAL_CAMPAIGN_ID',
-  ];
+  const needed = ['createFakeTalon', 'FAKE_API_KEY', 'FAKE_APPLICATION_ID', 'FAKE_APPLICATION_KEY'];
   const absent = needed.filter((name) => testing[name] === undefined);
   if (absent.length) {
     for (const r of selected) fail(`${r.name}: talon-fetch/testing does not export ${absent.join(', ')}`);
@@ -582,7 +576,6 @@ async function main() {
       apiKey: testing.FAKE_API_KEY,
       applicationId: testing.FAKE_APPLICATION_ID,
       applicationKey: testing.FAKE_APPLICATION_KEY,
-      referralCampaignId: testing.FAKE_REFERRAL_CAMPAIGN_ID,
       id: `${runtime}-${process.pid}`,
     }),
     bundle: (kind) => {

@@ -11,7 +11,6 @@
  *   apiKey: string,             // a key the fake accepts
  *   applicationId: number,      // an Application the fake knows...
  *   applicationKey: string,     // ...and its hex key (for contentSignature)
- *   referralCampaignId: number, // a campaign of the fake that accepts referrals
  *   id: string,                 // unique per run, to keep runtimes apart in the shared fake
  * }} SmokeOptions
  */
@@ -43,7 +42,8 @@ export async function runSmoke(sdk, options) {
     contentSignature,
     deleteCustomerData,
     updateCustomerProfileV2,
-    createReferral,
+    updateCustomerProfile,
+    trackEvent,
   } = sdk;
   const { baseUrl, slowBaseUrl, id } = options;
   const profileId = `smoke-${id}`;
@@ -73,7 +73,8 @@ export async function runSmoke(sdk, options) {
     return { pass: r?.ok === true && r.response?.status === 200, detail: describe(r) };
   });
 
-  // (2) contentSignature: HMAC-MD5 (pure JS, @noble/hashes) over a JSON body, then over an empty one.
+  // (2) contentSignature: HMAC-MD5 (pure JS, @noble/hashes) over JSON bodies, on the 2021
+  // operations (the only ones the API lists with Content-Signature): a PUT, then a POST.
   await check('contentSignature call', async () => {
     const client = createClient({
       baseUrl,
@@ -83,14 +84,17 @@ export async function runSmoke(sdk, options) {
       }),
       retry: false,
     });
-    const referral = await createReferral(client, {
-      body: { campaignId: options.referralCampaignId, advocateProfileIntegrationId: profileId },
+    const profile = await updateCustomerProfile(client, {
+      integrationId: profileId,
+      body: { attributes: { signed: 'yes', unicode: 'ä€😀' } },
     });
-    if (referral?.ok !== true) return { pass: false, detail: `createReferral: ${describe(referral)}` };
-    const deleted = await deleteCustomerData(client, { integrationId: profileId });
+    if (profile?.ok !== true) return { pass: false, detail: `updateCustomerProfile: ${describe(profile)}` };
+    const event = await trackEvent(client, {
+      body: { profileId, sessionId: `${profileId}-session`, type: 'smoke', attributes: {} },
+    });
     return {
-      pass: deleted?.ok === true,
-      detail: `createReferral: ${describe(referral)}; deleteCustomerData: ${describe(deleted)}`,
+      pass: event?.ok === true,
+      detail: `updateCustomerProfile: ${describe(profile)}; trackEvent: ${describe(event)}`,
     };
   });
 
