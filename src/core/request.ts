@@ -104,6 +104,20 @@ function responseError(
   });
 }
 
+/**
+ * The answer's JSON scrubbed of the client's secrets, for a `response` error: the redacted text
+ * parsed again (a secret inside a JSON string leaves it valid JSON), or the redacted text itself
+ * in the odd case where it no longer parses, so the answer is never lost.
+ */
+function scrubbedJson(ctx: Context, text: string): unknown {
+  const scrubbed = ctx.redact(text);
+  try {
+    return JSON.parse(scrubbed);
+  } catch {
+    return scrubbed;
+  }
+}
+
 function isSignal(value: unknown): value is AbortSignal {
   return (
     typeof value === 'object' &&
@@ -548,8 +562,7 @@ async function run(
         'schema',
         `the body is not the shape ${op.id} returns: ${issues[0]?.path}: ${issues[0]?.message} (the parsed body is in error.body)`,
         issues,
-        // Scrubbed like every error; parsing the redacted text keeps the JSON valid.
-        JSON.parse(ctx.redact(text)),
+        scrubbedJson(ctx, text),
       ),
     );
   }
