@@ -321,9 +321,7 @@ function objectBody(name, flat, dir, indent, requiredKeys) {
 function expr(flat, dir, indent, where = '') {
   switch (flat.kind) {
     case 'ref': {
-      const target = named(flat.name, flat.spec);
       const exported = model(flat.name, flat.spec, dir);
-      void target;
       return { ts: exported, schema: `${exported}Schema` };
     }
     case 'object': {
@@ -715,7 +713,6 @@ function endpointModule(b) {
   if (errorsEntry.length)
     opFields.push(`  errors: { ${errorsEntry.map((e) => `${e.status}: ${e.schema}`).join(', ')} },`);
   if (b.apiKeyOnly) opFields.push('  apiKeyOnly: true,');
-  if (!b.params.some((p) => p.in === 'path' || p.in === 'query') && !b.bodyType) void 0;
   lines.push(`const operation: Operation<${Pascal}Value, ${Pascal}Errors> = {\n${opFields.join('\n')}\n};`);
   lines.push('');
   const errorsText = statuses.length
