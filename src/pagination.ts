@@ -4,9 +4,9 @@
  * wrap any endpoint function, so they cost nothing unless imported, and like every endpoint they
  * never throw: problems arrive as `{ ok: false, error }` values.
  */
-import { isClient } from './client.js';
 import { type ConfigError, fail, type NetworkError, type ValidationError } from './core/errors.js';
 import type { CallOptions } from './core/options.js';
+import { internalError } from './core/request.js';
 import { type Err, err, type Ok, ok, type ResponseMeta, type Result } from './core/result.js';
 
 /** Options of {@link paginate}, {@link paginateItems} and {@link collectItems}. */
@@ -119,15 +119,7 @@ async function call<V, E>(
   } catch (error) {
     detail = error instanceof Error ? error.message : String(error);
   }
-  const redact = isClient(client) ? client.auth.redact : (text: string) => text;
-  return err(
-    fail<NetworkError>({
-      kind: 'network',
-      operation: id,
-      attempts: 0,
-      message: redact(`${id}: internal error: ${detail.slice(0, 300)}`),
-    }),
-  );
+  return err(internalError(client, id, detail));
 }
 
 async function* walk<V, E>(

@@ -410,16 +410,22 @@ export async function send<T, E extends Record<number, unknown>>(
     >;
   } catch (error) {
     // Unreachable by design; kept so that even a bug answers with a value.
-    const redact = isClient(client) ? client.auth.redact : (text: string) => text;
-    return err(
-      fail({
-        kind: 'network',
-        operation: op.id,
-        attempts: 0,
-        message: redact(`${op.id}: internal error: ${describe(error).slice(0, 300)}`),
-      }) as TalonError<E>,
-    );
+    return err(internalError(client, op.id, describe(error)) as TalonError<E>);
   }
+}
+
+/**
+ * @internal The last-resort error for a bug (something threw where nothing should): a `network`
+ * error saying so, scrubbed of the client's secrets. Used by `send` and the pagination helpers.
+ */
+export function internalError(client: unknown, operation: string, detail: string): NetworkError {
+  const redact = isClient(client) ? client.auth.redact : (text: string) => text;
+  return fail({
+    kind: 'network',
+    operation,
+    attempts: 0,
+    message: redact(`${operation}: internal error: ${detail.slice(0, 300)}`),
+  });
 }
 
 async function run(
