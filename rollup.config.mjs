@@ -1,8 +1,13 @@
 // Builds ESM (.js), CommonJS (.cjs) and bundled declarations (.d.ts, .d.cts) for the root entry
 // and the `schemas` and `testing` subpaths. Dependencies stay external; the package is "sideEffects": false and
 // every module-level schema is annotated pure, so bundlers drop what a user does not call.
+//
+// TypeScript is only transpiled here (esbuild, one file at a time, `isolatedModules` holds): the
+// type check is `npm run typecheck`, and the declarations come from rollup-plugin-dts. `npm run
+// build` (scripts/build.mjs) runs the parts of this array in two processes; `rollup -c` works too.
 import { existsSync } from 'node:fs';
-import typescript from '@rollup/plugin-typescript';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { transform } from 'esbuild';
 import { dts } from 'rollup-plugin-dts';
 
 const entries = { index: 'src/index.ts', schemas: 'src/schemas.ts' };
@@ -22,13 +27,33 @@ function halveIndent() {
   };
 }
 
+/**
+ * Strips the types of each `.ts` module (ES2022, as tsconfig.json targets); pure annotations stay.
+ * Relative imports name the `.js` file TypeScript emits, so they resolve to the `.ts` source.
+ */
+function transpile() {
+  return {
+    name: 'esbuild-transpile',
+    resolveId(source, importer) {
+      if (!importer?.endsWith('.ts') || !source.startsWith('.') || !source.endsWith('.js')) return null;
+      const file = fileURLToPath(new URL(source.replace(/\.js$/, '.ts'), pathToFileURL(importer)));
+      return existsSync(file) ? file : null;
+    },
+    async transform(code, id) {
+      if (!id.endsWith('.ts')) return null;
+      const out = await transform(code, { loader: 'ts', target: 'es2022', format: 'esm', sourcefile: id });
+      return { code: out.code, map: null };
+    },
+  };
+}
+
 const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
 export default [
   {
     input: entries,
     external,
-    plugins: [typescript({ tsconfig: './tsconfig.build.json', outputToFilesystem: false })],
+    plugins: [transpile()],
     treeshake: { moduleSideEffects: false },
     output: [
       { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared/[name].js' },

@@ -3,9 +3,11 @@
  * (and does not) when importing `talon-fetch` with rollup or esbuild, and what it weighs gzipped.
  * Sizes are printed and written to .tmp/bundle-sizes.json (for the README's "Bundle size").
  */
+
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { report } from '../support/report.js';
 import {
   BUDGETS,
   BUNDLERS,
@@ -27,7 +29,8 @@ let m: Measurement;
 
 beforeAll(async () => {
   m = await measureAll();
-  console.log(
+  report(
+    'bundle-sizes',
     `Bundle sizes, gzip -9, 1 KB = 1000 B:\n${sizeTable(m)}\n\nBreakdown (esbuild):\n${breakdownTable(m)}\n` +
       `ky alone (default + isHTTPError/isNetworkError/isTimeoutError): ${(m.kyAloneGzip / KB).toFixed(2)} KB gz`,
   );

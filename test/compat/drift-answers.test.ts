@@ -12,12 +12,14 @@
  * recorded (and, for (e), predicted from the answer policy where the earlier release has the
  * same schema name).
  */
+
 import { HttpResponse, http } from 'msw';
 import { expect, it } from 'vitest';
 import * as sdk from '../../src/index.js';
 import { apiKey, type Client, createClient, type Result, type TalonError } from '../../src/index.js';
 import { effectTypes, Generator } from '../contract/generate.js';
 import { BASE_URL, useMockServer } from '../support/msw.js';
+import { report } from '../support/report.js';
 import {
   deref,
   describeWithSpec,
@@ -345,7 +347,8 @@ describeWithSpec('forward compatibility: answers mutated the way releases change
         record[show(n.path)] = `${outcome}${owner ? ` (${owner})` : ''}`;
       }
       expect(mispredicted).toEqual([]);
-      console.info(
+      report(
+        `drift-${id}-e`,
         `${id} (e) left out → outcome:\n${Object.entries(record)
           .map(([p, o]) => `  ${p}: ${o}`)
           .join('\n')}`,
@@ -386,7 +389,8 @@ describeWithSpec('forward compatibility: answers mutated the way releases change
         }
       }
       expect(refused).toBeGreaterThan(0);
-      console.info(
+      report(
+        `drift-${id}-f`,
         `${id} (f) string for number: ${refused} refused (schema error), ${accepted.length} accepted${accepted.length ? `:\n  ${accepted.join('\n  ')}` : ''}`,
       );
     });

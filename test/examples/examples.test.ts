@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type RollupOptions, rollup } from 'rollup';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createFakeTalon,
   FAKE_API_KEY,
@@ -135,9 +135,15 @@ describe('lambda', () => {
     expect(paid.statusCode).toBe(200);
     expect(JSON.parse(paid.body)).toEqual({ orderId: 'order-1', pointsAwarded: 124 });
     expect(server.fake.state.sessions.get('order-1')?.state).toBe('closed');
-    // Closing it again is refused by Talon.One (400): a value, mapped to 400.
+    // Closing it again is refused by Talon.One (400): a value, mapped to 400, and logged
+    // without the API key.
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const again = await handler({ body: JSON.stringify({ orderId: 'order-1', profileId: 'ada' }) });
+    const lines = [...logged.mock.calls];
+    logged.mockRestore();
     expect(again.statusCode).toBe(400);
+    expect(lines).toEqual([[expect.stringMatching(/^closing order order-1 failed: .*HTTP 400/)]]);
+    expect(JSON.stringify(lines)).not.toContain(FAKE_API_KEY);
     expect((await handler({ body: 'not json' })).statusCode).toBe(400);
   });
 });

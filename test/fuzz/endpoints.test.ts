@@ -8,9 +8,11 @@
  * the API spec defines it (the table below is written from the spec, independently of
  * src/endpoints).
  */
+
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as sdk from '../../src/index.js';
+import { report } from '../support/report.js';
 import {
   ANSWERS,
   type Captured,
@@ -280,7 +282,8 @@ function hasUnknownKey(endpoint: Endpoint, params: unknown): boolean {
 const sentBy = new Map<string, number>();
 let started = 0;
 afterAll(() => {
-  console.log(
+  report(
+    'fuzz-endpoints',
     `fuzz endpoints: ${tally.runs} calls (${tally.sent} sent a request) in ${Math.round(performance.now() - started)} ms; FUZZ_RUNS total ${fuzzTotal()}; sent per endpoint ${JSON.stringify(Object.fromEntries(sentBy))}`,
   );
 });

@@ -5,6 +5,7 @@
  * Result of a known kind, and whatever leaves must be exactly the operation's request
  * (see `checkCall`). No network: the client's `fetch` captures and answers.
  */
+
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { afterAll, describe, it } from 'vitest';
@@ -14,6 +15,7 @@ import type { CallOptions } from '../../src/core/options.js';
 import { send } from '../../src/core/request.js';
 import { apiKey, contentSignature, createClient } from '../../src/index.js';
 import { deleteThing, getThing, postThing, putThing } from '../support/ops.js';
+import { report } from '../support/report.js';
 import {
   ANSWERS,
   type Answer,
@@ -124,7 +126,8 @@ const twoSegmentParams = fc
 
 let started = 0;
 afterAll(() => {
-  console.log(
+  report(
+    'fuzz-send',
     `fuzz send: ${tally.runs} calls (${tally.sent} sent a request) in ${Math.round(performance.now() - started)} ms; FUZZ_RUNS total ${fuzzTotal()}`,
   );
 });

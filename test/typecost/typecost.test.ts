@@ -5,6 +5,7 @@
  * `updateCustomerSessionV2` call adds over a baseline file that only creates a client, the
  * declaration the consumer's compiler emits for that file, and the size of dist/index.d.ts.
  */
+
 import {
   existsSync,
   mkdirSync,
@@ -19,6 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { report } from '../support/report.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DTS = join(ROOT, 'dist/index.d.ts');
@@ -144,7 +146,7 @@ beforeAll(() => {
     rows.push(
       `| dist/index.d.cts | ${Buffer.byteLength(cts, 'utf8')} B (${cts === readFileSync(DTS, 'utf8') ? 'same text as index.d.ts' : 'differs from index.d.ts'}) | |`,
     );
-  console.log(`\nWhat talon-fetch's types cost a consumer:\n\n${rows.join('\n')}\n`);
+  report('typecost', `What talon-fetch's types cost a consumer:\n\n${rows.join('\n')}`);
 }, 60_000);
 
 afterAll(() => {
