@@ -26,6 +26,7 @@ export type {
   FetchLike,
   Hooks,
   HttpMethod,
+  OptionProblem,
   RequestEvent,
   ResolvedRetry,
   ResponseEvent,
@@ -37,9 +38,13 @@ export * from './endpoints/index.js';
 export * from './models/index.js';
 export {
   collectItems,
+  type IsPaginated,
+  type NotPaginated,
   type PageError,
   type PageItem,
   type PageOperation,
+  type PageParams,
+  type Paginated,
   type PaginateOptions,
   type PartialErr,
   paginate,

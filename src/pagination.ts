@@ -31,7 +31,8 @@ export type PageOperation<C, P, V, E> = (
   options?: CallOptions,
 ) => Promise<Result<V, E>>;
 
-type Params = { skip?: number | undefined; pageSize?: number | undefined };
+/** The paging params every paginated operation takes (Talon.One pages by offset). */
+export type PageParams = { skip?: number | undefined; pageSize?: number | undefined };
 
 /** The item type of a page answer: the element type of its `data`. */
 export type PageItem<V> = V extends { readonly data: readonly (infer T)[] } ? T : never;
@@ -43,7 +44,7 @@ export type PageItem<V> = V extends { readonly data: readonly (infer T)[] } ? T 
  */
 export type IsPaginated<P, V> = 'skip' extends keyof P
   ? 'pageSize' extends keyof P
-    ? [P, V] extends [Params, { readonly data: readonly unknown[] }]
+    ? [P, V] extends [PageParams, { readonly data: readonly unknown[] }]
       ? 'hasMore' extends keyof V
         ? true
         : 'totalResultSize' extends keyof V
@@ -143,7 +144,7 @@ async function* walk<V, E>(
       return;
     }
   }
-  const base = { ...(params as Params) };
+  const base = { ...(params as PageParams) };
   const pageSize = base.pageSize;
   if (pageSize !== undefined && !isWhole(pageSize, 1)) {
     yield err(validationError(id, 'pageSize', 'must be a positive whole number or undefined'));
@@ -164,7 +165,7 @@ async function* walk<V, E>(
   for (;;) {
     let size = pageSize;
     if (maxItems !== undefined && known !== undefined && maxItems - items < known) size = maxItems - items;
-    const next: Params = { ...base, skip };
+    const next: PageParams = { ...base, skip };
     if (size !== undefined) next.pageSize = size;
     const result = await call(operation, client, next, callOptions, id);
     if (!result.ok) {
@@ -218,6 +219,8 @@ async function* walk<V, E>(
  * `data` plus `hasMore` or `totalResultSize`; any other operation is a compile error.
  * @param options Every {@link CallOptions} (passed to each call, `signal` included) plus
  * `maxPages` and `maxItems`.
+ * @returns An async iterator of one `Result` per page. Its last element may be an error: the
+ * operation's own (`http`, `network`, `timeout`, `response`), `aborted`, `config` or `validation`.
  *
  * @example
  * ```ts
@@ -248,6 +251,10 @@ export function paginate<C, P, V, E>(
  *
  * Named after {@link paginate} (rather than a bare `items`) so that both helpers sit together in
  * the editor's completion list and the name says what is walked in a flat, tree-shaken namespace.
+ *
+ * @returns An async iterator of one `Result` per item; a failed page ends it with one error of
+ * the kinds {@link paginate} lists (`http`, `network`, `timeout`, `response`, `aborted`, `config`,
+ * `validation`).
  *
  * @example
  * ```ts
@@ -286,6 +293,10 @@ export async function* paginateItems<C, P, V, E>(
  * (the response of the last page). Same requests, stop rules, bounds and errors as
  * {@link paginate}; set `maxItems` or `maxPages` to bound memory. It never throws. When a page
  * fails it resolves to `{ ok: false, error, items }`: nothing already fetched is lost.
+ *
+ * @returns A promise of the items, or of a {@link PartialErr}: the error (`http`, `network`,
+ * `timeout`, `response`, `aborted`, `config`, `validation`) with the items fetched before it.
+ * It never rejects.
  *
  * @example
  * ```ts

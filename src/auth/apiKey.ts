@@ -8,6 +8,8 @@ import { type Auth, headerValueProblem, redactor } from './types.js';
  * configuration; the key never appears in errors, logs or `JSON.stringify` output.
  *
  * @param key - The API key from the Campaign Manager (Settings › Integration API Keys).
+ * @returns The `apiKey` auth for `createClient`. It never throws; an unusable key makes
+ * `createClient` throw a {@link TalonConfigError} at start-up (the SDK's only throw).
  */
 export function apiKey(key: string): Auth<'apiKey'> {
   const problem = headerValueProblem(key, 'the API key');

@@ -32,6 +32,10 @@ function hmacMd5(key: Uint8Array, message: Uint8Array): Uint8Array {
  * Only the operations the 2021 API lists with `integration_auth` accept it; the V2 operations
  * answer a `config` error before sending. A non-hex or empty key, or an application ID that is
  * not a positive integer, makes `createClient` report an invalid configuration.
+ *
+ * @returns The `contentSignature` auth for `createClient`. It never throws; an unusable key or ID
+ * makes `createClient` throw a {@link TalonConfigError} at start-up, and an operation that takes
+ * only the API key returns a `config` error without sending.
  */
 export function contentSignature(options: ContentSignatureOptions): Auth<'contentSignature'> {
   const rawKey = typeof options?.applicationKey === 'string' ? options.applicationKey : '';

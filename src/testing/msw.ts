@@ -28,6 +28,8 @@ export interface MswHttpLike<H> {
  * @param fake - A fake made by `createFakeTalon`.
  * @param baseUrl - The `baseUrl` the client under test is created with.
  * @param msw - An object with msw's `http` namespace: `{ http }`, or `import * as msw from 'msw'`.
+ * @returns One catch-all handler for `baseUrl`. It never throws; requests the fake does not
+ * implement are answered 404 (or 405) by the fake, as HTTP answers, not errors.
  */
 export function fakeTalonHandlers<H>(
   fake: Pick<FakeTalon, 'fetch'>,

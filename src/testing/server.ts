@@ -114,6 +114,10 @@ async function serve(fake: FakeTalon, origin: string, req: NodeRequest, res: Nod
  * // … run the code under test, read server.fake.state …
  * await server.close();
  * ```
+ *
+ * @returns The server's `url`, its `fake` and `close()`.
+ * @throws Rejects when the port cannot be listened on (in use, not allowed), when the runtime has
+ * no `node:http`, and with the `TypeError` of `createFakeTalon` for invalid options.
  */
 export async function startFakeTalonServer(
   fakeOrOptions?: FakeTalon | FakeTalonOptions,
