@@ -1,4 +1,5 @@
-// Runtime matrix: runs smoke.mjs against the built package (dist/) in Node 22 and 24 (ESM and CJS),
+// Runtime matrix: runs smoke.mjs against the built package (dist/) in Node 20, 22 and 24 (ESM and CJS;
+// Node 20 is end of life and checked to record that it still works),
 // Bun, Deno, workerd, Vercel's edge-runtime and headless Chromium, all talking to the package's
 // fake Talon.One (talon-fetch/testing) behind a loopback HTTP server. Installs nothing.
 //
@@ -345,8 +346,11 @@ function nodeRuntime(name, binary, major, cjs) {
 
 const node24 = join(REPO, 'node_modules', 'node', 'bin', 'node');
 const node22 = join(HERE, 'node_modules', 'node22', 'bin', 'node');
+const node20 = join(HERE, 'node_modules', 'node20', 'bin', 'node');
 
 const RUNTIMES = [
+  nodeRuntime('node20-esm', node20, 20, false),
+  nodeRuntime('node20-cjs', node20, 20, true),
   nodeRuntime('node22-esm', node22, 22, false),
   nodeRuntime('node22-cjs', node22, 22, true),
   nodeRuntime('node24-esm', node24, 24, false),
