@@ -4,6 +4,7 @@
  * rolls back. Deterministic: codes and transaction IDs come from a seeded generator in the state.
  */
 import type { EffectBase, EffectOf, KnownEffectType, RuleFailureReason } from '../models/index.js';
+import { earn, earningDates, returnedPart, sessionCard, takeBack } from './loyalty.js';
 import type {
   FakeCampaign,
   FakeCloseRecord,
@@ -71,7 +72,8 @@ function rulesetId(campaign: FakeCampaign): number {
   return campaign.id * 100 + 1;
 }
 
-function ruleName(campaign: FakeCampaign): string {
+/** The name of a campaign's (only) rule, as effects and campaign answers carry it. */
+export function ruleName(campaign: FakeCampaign): string {
   switch (campaign.type) {
     case 'coupon':
       return `${campaign.percentOff}% off with a coupon`;
@@ -219,9 +221,12 @@ export function evaluate(
     }
   }
 
-  if (closing && session.profileId !== '') {
+  if (closing) {
     for (const campaign of config.campaigns) {
       if (campaign.type !== 'loyalty') continue;
+      // A card-based program earns on the session's card, a profile-based one on its profile.
+      const card = campaign.cardBased ? sessionCard(state, campaign.programId, session) : undefined;
+      if (campaign.cardBased ? !card : session.profileId === '') continue;
       const value = Math.floor(remaining * campaign.pointsPerUnit);
       if (value <= 0) continue;
       triggered.add(campaign.id);
@@ -229,10 +234,12 @@ export function evaluate(
         effect(campaign, 'addLoyaltyPoints', {
           name: ruleName(campaign),
           programId: campaign.programId,
-          subLedgerId: '',
+          subLedgerId: campaign.subledgerId ?? '',
           value,
           recipientIntegrationId: session.profileId,
           transactionUUID: transactionId(state),
+          ...earningDates(campaign, when),
+          ...(card ? { cardIdentifier: card.identifier } : {}),
         }),
       );
     }
@@ -263,21 +270,9 @@ export function applyClose(
   for (const e of evaluation.effects) {
     if (e.effectType !== 'addLoyaltyPoints') continue;
     const campaign = findCampaign(config, e.campaignId as number, 'loyalty') as FakeLoyaltyCampaign;
-    const value = e.props.value as number;
-    const transactionUUID = e.props.transactionUUID as string;
-    points.push({ campaignId: campaign.id, programId: campaign.programId, value, transactionUUID });
-    if (profile) {
-      profile.points[campaign.programId] = (profile.points[campaign.programId] ?? 0) + value;
-      profile.ledger.push({
-        id: state.nextId++,
-        created: now,
-        programId: campaign.programId,
-        amount: value,
-        reason: `${campaign.name} (session ${session.integrationId})`,
-        transactionUUID,
-        sessionId: session.integrationId,
-      });
-    }
+    const reason = `${campaign.name} (session ${session.integrationId})`;
+    const earned = earn(state, session.integrationId, e as EffectOf<'addLoyaltyPoints'>, now, reason);
+    if (earned) points.push(earned);
   }
   const discounted = cents(
     sessionTotals(session).total - evaluation.discounts.reduce((s, d) => s + d.value, 0),
@@ -292,16 +287,22 @@ export function applyClose(
     discounts: evaluation.discounts,
     points,
     total: discounted,
+    cartItemTotal: sessionTotals(session).cartItemTotal,
+    returnedValue: 0,
   };
 }
 
-/** Undoes what closing a session did and answers the rollback effects. */
+/**
+ * Undoes what closing a session did (less what returns took back already) and answers the
+ * rollback effects. `why` names the cause in the ledger (`cancelled`, `reopened`).
+ */
 export function rollbackClose(
   state: FakeTalonState,
   config: ResolvedFakeTalonOptions,
   session: FakeSession,
   profile: FakeProfile | undefined,
   now: string,
+  why = 'cancelled',
 ): EffectRecord[] {
   const record = session.closed;
   if (!record) return [];
@@ -309,7 +310,8 @@ export function rollbackClose(
   const effects: EffectRecord[] = [];
   for (const discount of record.discounts) {
     const campaign = config.campaigns.find((c) => c.id === discount.campaignId);
-    effects.push(effect(campaign, 'rollbackDiscount', { name: discount.name, value: discount.value }));
+    const value = cents(discount.value - returnedPart(discount.value, record, false));
+    if (value > 0) effects.push(effect(campaign, 'rollbackDiscount', { name: discount.name, value }));
   }
   for (const key of record.coupons) {
     const coupon = state.coupons.get(key);
@@ -331,31 +333,26 @@ export function rollbackClose(
     );
   }
   for (const added of record.points) {
+    const reason = `rollback: session ${session.integrationId} ${why}`;
+    const left = added.value - returnedPart(added.value, record, true);
+    const value = takeBack(state, added, who, left, now, reason);
+    if (value <= 0) continue;
     effects.push(
       effect(findCampaign(config, added.campaignId, 'loyalty'), 'rollbackAddedLoyaltyPoints', {
         programId: added.programId,
-        subLedgerId: '',
-        value: added.value,
+        subLedgerId: added.subledgerId,
+        value,
         recipientIntegrationId: who,
         transactionUUID: added.transactionUUID,
+        ...(added.cardIdentifier === undefined ? {} : { cardIdentifier: added.cardIdentifier }),
       }),
     );
-    if (profile) {
-      profile.points[added.programId] = (profile.points[added.programId] ?? 0) - added.value;
-      profile.ledger.push({
-        id: state.nextId++,
-        created: now,
-        programId: added.programId,
-        amount: -added.value,
-        reason: `rollback: session ${session.integrationId} cancelled`,
-        transactionUUID: added.transactionUUID,
-        sessionId: session.integrationId,
-      });
-    }
   }
   if (profile) {
     profile.closedSessions = Math.max(0, profile.closedSessions - 1);
-    profile.totalSales = cents(profile.totalSales - record.total);
+    profile.totalSales = cents(
+      profile.totalSales - (record.total - returnedPart(record.total, record, false)),
+    );
   }
   session.closed = undefined;
   return effects;

@@ -7,13 +7,17 @@ import { safeParse } from 'valibot';
 import { fromHex } from '../auth/hex.js';
 import { type Answer, fail, invalidBody, toResponse } from './answers.js';
 import { authenticate } from './auth.js';
+import { seedCatalogs } from './catalog.js';
 import {
+  FAKE_ACHIEVEMENTS,
   FAKE_API_KEY,
   FAKE_APPLICATION_ID,
   FAKE_APPLICATION_KEY,
   FAKE_AUDIENCES,
   FAKE_CAMPAIGNS,
+  FAKE_CATALOGS,
 } from './constants.js';
+import { checkMoreOptions } from './more-routes.js';
 import { ROUTES, type Route } from './operations.js';
 import type {
   FakeCoupon,
@@ -30,6 +34,13 @@ function resolve(options: FakeTalonOptions | undefined): ResolvedFakeTalonOption
     applicationKey: options?.applicationKey ?? FAKE_APPLICATION_KEY,
     campaigns: options?.campaigns ?? FAKE_CAMPAIGNS,
     audiences: options?.audiences ?? FAKE_AUDIENCES,
+    // The default achievement only where its campaign runs (other campaigns: none).
+    achievements:
+      options?.achievements ??
+      FAKE_ACHIEVEMENTS.filter((a) =>
+        (options?.campaigns ?? FAKE_CAMPAIGNS).some((c) => c.id === a.campaignId),
+      ),
+    catalogs: options?.catalogs ?? FAKE_CATALOGS,
     now: options?.now ?? (() => new Date()),
   };
   if (!fromHex(config.applicationKey))
@@ -40,6 +51,7 @@ function resolve(options: FakeTalonOptions | undefined): ResolvedFakeTalonOption
       throw new TypeError(`createFakeTalon: two campaigns have the ID ${campaign.id}`);
     ids.add(campaign.id);
   }
+  checkMoreOptions(config);
   return config;
 }
 
@@ -50,7 +62,10 @@ function initialState(config: ResolvedFakeTalonOptions): FakeTalonState {
     coupons: new Map(),
     referrals: new Map(),
     events: [],
-    audiences: new Map(config.audiences.map((a) => [a.id, { id: a.id, name: a.name }])),
+    audiences: new Map(config.audiences.map((a) => [a.id, { ...a }])),
+    catalogs: new Map(),
+    priceHistory: [],
+    loyaltyCards: new Map(),
     nextId: 1000,
     seed: 20_240_601,
   };
@@ -74,6 +89,7 @@ function initialState(config: ResolvedFakeTalonOptions): FakeTalonState {
       state.coupons.set(s.value.toUpperCase(), coupon);
     }
   }
+  seedCatalogs(state, config);
   return state;
 }
 

@@ -4,18 +4,36 @@
  * (`startFakeTalonServer`). Nothing here is imported by the main entry.
  */
 export {
+  FAKE_ACHIEVEMENT_ID,
+  FAKE_ACHIEVEMENTS,
   FAKE_API_KEY,
   FAKE_APPLICATION_ID,
   FAKE_APPLICATION_KEY,
   FAKE_AUDIENCES,
   FAKE_CAMPAIGNS,
+  FAKE_CATALOG_ID,
+  FAKE_CATALOGS,
   FAKE_COUPON_CAMPAIGN_ID,
   FAKE_COUPON_CODE,
+  FAKE_EVENT_TYPE,
   FAKE_LOYALTY_CAMPAIGN_ID,
+  FAKE_LOYALTY_CARD_CAMPAIGN_ID,
+  FAKE_LOYALTY_CARD_PROGRAM_ID,
   FAKE_LOYALTY_PROGRAM_ID,
+  FAKE_LOYALTY_TIERS,
   FAKE_REFERRAL_CAMPAIGN_ID,
 } from './constants.js';
 export { createFakeTalon } from './fake.js';
+export type {
+  FakeAchievement,
+  FakeCampaignSchedule,
+  FakeCatalog,
+  FakeCatalogItem,
+  FakeCatalogItemSpec,
+  FakeCatalogSpec,
+  FakePriceAdjustment,
+  FakePriceObservation,
+} from './more-types.js';
 export { fakeTalonHandlers, type MswHttpLike } from './msw.js';
 export { type FakeTalonServer, type FakeTalonServerOptions, startFakeTalonServer } from './server.js';
 export type {
@@ -29,9 +47,12 @@ export type {
   FakeEvent,
   FakeLedgerEntry,
   FakeLoyaltyCampaign,
+  FakeLoyaltyCard,
+  FakeLoyaltyTier,
   FakeProfile,
   FakeReferral,
   FakeReferralCampaign,
+  FakeReturn,
   FakeSession,
   FakeTalon,
   FakeTalonOptions,

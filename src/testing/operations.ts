@@ -30,6 +30,8 @@ import {
 } from '../models/schemas.js';
 import { type Answer, fail, notFound, ok } from './answers.js';
 import { findCampaign, newCode } from './engine.js';
+import { LOYALTY_ROUTES } from './loyalty-routes.js';
+import { MORE_ROUTES } from './more-routes.js';
 import { type Context, ensureProfile, openSession, recordEvent, updateSession } from './sessions.js';
 import type { FakeCoupon, FakeReferral } from './types.js';
 import {
@@ -476,6 +478,7 @@ const updateCustomerSessionV2: Route = {
         additionalCosts: input.additionalCosts,
         identifiers: input.identifiers,
         storeIntegrationId: input.storeIntegrationId,
+        loyaltyCards: input.loyaltyCards,
       },
       call.when,
       'talon_session_updated',
@@ -527,4 +530,6 @@ export const ROUTES: readonly Route[] = [
   updateCustomerProfileV2,
   updateCustomerProfilesV2,
   updateCustomerSessionV2,
+  ...MORE_ROUTES,
+  ...LOYALTY_ROUTES,
 ];

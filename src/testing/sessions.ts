@@ -40,6 +40,7 @@ export function ensureProfile(ctx: Context, integrationId: string): FakeProfile 
       audiences: [],
       points: {},
       ledger: [],
+      joined: {},
     };
     state.profiles.set(integrationId, profile);
   }
@@ -83,6 +84,7 @@ export interface SessionUpdate {
   readonly additionalCosts?: Record<string, { price: number }> | undefined;
   readonly identifiers?: readonly string[] | undefined;
   readonly storeIntegrationId?: string | undefined;
+  readonly loyaltyCards?: readonly string[] | undefined;
   readonly declaredTotal?: number | undefined;
 }
 
@@ -149,10 +151,10 @@ export function updateSession(
     return fail(400, `The customer session ${JSON.stringify(integrationId)} is cancelled and cannot change`, [
       { title: 'Invalid state transition', pointer: '/state' },
     ]);
-  if (before?.state === 'closed' && target !== 'cancelled')
+  if ((before?.state === 'closed' || before?.state === 'partially_returned') && target !== 'cancelled')
     return fail(
       400,
-      `The customer session ${JSON.stringify(integrationId)} is closed: the only change allowed is state cancelled`,
+      `The customer session ${JSON.stringify(integrationId)} is ${before.state}: the only change allowed is state cancelled`,
       [{ title: 'Invalid state transition', pointer: '/state' }],
     );
   const opened = openSession(ctx, integrationId, update.profileId);
@@ -164,7 +166,7 @@ export function updateSession(
 
   let effects: EffectRecord[];
   let evaluation: Evaluation | undefined;
-  if (session.state === 'closed') {
+  if (session.state === 'closed' || session.state === 'partially_returned') {
     // closed → cancelled: roll back what closing did.
     effects = rollbackClose(state, config, session, profile, now);
     session.state = 'cancelled';
@@ -177,6 +179,7 @@ export function updateSession(
     if (update.additionalCosts !== undefined) session.additionalCosts = { ...update.additionalCosts };
     if (update.identifiers !== undefined) session.identifiers = [...update.identifiers];
     if (update.storeIntegrationId !== undefined) session.storeIntegrationId = update.storeIntegrationId;
+    if (update.loyaltyCards !== undefined) session.loyaltyCards = [...update.loyaltyCards];
     if (update.declaredTotal !== undefined) session.declaredTotal = update.declaredTotal;
     if (target === 'cancelled') {
       effects = [];

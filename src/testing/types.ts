@@ -2,6 +2,13 @@
  * The fake's public types: its options, its campaigns and the state it keeps. The state is plain
  * data (Maps, arrays, objects) that a test may read, e.g. `fake.state.profiles.get('user-1')`.
  */
+import type {
+  FakeAchievement,
+  FakeCampaignSchedule,
+  FakeCatalog,
+  FakeCatalogSpec,
+  FakePriceObservation,
+} from './more-types.js';
 
 /** A coupon of a coupon campaign: a bare code, or a code with limits. */
 export interface FakeCouponSpec {
@@ -16,7 +23,7 @@ export interface FakeCouponSpec {
 }
 
 /** A campaign whose coupons take a percentage off the cart (`acceptCoupon` + `setDiscount`). */
-export interface FakeCouponCampaign {
+export interface FakeCouponCampaign extends FakeCampaignSchedule {
   readonly type: 'coupon';
   readonly id: number;
   readonly name: string;
@@ -29,7 +36,7 @@ export interface FakeCouponCampaign {
  * A referral campaign: `createReferral` makes codes for it; a session of another profile that
  * carries such a code gets `acceptReferral` (and a `setDiscount` when `percentOff` is set).
  */
-export interface FakeReferralCampaign {
+export interface FakeReferralCampaign extends FakeCampaignSchedule {
   readonly type: 'referral';
   readonly id: number;
   readonly name: string;
@@ -37,8 +44,19 @@ export interface FakeReferralCampaign {
   readonly percentOff?: number;
 }
 
-/** A loyalty campaign: closing a session with a profile adds points (`addLoyaltyPoints`). */
-export interface FakeLoyaltyCampaign {
+/** A tier of a loyalty program: a ledger with at least `minPoints` active points is in it. */
+export interface FakeLoyaltyTier {
+  readonly name: string;
+  /** The active points from which the tier applies. */
+  readonly minPoints: number;
+}
+
+/**
+ * A loyalty campaign: closing a session adds points (`addLoyaltyPoints`) to the profile's ledger in
+ * its program or, for a card-based program, to the card the session names in `loyaltyCards`.
+ * Campaigns that share a `programId` share the program; the first one sets its name, kind and tiers.
+ */
+export interface FakeLoyaltyCampaign extends FakeCampaignSchedule {
   readonly type: 'loyalty';
   readonly id: number;
   readonly name: string;
@@ -46,15 +64,44 @@ export interface FakeLoyaltyCampaign {
   readonly programName: string;
   /** Points per currency unit of the discounted cart total (rounded down). */
   readonly pointsPerUnit: number;
+  /** Points for a tracked event (`trackEventV2`, `trackEventV3`) by event type, e.g. `{ newsletter_signup: 50 }`. */
+  readonly eventPoints?: Readonly<Record<string, number>>;
+  /**
+   * Days the points stay pending after closing; they become active by themselves then, or at once
+   * with `activateLoyaltyPoints`. Default 0: active at once.
+   */
+  readonly pendingDays?: number;
+  /** The points stay pending (start date `on_action`) until `activateLoyaltyPoints`; wins over `pendingDays`. */
+  readonly awaitsActivation?: boolean;
+  /** Days the points stay valid once active. Absent: they never expire. */
+  readonly expiryDays?: number;
+  /** The subledger the points go to. Default `''`: the program's main ledger. */
+  readonly subledgerId?: string;
+  /** The program's tiers (balances name the highest one the active points reach). */
+  readonly tiers?: readonly FakeLoyaltyTier[];
+  /** A card-based program: points go to the session's loyalty card; profiles cannot join it. */
+  readonly cardBased?: boolean;
+  /** Card-based programs: how many profiles one card takes. 0 or absent: no limit. */
+  readonly usersPerCard?: number;
 }
 
 /** One campaign of the fake. */
 export type FakeCampaign = FakeCouponCampaign | FakeReferralCampaign | FakeLoyaltyCampaign;
 
-/** An audience profiles can join. */
+/** An audience profiles can join (`createAudienceV2` sets the optional fields it is given). */
 export interface FakeAudience {
   readonly id: number;
   readonly name: string;
+  readonly created?: string | undefined;
+  readonly description?: string | undefined;
+  readonly sandbox?: boolean | undefined;
+  readonly subscribedApplicationsIds?: readonly number[] | undefined;
+  /** The third-party platform it comes from (`createAudienceV2`). */
+  readonly integration?: string | undefined;
+  /** Its ID in that platform: unique per `integration`. */
+  readonly integrationId?: string | undefined;
+  readonly createdIn3rdParty?: boolean | undefined;
+  readonly lastUpdate?: string | undefined;
 }
 
 /** Options of `createFakeTalon`. Every field has a default (see the FAKE_* constants). */
@@ -69,6 +116,10 @@ export interface FakeTalonOptions {
   readonly campaigns?: readonly FakeCampaign[];
   /** The audiences that exist; replaces the default {@link FAKE_AUDIENCES}. */
   readonly audiences?: readonly FakeAudience[];
+  /** The achievements; replaces the default {@link FAKE_ACHIEVEMENTS} (`[]`: none). */
+  readonly achievements?: readonly FakeAchievement[];
+  /** The cart item catalogs; replaces the default {@link FAKE_CATALOGS}. */
+  readonly catalogs?: readonly FakeCatalogSpec[];
   /** The clock, for the `created`/`updated` dates. Default `() => new Date()`. */
   readonly now?: () => Date;
 }
@@ -86,7 +137,10 @@ export interface FakeCartItem {
   [field: string]: unknown;
 }
 
-/** A loyalty ledger entry (points added or rolled back). */
+/**
+ * A loyalty ledger entry: points added (`addition`, a positive amount) or taken back by a rollback
+ * or a return (`subtraction`, a negative amount, with the `transactionUUID` of the addition).
+ */
 export interface FakeLedgerEntry {
   id: number;
   created: string;
@@ -95,6 +149,18 @@ export interface FakeLedgerEntry {
   reason: string;
   transactionUUID: string;
   sessionId: string;
+  type: 'addition' | 'subtraction';
+  /** `''` for the main ledger. */
+  subledgerId: string;
+  /** `immediate`, `on_action` (pending until activated) or an RFC 3339 date-time. */
+  startDate: string;
+  /** `unlimited` or an RFC 3339 date-time. */
+  expiryDate: string;
+  /** The profile the points concern (on a card: the session's profile, or `''`). */
+  profileId: string;
+  campaignId: number;
+  rulesetId: number;
+  ruleName: string;
 }
 
 /** A customer profile as the fake keeps it. */
@@ -108,9 +174,14 @@ export interface FakeProfile {
   totalSales: number;
   /** IDs of the audiences the profile belongs to. */
   audiences: number[];
-  /** Current points per loyalty program ID. */
+  /**
+   * Net points (additions minus subtractions, whatever their status) per loyalty program the
+   * profile is a member of; balances by status come from `ledger`.
+   */
   points: Record<number, number>;
   ledger: FakeLedgerEntry[];
+  /** When the profile joined each loyalty program (`joinLoyaltyProgram`, or its first points). */
+  joined: Record<number, string>;
 }
 
 /** What closing a session did, kept so that cancelling it can roll it back. */
@@ -118,8 +189,20 @@ export interface FakeCloseRecord {
   coupons: string[];
   referral: string | undefined;
   discounts: { name: string; value: number; campaignId: number }[];
-  points: { campaignId: number; programId: number; value: number; transactionUUID: string }[];
+  points: {
+    campaignId: number;
+    programId: number;
+    value: number;
+    transactionUUID: string;
+    subledgerId: string;
+    /** The card the points went to, if any. */
+    cardIdentifier: string | undefined;
+  }[];
   total: number;
+  /** The cart items' value when the session closed: returns take back their share of it. */
+  cartItemTotal: number;
+  /** The value of the cart items returned so far (`returnCartItems`). */
+  returnedValue: number;
 }
 
 /** A customer session as the fake keeps it. */
@@ -143,6 +226,31 @@ export interface FakeSession {
   firstSession: boolean;
   updateCount: number;
   closed: FakeCloseRecord | undefined;
+  /** Identifiers of the loyalty cards the session names. */
+  loyaltyCards: string[];
+  /** The returns of the session (`returnCartItems`), oldest first. */
+  returns: FakeReturn[];
+}
+
+/** A return of cart items of a closed session. */
+export interface FakeReturn {
+  id: number;
+  created: string;
+  eventId: number;
+  returnedCartItems: { position: number; quantity: number; sku: string }[];
+}
+
+/** A loyalty card of a card-based program. */
+export interface FakeLoyaltyCard {
+  id: number;
+  identifier: string;
+  programId: number;
+  created: string;
+  modified: string;
+  status: 'active' | 'inactive';
+  /** The linked profiles, in the order linked. */
+  profiles: { integrationId: string; timestamp: string }[];
+  ledger: FakeLedgerEntry[];
 }
 
 /** A coupon as the fake keeps it. */
@@ -187,6 +295,11 @@ export interface FakeEvent {
   sessionId: string | undefined;
   attributes: Record<string, unknown>;
   effects: Record<string, unknown>[];
+  /** The event's own ID (advanced events, `trackEventV3`): unique. */
+  integrationId?: string | undefined;
+  /** The closed session an advanced event refers to. */
+  connectedSessionId?: string | undefined;
+  storeIntegrationId?: string | undefined;
 }
 
 /** Everything the fake remembers. Keys of the Maps are integration IDs, coupon codes (upper case) and referral codes. */
@@ -197,6 +310,12 @@ export interface FakeTalonState {
   referrals: Map<string, FakeReferral>;
   events: FakeEvent[];
   audiences: Map<number, FakeAudience>;
+  /** Loyalty cards by identifier (unique across the fake's programs). */
+  loyaltyCards: Map<string, FakeLoyaltyCard>;
+  /** Cart item catalogs by ID. */
+  catalogs: Map<number, FakeCatalog>;
+  /** Every price observation, in the order recorded (`bestPriorPrice` reads it). */
+  priceHistory: FakePriceObservation[];
   /** The next ID handed out (all entities share one counter). */
   nextId: number;
   /** State of the deterministic generator of referral codes and transaction IDs. */
@@ -225,5 +344,7 @@ export interface ResolvedFakeTalonOptions {
   readonly applicationKey: string;
   readonly campaigns: readonly FakeCampaign[];
   readonly audiences: readonly FakeAudience[];
+  readonly achievements: readonly FakeAchievement[];
+  readonly catalogs: readonly FakeCatalogSpec[];
   readonly now: () => Date;
 }

@@ -22,6 +22,7 @@ import type {
   LoyaltyProgramLedgers,
   Referral,
 } from '../models/index.js';
+import { allPrograms, ledgerInfos } from './loyalty.js';
 import type {
   FakeCampaign,
   FakeCartItem,
@@ -76,6 +77,7 @@ export function anonymousProfile(now: string): FakeProfile {
     audiences: [],
     points: {},
     ledger: [],
+    joined: {},
   };
 }
 
@@ -130,6 +132,7 @@ export function sessionView(session: FakeSession, config: ResolvedFakeTalonOptio
     cartItems: session.cartItems.map(cartItemView),
     additionalCosts: { ...session.additionalCosts },
     identifiers: [...session.identifiers],
+    loyaltyCards: [...session.loyaltyCards],
     attributes: { ...session.attributes },
     firstSession: session.firstSession,
     updateCount: session.updateCount,
@@ -188,6 +191,8 @@ export function emptySession(profileId: string, now: string): FakeSession {
     firstSession: false,
     updateCount: 0,
     closed: undefined,
+    loyaltyCards: [],
+    returns: [],
   };
 }
 
@@ -268,26 +273,24 @@ export function campaignView(campaign: FakeCampaign, config: ResolvedFakeTalonOp
   };
 }
 
-/** The loyalty balances of a profile, per program of the loyalty campaigns, keyed by program ID. */
+/** The loyalty balances of a profile, per program it is a member of, keyed by program ID. */
 export function programLedgers(
   profile: FakeProfile,
   config: ResolvedFakeTalonOptions,
 ): Record<string, LoyaltyProgramLedgers> {
   const programs: Record<string, LoyaltyProgramLedgers> = {};
-  for (const campaign of config.campaigns) {
-    if (campaign.type !== 'loyalty' || programs[String(campaign.programId)]) continue;
-    const balance = profile.points[campaign.programId] ?? 0;
-    programs[String(campaign.programId)] = {
-      id: campaign.programId,
-      title: campaign.programName,
-      name: campaign.programName.toLowerCase().replace(/[^a-z0-9]+/g, '_'),
-      ledger: {
-        currentBalance: balance,
-        pendingBalance: 0,
-        expiredBalance: 0,
-        spentBalance: 0,
-        tentativeCurrentBalance: balance,
-      },
+  // The profile-based programs the profile is a member of, with its balances now.
+  for (const program of allPrograms(config)) {
+    const joined = profile.joined[program.id];
+    if (program.cardBased || joined === undefined) continue;
+    const { main, subledgers } = ledgerInfos(profile.ledger, program, config.now().getTime());
+    programs[String(program.id)] = {
+      id: program.id,
+      title: program.title,
+      name: program.name,
+      joinDate: joined,
+      ledger: main,
+      ...(Object.keys(subledgers).length ? { subLedgers: subledgers } : {}),
     };
   }
   return programs;

@@ -760,7 +760,7 @@ describeWithSpec('the fake and the SDK operations', (specs) => {
   const auth = { authorization: `ApiKey-v1 ${FAKE_API_KEY}` };
 
   it('implements operations of the SDK, at their method and path, with their auth schemes', () => {
-    expect(ROUTES.length).toBe(14);
+    expect(new Set(ROUTES.map((r) => r.id)).size, 'no operation twice').toBe(ROUTES.length);
     for (const route of ROUTES) {
       expect(Object.keys(operationIds), route.id).toContain(route.id);
       expect(spec.get(route.id), route.id).toMatchObject({ method: route.method, path: route.path });
@@ -769,23 +769,16 @@ describeWithSpec('the fake and the SDK operations', (specs) => {
     }
   });
 
-  it('answers every other SDK operation with a 404 or 405 that names what it implements', async () => {
-    const others = Object.keys(operationIds).filter((id) => !ROUTES.some((r) => r.id === id));
-    expect(others.length).toBeGreaterThan(0);
-    for (const id of others) {
-      const op = spec.get(id);
-      expect(op, id).toBeDefined();
-      if (!op) continue;
-      const path = op.path.replace(/\{[^}]+\}/g, 'x-1234');
-      const response = await raw(
-        op.method,
-        path,
-        op.method === 'GET' || op.method === 'DELETE' ? undefined : '{}',
-        auth,
-      );
-      expect([404, 405], `${id}: ${op.method} ${path}`).toContain(response.status);
+  it('implements every SDK operation; another path answers 404, another method 405, naming what it has', async () => {
+    expect(Object.keys(operationIds).filter((id) => !ROUTES.some((r) => r.id === id))).toEqual([]);
+    for (const [method, path, status] of [
+      ['GET', '/v1/nothing', 404],
+      ['DELETE', '/v1/referrals', 405],
+    ] as const) {
+      const response = await raw(method, path, undefined, auth);
+      expect(response.status, `${method} ${path}`).toBe(status);
       const body = await response.json();
-      expect(body.StatusCode).toBe(response.status);
+      expect(body.StatusCode).toBe(status);
       expect(body.message).toMatch(/fake Talon\.One (implements only|at)|operation of the fake Talon\.One/);
     }
   });

@@ -1,0 +1,831 @@
+/**
+ * The fake Talon.One's loyalty (src/testing/loyalty*.ts): ledgers per profile and program, pending
+ * points and their activation, tiers, the transaction and point lists page by page, emptying
+ * ledgers, loyalty cards, returns, reopening, and reading a session back. Every call goes through
+ * the SDK with response validation on, so an answer that does not fit the SDK's response schemas
+ * fails as a `response` error.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  activateLoyaltyPoints,
+  apiKey,
+  type Client,
+  collectItems,
+  createClient,
+  deleteLoyaltyTransactionsFromLedgers,
+  type Effect,
+  generateLoyaltyCard,
+  getCustomerSession,
+  getLoyaltyBalances,
+  getLoyaltyCardBalances,
+  getLoyaltyCardPoints,
+  getLoyaltyCardTransactions,
+  getLoyaltyProgramProfilePoints,
+  getLoyaltyProgramProfileTransactions,
+  joinLoyaltyProgram,
+  linkLoyaltyCardToProfile,
+  type Result,
+  reopenCustomerSession,
+  returnCartItems,
+  unlinkLoyaltyCardFromProfile,
+  updateCustomerSessionV2,
+} from '../../src/index.js';
+import {
+  createFakeTalon,
+  FAKE_API_KEY,
+  FAKE_COUPON_CODE,
+  FAKE_LOYALTY_CARD_PROGRAM_ID,
+  FAKE_LOYALTY_PROGRAM_ID,
+  type FakeCampaign,
+  type FakeTalon,
+} from '../../src/testing/index.js';
+
+const BASE = 'https://fake.talon.one';
+const PROGRAM = FAKE_LOYALTY_PROGRAM_ID;
+const CARDS = FAKE_LOYALTY_CARD_PROGRAM_ID;
+const CART = [
+  { name: 'Espresso beans', sku: 'BEANS-1KG', quantity: 2, price: 24.5 },
+  { name: 'Grinder', sku: 'GRIND-1', quantity: 1, price: 89 },
+]; // 138.00
+const DAY = 86_400_000;
+
+let clock: Date;
+let fake: FakeTalon;
+let talon: Client<'apiKey'>;
+
+/** A fake (default campaigns unless given) on the test's clock, and a client for it. */
+function start(campaigns?: readonly FakeCampaign[]) {
+  fake = createFakeTalon({ now: () => clock, ...(campaigns ? { campaigns } : {}) });
+  talon = createClient({ baseUrl: BASE, auth: apiKey(FAKE_API_KEY), fetch: fake.fetch, retry: false });
+}
+
+beforeEach(() => {
+  clock = new Date('2026-06-01T10:00:00Z');
+  start();
+});
+
+function later(days: number) {
+  clock = new Date(clock.getTime() + days * DAY);
+}
+
+function value<T>(result: Result<T, { message: string }>): T {
+  if (!result.ok) throw new Error(`expected ok, got: ${result.error.message}`);
+  return result.value;
+}
+
+function httpError(result: Result<unknown, { kind: string; message: string }>, status: number) {
+  if (result.ok) throw new Error(`expected HTTP ${status}, got ok`);
+  const error = result.error as { kind: string; status?: number; documented?: boolean; body?: unknown };
+  expect(error.kind, result.error.message).toBe('http');
+  expect(error.status).toBe(status);
+  return error as { documented: boolean; body: { message?: string; errors?: { source?: unknown }[] } };
+}
+
+function find<T extends Effect['effectType']>(effects: readonly Effect[], type: T) {
+  return effects.filter((e) => e.effectType === type) as Extract<Effect, { effectType: T }>[];
+}
+
+/** Closes a session of `profileId` with `items` (and extra session fields). */
+function close(id: string, profileId: string | undefined, extra: Record<string, unknown> = {}, items = CART) {
+  return updateCustomerSessionV2(talon, {
+    customerSessionId: id,
+    body: {
+      customerSession: { ...(profileId ? { profileId } : {}), cartItems: items, state: 'closed', ...extra },
+      responseContent: ['customerSession', 'loyalty'],
+    },
+  });
+}
+
+async function balance(integrationId = 'ada', extra: Record<string, unknown> = {}) {
+  return value(await getLoyaltyBalances(talon, { loyaltyProgramId: PROGRAM, integrationId, ...extra }));
+}
+
+function raw(method: string, path: string, body?: unknown) {
+  return fake.fetch(
+    new Request(`${BASE}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `ApiKey-v1 ${FAKE_API_KEY}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }),
+  );
+}
+
+describe('profile ledgers', () => {
+  it('joins a program, earns on closing, and shows balances with the tier', async () => {
+    expect(value(await joinLoyaltyProgram(talon, { loyaltyProgramId: PROGRAM, integrationId: 'ada' }))).toBe(
+      undefined,
+    );
+    expect(fake.state.profiles.get('ada')?.joined[PROGRAM]).toBe(clock.toISOString());
+    const again = httpError(
+      await joinLoyaltyProgram(talon, { loyaltyProgramId: PROGRAM, integrationId: 'ada' }),
+      400,
+    );
+    expect(again.documented).toBe(true);
+    expect(again.body.message).toMatch(/already a member/);
+
+    const empty = await balance('ada', { includeTiers: true });
+    expect(empty.balance).toMatchObject({
+      activePoints: 0,
+      pendingPoints: 0,
+      nextTierName: 'Silver',
+      pointsToNextTier: 100,
+    });
+    expect(empty.balance?.currentTier).toBeUndefined();
+
+    const closed = value(await close('order-1', 'ada'));
+    expect(find(closed.effects, 'addLoyaltyPoints')[0]?.props).toMatchObject({
+      value: 138,
+      programId: PROGRAM,
+    });
+    expect(closed.loyalty?.programs[String(PROGRAM)]?.ledger).toMatchObject({
+      currentBalance: 138,
+      currentTier: { name: 'Silver' },
+      nextTierName: 'Gold',
+    });
+    const earned = await balance('ada', { includeTiers: true, includeProjectedTier: true });
+    expect(earned.balance).toMatchObject({
+      activePoints: 138,
+      pendingPoints: 0,
+      spentPoints: 0,
+      expiredPoints: 0,
+      currentTier: { name: 'Silver' },
+      nextTierName: 'Gold',
+      pointsToNextTier: 362,
+      projectedTier: { projectedActivePoints: 138, projectedTierName: 'Silver' },
+    });
+    // No tier fields unless asked for; a past endDate sees the ledger as it was then.
+    expect((await balance('ada')).balance?.currentTier).toBeUndefined();
+    const before = await balance('ada', { endDate: new Date(clock.getTime() - 1000) });
+    expect(before.balance?.activePoints).toBe(0);
+  });
+
+  it('answers 404 for an unknown profile or program and 400 for a card-based program', async () => {
+    value(await close('order-1', 'ada'));
+    expect(
+      httpError(await getLoyaltyBalances(talon, { loyaltyProgramId: PROGRAM, integrationId: 'nobody' }), 404)
+        .documented,
+    ).toBe(true);
+    httpError(await getLoyaltyBalances(talon, { loyaltyProgramId: 99, integrationId: 'ada' }), 404);
+    httpError(await joinLoyaltyProgram(talon, { loyaltyProgramId: 99, integrationId: 'ada' }), 404);
+    const card = httpError(
+      await joinLoyaltyProgram(talon, { loyaltyProgramId: CARDS, integrationId: 'ada' }),
+      400,
+    );
+    expect(card.body.message).toMatch(/card-based/);
+    httpError(
+      await getLoyaltyProgramProfileTransactions(talon, {
+        loyaltyProgramId: PROGRAM,
+        integrationId: 'nobody',
+      }),
+      404,
+    );
+    httpError(
+      await getLoyaltyProgramProfilePoints(talon, { loyaltyProgramId: 99, integrationId: 'ada' }),
+      404,
+    );
+    const bad = await raw('GET', '/v1/loyalty_programs/seven/profile/ada/balances');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors[0].source.parameter).toBe('loyaltyProgramId');
+  });
+});
+
+describe('pending points', () => {
+  const pending: FakeCampaign = {
+    type: 'loyalty',
+    id: 3,
+    name: 'Points later',
+    programId: PROGRAM,
+    programName: 'Coffee points',
+    pointsPerUnit: 1,
+    pendingDays: 14,
+    expiryDays: 30,
+  };
+
+  it('stay pending for the configured days, then turn active by themselves, then expire', async () => {
+    start([pending]);
+    const closed = value(await close('s1', 'ada'));
+    expect(find(closed.effects, 'addLoyaltyPoints')[0]?.props).toMatchObject({
+      value: 138,
+      startDate: '2026-06-15T10:00:00.000Z',
+      expiryDate: '2026-07-15T10:00:00.000Z',
+    });
+    expect((await balance()).balance).toMatchObject({ activePoints: 0, pendingPoints: 138 });
+    const points = (status: 'active' | 'pending' | 'expired') =>
+      getLoyaltyProgramProfilePoints(talon, { loyaltyProgramId: PROGRAM, integrationId: 'ada', status });
+    expect(value(await points('pending')).data).toMatchObject([
+      { amount: 138, customerSessionId: 's1', startDate: '2026-06-15T10:00:00.000Z' },
+    ]);
+    expect(value(await points('active')).data).toEqual([]);
+
+    later(15);
+    expect((await balance()).balance).toMatchObject({ activePoints: 138, pendingPoints: 0 });
+    later(31);
+    expect((await balance()).balance).toMatchObject({ activePoints: 0, expiredPoints: 138 });
+    expect(value(await points('expired')).data.map((p) => p.amount)).toEqual([138]);
+  });
+
+  it('turn active with activateLoyaltyPoints, for a session or for transactions', async () => {
+    start([pending]);
+    value(await close('s1', 'ada'));
+    const second = value(await close('s2', 'ada'));
+    const uuid = find(second.effects, 'addLoyaltyPoints')[0]!.props.transactionUUID;
+
+    const bySession = value(
+      await activateLoyaltyPoints(talon, { loyaltyProgramId: PROGRAM, body: { sessionId: 's1' } }),
+    );
+    expect(bySession.ledgerEntries).toMatchObject([
+      {
+        amount: 138,
+        type: 'addition',
+        customerProfileID: 'ada',
+        customerSessionID: 's1',
+        startDate: clock.toISOString(),
+      },
+    ]);
+    expect((await balance()).balance).toMatchObject({ activePoints: 138, pendingPoints: 138 });
+    // Nothing left to activate in s1.
+    expect(
+      value(await activateLoyaltyPoints(talon, { loyaltyProgramId: PROGRAM, body: { sessionId: 's1' } }))
+        .ledgerEntries,
+    ).toEqual([]);
+
+    const byTransaction = value(
+      await activateLoyaltyPoints(talon, { loyaltyProgramId: PROGRAM, body: { transactionUUIDs: [uuid] } }),
+    );
+    expect(byTransaction.ledgerEntries?.map((e) => e.customerSessionID)).toEqual(['s2']);
+    expect((await balance()).balance).toMatchObject({ activePoints: 276, pendingPoints: 0 });
+
+    const activate = (
+      body: { sessionId?: string; transactionUUIDs?: string[] },
+      loyaltyProgramId = PROGRAM,
+    ) => activateLoyaltyPoints(talon, { loyaltyProgramId, body });
+    expect(httpError(await activate({ sessionId: 'no-such-session' }), 404).documented).toBe(true);
+    httpError(await activate({ transactionUUIDs: ['00000000-0000-4000-a000-000000000000'] }), 404);
+    httpError(await activate({}), 400);
+    httpError(await activate({ sessionId: 's1', transactionUUIDs: [uuid] }), 400);
+    httpError(await activate({ sessionId: 's1' }, 99), 404);
+  });
+
+  it('wait for activation (awaitsActivation), and are listed as awaiting it', async () => {
+    start([{ ...pending, awaitsActivation: true, expiryDays: 10 }]);
+    const closed = value(await close('s1', 'ada'));
+    expect(find(closed.effects, 'addLoyaltyPoints')[0]?.props).toMatchObject({
+      awaitsActivation: true,
+      validityDuration: '10D',
+    });
+    later(100);
+    expect((await balance()).balance).toMatchObject({ activePoints: 0, pendingPoints: 138 });
+    const awaiting = () =>
+      getLoyaltyProgramProfileTransactions(talon, {
+        loyaltyProgramId: PROGRAM,
+        integrationId: 'ada',
+        awaitsActivation: true,
+      });
+    expect(value(await awaiting()).data).toMatchObject([{ startDate: 'on_action', amount: 138 }]);
+    const wrong = await getLoyaltyProgramProfileTransactions(talon, {
+      loyaltyProgramId: PROGRAM,
+      integrationId: 'ada',
+      awaitsActivation: false,
+    });
+    expect(httpError(wrong, 400).documented).toBe(true);
+
+    const activated = value(
+      await activateLoyaltyPoints(talon, { loyaltyProgramId: PROGRAM, body: { sessionId: 's1' } }),
+    );
+    expect(activated.ledgerEntries?.[0]?.expiryDate).toBe(new Date(clock.getTime() + 10 * DAY).toISOString());
+    expect((await balance()).balance).toMatchObject({ activePoints: 138, pendingPoints: 0 });
+    expect(value(await awaiting()).data).toEqual([]);
+    later(11);
+    expect((await balance()).balance).toMatchObject({ activePoints: 0, expiredPoints: 138 });
+  });
+});
+
+describe('transaction and point lists', () => {
+  const ITEM = [{ name: 'Cup', sku: 'CUP', quantity: 1, price: 10 }];
+
+  async function fiveOrders() {
+    for (let n = 1; n <= 5; n++) {
+      value(await close(`order-${n}`, 'ada', {}, ITEM));
+      later(1);
+    }
+  }
+
+  it('pages the transactions as the API does (pageSize, skip, hasMore), newest first', async () => {
+    await fiveOrders();
+    const list = (params: Record<string, unknown>) =>
+      getLoyaltyProgramProfileTransactions(talon, {
+        loyaltyProgramId: PROGRAM,
+        integrationId: 'ada',
+        ...params,
+      });
+    const pages = [];
+    for (const skip of [0, 2, 4]) pages.push(value(await list({ pageSize: 2, skip })));
+    expect(pages.map((p) => p.hasMore)).toEqual([true, true, false]);
+    expect(pages.flatMap((p) => p.data.map((t) => t.customerSessionId))).toEqual([
+      'order-5',
+      'order-4',
+      'order-3',
+      'order-2',
+      'order-1',
+    ]);
+    expect(pages[0]?.data[0]).toMatchObject({
+      type: 'addition',
+      amount: 10,
+      programId: PROGRAM,
+      subledgerId: '',
+    });
+    expect(value(await list({ pageSize: 2, skip: 6 }))).toEqual({ data: [], hasMore: false });
+    expect(value(await list({ pageSize: 5 })).hasMore).toBe(false);
+    expect(value(await list({})).data).toHaveLength(5); // pageSize defaults to 50
+
+    // The SDK's pagination helper walks it to the end.
+    const all = await collectItems(getLoyaltyProgramProfileTransactions, talon, {
+      loyaltyProgramId: PROGRAM,
+      integrationId: 'ada',
+      pageSize: 2,
+    });
+    expect(all.ok && all.value.map((t) => t.amount)).toEqual([10, 10, 10, 10, 10]);
+
+    // Filters.
+    const some = value(await list({ customerSessionIDs: ['order-2', 'order-4'] }));
+    expect(some.data.map((t) => t.customerSessionId)).toEqual(['order-4', 'order-2']);
+    const uuid = some.data[0]!.transactionUUID;
+    expect(value(await list({ transactionUUIDs: [uuid] })).data.map((t) => t.customerSessionId)).toEqual([
+      'order-4',
+    ]);
+    const window = value(await list({ startDate: '2026-06-02T00:00:00Z', endDate: '2026-06-03T23:59:59Z' }));
+    expect(window.data.map((t) => t.customerSessionId)).toEqual(['order-3', 'order-2']);
+    expect(value(await list({ loyaltyTransactionType: 'manual' })).data).toEqual([]);
+    expect(value(await list({ loyaltyTransactionType: 'session' })).data).toHaveLength(5);
+  });
+
+  it('pages the unused points, sorted as asked', async () => {
+    await fiveOrders();
+    const list = (params: Record<string, unknown>) =>
+      getLoyaltyProgramProfilePoints(talon, { loyaltyProgramId: PROGRAM, integrationId: 'ada', ...params });
+    const first = value(await list({ pageSize: 3 }));
+    expect(first.hasMore).toBe(true);
+    expect(first.data.map((p) => p.customerSessionId)).toEqual(['order-1', 'order-2', 'order-3']);
+    const rest = value(await list({ pageSize: 3, skip: 3 }));
+    expect(rest).toMatchObject({ hasMore: false, data: [{ amount: 10 }, { amount: 10 }] });
+    expect(value(await list({ sort: 'startDate', pageSize: 1 })).data[0]?.customerSessionId).toBe('order-1');
+    const descending = await raw(
+      'GET',
+      `/v1/loyalty_programs/${PROGRAM}/profile/ada/points?sort=-startDate&pageSize=1`,
+    );
+    expect((await descending.json()).data[0].customerSessionId).toBe('order-5');
+  });
+
+  it('answers 400 naming a bad query parameter', async () => {
+    await fiveOrders();
+    const base = `/v1/loyalty_programs/${PROGRAM}/profile/ada`;
+    for (const [query, parameter] of [
+      ['transactions?pageSize=0', 'pageSize'],
+      ['transactions?pageSize=1001', 'pageSize'],
+      ['transactions?skip=-1', 'skip'],
+      ['transactions?startDate=yesterday', 'startDate'],
+      ['transactions?loyaltyTransactionType=gift', 'loyaltyTransactionType'],
+      ['points?status=used', 'status'],
+      ['points?sort=amount', 'sort'],
+      ['balances?endDate=soon', 'endDate'],
+      ['balances?includeTiers=yes', 'includeTiers'],
+    ]) {
+      const response = await raw('GET', `${base}/${query}`);
+      expect(response.status, query).toBe(400);
+      expect((await response.json()).errors[0].source.parameter, query).toBe(parameter);
+    }
+  });
+});
+
+describe('deleteLoyaltyTransactionsFromLedgers', () => {
+  it('empties the ledgers it names, and a later rollback finds nothing to take back', async () => {
+    start([
+      {
+        type: 'loyalty',
+        id: 3,
+        name: 'Points',
+        programId: PROGRAM,
+        programName: 'Coffee points',
+        pointsPerUnit: 1,
+      },
+      {
+        type: 'loyalty',
+        id: 5,
+        name: 'Bean points',
+        programId: PROGRAM,
+        programName: 'Coffee points',
+        pointsPerUnit: 2,
+        subledgerId: 'beans',
+      },
+    ]);
+    value(await close('order-1', 'ada'));
+    const both = await balance();
+    expect(both.balance?.activePoints).toBe(138);
+    expect(both.subledgerBalances?.beans?.activePoints).toBe(276);
+    expect(await balance('ada', { subledgerId: 'beans' })).toEqual({
+      subledgerBalances: {
+        beans: { activePoints: 276, pendingPoints: 0, spentPoints: 0, expiredPoints: 0, negativePoints: 0 },
+      },
+    });
+
+    const remove = (
+      body: { scope: 'AllSubledgers' | 'SelectedSubledgers'; subledgerIds?: string[] },
+      integrationId = 'ada',
+    ) => deleteLoyaltyTransactionsFromLedgers(talon, { loyaltyProgramId: PROGRAM, integrationId, body });
+    const selected = await remove({ scope: 'SelectedSubledgers', subledgerIds: ['beans'] });
+    expect(selected.ok && selected.response.status).toBe(204);
+    const after = await balance();
+    expect(after.balance?.activePoints).toBe(138);
+    expect(after.subledgerBalances?.beans?.activePoints).toBe(0);
+    const transactions = () =>
+      getLoyaltyProgramProfileTransactions(talon, { loyaltyProgramId: PROGRAM, integrationId: 'ada' });
+    expect(value(await transactions()).data.map((t) => t.subledgerId)).toEqual(['']);
+
+    value(await remove({ scope: 'AllSubledgers' }));
+    expect((await balance()).balance?.activePoints).toBe(0);
+    expect(value(await transactions()).data).toEqual([]);
+    expect(fake.state.profiles.get('ada')?.points[PROGRAM]).toBe(0);
+
+    const cancelled = value(
+      await updateCustomerSessionV2(talon, {
+        customerSessionId: 'order-1',
+        body: { customerSession: { state: 'cancelled' } },
+      }),
+    );
+    expect(find(cancelled.effects, 'rollbackAddedLoyaltyPoints')).toEqual([]);
+    expect((await balance()).balance?.activePoints).toBe(0);
+
+    expect(httpError(await remove({ scope: 'SelectedSubledgers' }), 400).documented).toBe(true);
+    expect(httpError(await remove({ scope: 'AllSubledgers' }, 'nobody'), 404).documented).toBe(true);
+  });
+});
+
+describe('loyalty cards', () => {
+  const card = (identifier: string, loyaltyProgramId = CARDS) => ({
+    loyaltyProgramId,
+    loyaltyCardId: identifier,
+  });
+
+  it('generates cards (given or unique identifiers), refuses a duplicate, links and unlinks profiles', async () => {
+    const made = value(
+      await generateLoyaltyCard(talon, {
+        loyaltyProgramId: CARDS,
+        body: { cardIdentifier: 'CARD-ADA-0001', customerProfileIds: ['ada'] },
+      }),
+    );
+    expect(made).toMatchObject({
+      identifier: 'CARD-ADA-0001',
+      programID: CARDS,
+      status: 'active',
+      usersPerCardLimit: 0,
+      profiles: [{ integrationId: 'ada', timestamp: clock.toISOString() }],
+      ledger: { currentBalance: 0 },
+    });
+    const duplicate = httpError(
+      await generateLoyaltyCard(talon, {
+        loyaltyProgramId: CARDS,
+        body: { cardIdentifier: 'CARD-ADA-0001' },
+      }),
+      400,
+    );
+    expect(duplicate.documented).toBe(true);
+    expect(duplicate.body.message).toMatch(/exists already/);
+    const generated = value(await generateLoyaltyCard(talon, { loyaltyProgramId: CARDS, body: {} }));
+    const other = value(
+      await generateLoyaltyCard(talon, { loyaltyProgramId: CARDS, body: { status: 'inactive' } }),
+    );
+    expect(generated.identifier).toMatch(/^CARD-[A-Z0-9]{8}$/);
+    expect(new Set([made.identifier, generated.identifier, other.identifier]).size).toBe(3);
+    expect(other.status).toBe('inactive');
+    httpError(await generateLoyaltyCard(talon, { loyaltyProgramId: PROGRAM, body: {} }), 400);
+    httpError(await generateLoyaltyCard(talon, { loyaltyProgramId: 99, body: {} }), 404);
+
+    const link = (id: string, integrationId: string) =>
+      linkLoyaltyCardToProfile(talon, { ...card(id), body: { integrationId } });
+    const unlink = (id: string, integrationId: string) =>
+      unlinkLoyaltyCardFromProfile(talon, { ...card(id), body: { integrationId } });
+    expect(value(await link('CARD-ADA-0001', 'bob')).profiles?.map((p) => p.integrationId)).toEqual([
+      'ada',
+      'bob',
+    ]);
+    expect(value(await link('CARD-ADA-0001', 'bob')).profiles).toHaveLength(2);
+    expect(value(await unlink('CARD-ADA-0001', 'bob')).profiles?.map((p) => p.integrationId)).toEqual([
+      'ada',
+    ]);
+    expect(httpError(await unlink('CARD-ADA-0001', 'bob'), 404).documented).toBe(true);
+    expect(httpError(await link('CARD-NOPE', 'bob'), 404).documented).toBe(true);
+    // A profile-based program has no cards.
+    const wrong = { ...card('CARD-ADA-0001', PROGRAM), body: { integrationId: 'ada' } };
+    expect(httpError(await unlinkLoyaltyCardFromProfile(talon, wrong), 400).body.message).toMatch(
+      /card-based/,
+    );
+  });
+
+  it('earns on the card a session names; the card lists its balances, transactions and points', async () => {
+    value(
+      await generateLoyaltyCard(talon, {
+        loyaltyProgramId: CARDS,
+        body: { cardIdentifier: 'CARD-ADA-0001', customerProfileIds: ['ada'] },
+      }),
+    );
+    const closed = value(await close('card-order', 'ada', { loyaltyCards: ['CARD-ADA-0001'] }));
+    expect(closed.customerSession?.loyaltyCards).toEqual(['CARD-ADA-0001']);
+    const added = find(closed.effects, 'addLoyaltyPoints');
+    expect(added.map((e) => [e.props.programId, e.props.cardIdentifier])).toEqual([
+      [PROGRAM, undefined],
+      [CARDS, 'CARD-ADA-0001'],
+    ]);
+    const balances = value(await getLoyaltyCardBalances(talon, card('CARD-ADA-0001')));
+    expect(balances).toMatchObject({ balance: { activePoints: 138 }, profiles: [{ integrationId: 'ada' }] });
+    const transactions = value(await getLoyaltyCardTransactions(talon, card('CARD-ADA-0001')));
+    expect(transactions).toMatchObject({
+      hasMore: false,
+      data: [
+        { cardIdentifier: 'CARD-ADA-0001', customerSessionId: 'card-order', amount: 138, type: 'addition' },
+      ],
+    });
+    const points = value(await getLoyaltyCardPoints(talon, { ...card('CARD-ADA-0001'), pageSize: 1 }));
+    expect(points).toMatchObject({ hasMore: false, data: [{ customerProfileID: 'ada', amount: 138 }] });
+    expect(fake.state.loyaltyCards.get('CARD-ADA-0001')?.ledger).toHaveLength(1);
+    httpError(await getLoyaltyCardBalances(talon, card('CARD-NOPE')), 404);
+    httpError(await getLoyaltyCardTransactions(talon, card('CARD-NOPE')), 404);
+    httpError(await getLoyaltyCardPoints(talon, card('CARD-NOPE')), 404);
+
+    // A return takes the points back from the card.
+    const returned = value(
+      await returnCartItems(talon, {
+        customerSessionId: 'card-order',
+        body: { return: { returnedCartItems: [{ sku: 'GRIND-1' }] } },
+      }),
+    );
+    const rolled = find(returned.effects, 'rollbackAddedLoyaltyPoints');
+    expect(rolled.map((e) => [e.props.value, e.props.cardIdentifier ?? null])).toEqual([
+      [89, null],
+      [89, 'CARD-ADA-0001'],
+    ]);
+    expect(value(await getLoyaltyCardBalances(talon, card('CARD-ADA-0001'))).balance?.activePoints).toBe(49);
+  });
+
+  it('honours the card user limit; inactive cards earn nothing; anonymous sessions earn on the card', async () => {
+    start([
+      {
+        type: 'loyalty',
+        id: 4,
+        name: 'Card points',
+        programId: CARDS,
+        programName: 'Coffee card',
+        pointsPerUnit: 1,
+        cardBased: true,
+        usersPerCard: 1,
+      },
+    ]);
+    value(
+      await generateLoyaltyCard(talon, {
+        loyaltyProgramId: CARDS,
+        body: { cardIdentifier: 'CARD-1', customerProfileIds: ['ada'] },
+      }),
+    );
+    value(
+      await generateLoyaltyCard(talon, {
+        loyaltyProgramId: CARDS,
+        body: { cardIdentifier: 'CARD-OFF', status: 'inactive' },
+      }),
+    );
+    const full = httpError(
+      await linkLoyaltyCardToProfile(talon, { ...card('CARD-1'), body: { integrationId: 'bob' } }),
+      400,
+    );
+    expect(full.body.message).toMatch(/at most 1/);
+    httpError(
+      await generateLoyaltyCard(talon, { loyaltyProgramId: CARDS, body: { customerProfileIds: ['a', 'b'] } }),
+      400,
+    );
+
+    const anonymous = value(await close('anon', undefined, { loyaltyCards: ['CARD-1'] }));
+    expect(find(anonymous.effects, 'addLoyaltyPoints')[0]?.props).toMatchObject({
+      cardIdentifier: 'CARD-1',
+      value: 138,
+    });
+    const off = value(await close('off', 'ada', { loyaltyCards: ['CARD-OFF'] }));
+    expect(find(off.effects, 'addLoyaltyPoints')).toEqual([]);
+    // Only a card-based campaign runs: the profile earns nothing of its own.
+    expect(fake.state.profiles.get('ada')?.ledger).toEqual([]);
+    expect(value(await getLoyaltyCardBalances(talon, card('CARD-1'))).balance?.activePoints).toBe(138);
+    expect(value(await getLoyaltyCardBalances(talon, card('CARD-OFF'))).balance?.activePoints).toBe(0);
+  });
+});
+
+describe('returns', () => {
+  async function closedWithCoupon() {
+    const closed = value(await close('order-1', 'ada', { couponCodes: [FAKE_COUPON_CODE] }));
+    expect(find(closed.effects, 'setDiscount')[0]?.props.value).toBe(13.8);
+    expect(find(closed.effects, 'addLoyaltyPoints')[0]?.props.value).toBe(124);
+  }
+
+  const giveBack = (
+    returnedCartItems: { position?: number; sku?: string; quantity?: number }[],
+    dry?: boolean,
+  ) =>
+    returnCartItems(talon, {
+      customerSessionId: 'order-1',
+      ...(dry === undefined ? {} : { dry }),
+      body: {
+        return: { returnedCartItems },
+        responseContent: ['customerSession', 'loyalty', 'event', 'previousReturns', 'coupons'],
+      },
+    });
+
+  it('takes back the returned items’ share of the points and the discount', async () => {
+    await closedWithCoupon();
+    const first = value(await giveBack([{ position: 0, quantity: 1 }]));
+    expect(first.effects.map((e) => e.effectType)).toEqual([
+      'rollbackDiscount',
+      'rollbackAddedLoyaltyPoints',
+    ]);
+    expect(find(first.effects, 'rollbackDiscount')[0]?.props).toMatchObject({
+      value: 2.45,
+      cartItemPosition: 0,
+    });
+    expect(find(first.effects, 'rollbackAddedLoyaltyPoints')[0]?.props).toMatchObject({
+      value: 22,
+      programId: PROGRAM,
+      recipientIntegrationId: 'ada',
+      cartItemPosition: 0,
+    });
+    expect(first.customerSession?.state).toBe('partially_returned');
+    expect(first.customerSession?.cartItems?.[0]).toMatchObject({
+      returnedQuantity: 1,
+      remainingQuantity: 1,
+    });
+    expect(first.return).toMatchObject({
+      sessionIntegrationId: 'order-1',
+      profileIntegrationId: 'ada',
+      returnedCartItems: [{ position: 0, quantity: 1, sku: 'BEANS-1KG' }],
+    });
+    expect(first.event?.type).toBe('talon_session_partially_returned');
+    expect(first.previousReturns).toEqual([]);
+    expect(first.coupons?.map((c) => c.value)).toEqual([FAKE_COUPON_CODE]);
+    expect(first.loyalty?.programs[String(PROGRAM)]?.ledger.currentBalance).toBe(102);
+
+    const second = value(await giveBack([{ sku: 'GRIND-1' }]));
+    expect(find(second.effects, 'rollbackDiscount')[0]?.props.value).toBe(8.9);
+    expect(find(second.effects, 'rollbackAddedLoyaltyPoints')[0]?.props.value).toBe(80);
+    expect(second.previousReturns).toHaveLength(1);
+    // The last unit: what is left comes back, to the cent and to the point.
+    const last = value(await giveBack([{ sku: 'BEANS-1KG' }]));
+    expect(find(last.effects, 'rollbackDiscount')[0]?.props.value).toBe(2.45);
+    expect(find(last.effects, 'rollbackAddedLoyaltyPoints')[0]?.props.value).toBe(22);
+    expect((await balance()).balance?.activePoints).toBe(0);
+    const log = value(
+      await getLoyaltyProgramProfileTransactions(talon, { loyaltyProgramId: PROGRAM, integrationId: 'ada' }),
+    );
+    expect(log.data.map((t) => [t.type, t.amount])).toEqual([
+      ['subtraction', -22],
+      ['subtraction', -80],
+      ['subtraction', -22],
+      ['addition', 124],
+    ]);
+    expect(fake.state.profiles.get('ada')?.totalSales).toBe(0);
+  });
+
+  it('refuses what cannot be returned; dry=true persists nothing; cancelling rolls back only the rest', async () => {
+    await closedWithCoupon();
+    for (const [items, pointer] of [
+      [[{ position: 0, quantity: 3 }], '/return/returnedCartItems/0/quantity'],
+      [[{ position: 5 }], '/return/returnedCartItems/0/position'],
+      [[{ sku: 'NOPE' }], '/return/returnedCartItems/0/sku'],
+      [[{ position: 1, sku: 'BEANS-1KG' }], '/return/returnedCartItems/0/sku'],
+      [[{ quantity: 1 }], '/return/returnedCartItems/0'],
+      [
+        [
+          { sku: 'BEANS-1KG', quantity: 1 },
+          { position: 0, quantity: 2 },
+        ],
+        '/return/returnedCartItems/1/quantity',
+      ],
+      [[], '/return/returnedCartItems'],
+    ] as const) {
+      const error = httpError(await giveBack([...items]), 400);
+      expect(error.documented).toBe(true);
+      expect(error.body.errors?.[0]?.source).toEqual({ pointer });
+    }
+    const dry = value(await giveBack([{ position: 1 }], true));
+    expect(find(dry.effects, 'rollbackAddedLoyaltyPoints')[0]?.props.value).toBe(80);
+    expect(fake.state.sessions.get('order-1')?.state).toBe('closed');
+    expect((await balance()).balance?.activePoints).toBe(124);
+
+    value(await giveBack([{ position: 1 }]));
+    const update = await updateCustomerSessionV2(talon, {
+      customerSessionId: 'order-1',
+      body: { customerSession: { cartItems: CART } },
+    });
+    expect(httpError(update, 400).body.message).toMatch(/partially_returned/);
+    const cancelled = value(
+      await updateCustomerSessionV2(talon, {
+        customerSessionId: 'order-1',
+        body: { customerSession: { state: 'cancelled' } },
+      }),
+    );
+    expect(find(cancelled.effects, 'rollbackDiscount')[0]?.props.value).toBe(4.9);
+    expect(find(cancelled.effects, 'rollbackAddedLoyaltyPoints')[0]?.props.value).toBe(44);
+    expect(find(cancelled.effects, 'rollbackCoupon')).toHaveLength(1);
+    expect((await balance()).balance?.activePoints).toBe(0);
+
+    httpError(await giveBack([{ position: 0 }]), 400); // cancelled
+    value(
+      await updateCustomerSessionV2(talon, {
+        customerSessionId: 'open-1',
+        body: { customerSession: { profileId: 'ada' } },
+      }),
+    );
+    const open = await returnCartItems(talon, {
+      customerSessionId: 'open-1',
+      body: { return: { returnedCartItems: [] } },
+    });
+    expect(httpError(open, 400).body.message).toMatch(/only a closed session/);
+    httpError(
+      await returnCartItems(talon, {
+        customerSessionId: 'nope',
+        body: { return: { returnedCartItems: [] } },
+      }),
+      404,
+    );
+  });
+});
+
+describe('reopening a session', () => {
+  it('answers the rollback effects, and the session can change and close again', async () => {
+    value(await close('order-1', 'ada', { couponCodes: [FAKE_COUPON_CODE] }));
+    expect(fake.state.coupons.get(FAKE_COUPON_CODE)?.usageCounter).toBe(1);
+    const reopened = value(await reopenCustomerSession(talon, { customerSessionId: 'order-1' }));
+    expect(reopened.effects.map((e) => e.effectType).sort()).toEqual([
+      'rollbackAddedLoyaltyPoints',
+      'rollbackCoupon',
+      'rollbackDiscount',
+    ]);
+    expect(find(reopened.effects, 'rollbackAddedLoyaltyPoints')[0]?.props.value).toBe(124);
+    expect(fake.state.sessions.get('order-1')?.state).toBe('open');
+    expect(fake.state.coupons.get(FAKE_COUPON_CODE)?.usageCounter).toBe(0);
+    expect(fake.state.events.at(-1)?.type).toBe('talon_session_reopened');
+    expect((await balance()).balance?.activePoints).toBe(0);
+
+    const again = value(await close('order-1', 'ada', {}, [CART[1]!]));
+    expect(find(again.effects, 'addLoyaltyPoints')[0]?.props.value).toBe(80);
+    expect(again.customerSession?.state).toBe('closed');
+    expect(fake.state.coupons.get(FAKE_COUPON_CODE)?.usageCounter).toBe(1);
+    expect((await balance()).balance?.activePoints).toBe(80);
+    const log = value(
+      await getLoyaltyProgramProfileTransactions(talon, { loyaltyProgramId: PROGRAM, integrationId: 'ada' }),
+    );
+    expect(log.data.map((t) => t.amount)).toEqual([80, -124, 124]);
+
+    const open = await reopenCustomerSession(talon, { customerSessionId: 'order-1' }).then(() =>
+      reopenCustomerSession(talon, { customerSessionId: 'order-1' }),
+    );
+    expect(httpError(open, 400).body.message).toMatch(/only a closed session/);
+    httpError(await reopenCustomerSession(talon, { customerSessionId: 'nope' }), 404);
+  });
+});
+
+describe('getCustomerSession', () => {
+  it('reads a stored session with its current effects; 404 for an unknown one', async () => {
+    value(
+      await updateCustomerSessionV2(talon, {
+        customerSessionId: 'cart-1',
+        body: { customerSession: { profileId: 'ada', cartItems: CART, couponCodes: [FAKE_COUPON_CODE] } },
+      }),
+    );
+    const read = value(await getCustomerSession(talon, { customerSessionId: 'cart-1' }));
+    expect(read.customerSession).toMatchObject({
+      integrationId: 'cart-1',
+      profileId: 'ada',
+      state: 'open',
+      total: 138,
+    });
+    expect(read.effects?.map((e) => e.effectType)).toEqual(['acceptCoupon', 'setDiscount']);
+    const missing = httpError(await getCustomerSession(talon, { customerSessionId: 'nope' }), 404);
+    expect(missing.body.message).toMatch(/not found/);
+  });
+});
+
+describe('request checks on the loyalty operations', () => {
+  it('checks bodies with the SDK request schemas (400 with pointers) and wants the API key', async () => {
+    for (const [path, body, pointer] of [
+      [`/v1/loyalty_programs/${CARDS}/cards`, { cardIdentifier: 'a b c d' }, '/cardIdentifier'],
+      [`/v1/loyalty_programs/${CARDS}/cards`, { status: 'lost' }, '/status'],
+      [
+        '/v2/customer_sessions/s/returns',
+        { return: { returnedCartItems: [{ quantity: 'two' }] } },
+        '/return/returnedCartItems/0/quantity',
+      ],
+      [`/v1/loyalty_programs/${PROGRAM}/activate_points`, { sessionId: 's', extra: 1 }, '/extra'],
+      [`/v1/loyalty_programs/${PROGRAM}/profile/ada/delete_transactions`, { scope: 'Some' }, '/scope'],
+    ] as const) {
+      const response = await raw('POST', path, body);
+      expect(response.status, path).toBe(400);
+      expect((await response.json()).errors[0].source.pointer, path).toBe(pointer);
+    }
+    const anonymous = await fake.fetch(`${BASE}/v1/loyalty_programs/${PROGRAM}/profile/ada/balances`);
+    expect(anonymous.status).toBe(401);
+  });
+});
