@@ -9,14 +9,24 @@
 //   TALON_BASE_URL=https://acme.europe-west1.talon.one TALON_API_KEY=… npm start
 //   TALON_BASE_URL=… TALON_API_KEY=… TALON_DRY=false TALON_REFERRAL_CAMPAIGN_ID=12 npm start
 //
+// The loyalty chapter runs against a deployment when TALON_LOYALTY_PROGRAM_ID names a
+// profile-based program (and TALON_LOYALTY_CARD_PROGRAM_ID a card-based one, for the card step).
+//
 // Exit code: 0 when every step that should succeed did, 1 otherwise, 2 for a bad configuration.
 import {
   apiKey,
+  collectItems,
   createClient,
   createCouponReservation,
   createReferral,
   deleteCustomerData,
+  generateLoyaltyCard,
   getCustomerInventory,
+  getLoyaltyBalances,
+  getLoyaltyProgramProfileTransactions,
+  joinLoyaltyProgram,
+  linkLoyaltyCardToProfile,
+  returnCartItems,
   updateCustomerProfileV2,
   updateCustomerSessionV2,
 } from 'talon-fetch';
@@ -31,11 +41,17 @@ if (live && !(env.TALON_BASE_URL && env.TALON_API_KEY)) {
 }
 const dry = live && env.TALON_DRY !== 'false';
 
+const positive = (text) => {
+  const n = Number(text);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+};
 let server;
 let settings;
 if (live) {
   const campaign = Number(env.TALON_REFERRAL_CAMPAIGN_ID);
   settings = {
+    loyaltyProgramId: positive(env.TALON_LOYALTY_PROGRAM_ID),
+    cardProgramId: positive(env.TALON_LOYALTY_CARD_PROGRAM_ID),
     baseUrl: env.TALON_BASE_URL,
     key: env.TALON_API_KEY,
     coupon: env.TALON_COUPON_CODE || 'SUMMER10',
@@ -50,6 +66,8 @@ if (live) {
     key: testing.FAKE_API_KEY,
     coupon: testing.FAKE_COUPON_CODE,
     referralCampaignId: testing.FAKE_REFERRAL_CAMPAIGN_ID,
+    loyaltyProgramId: testing.FAKE_LOYALTY_PROGRAM_ID,
+    cardProgramId: testing.FAKE_LOYALTY_CARD_PROGRAM_ID,
     suffix: '',
   };
 }
@@ -124,6 +142,12 @@ function showEffects(effects) {
         break;
       case 'addLoyaltyPoints':
         sub('addLoyaltyPoints', `+${p.value} points (program ${p.programId})`);
+        break;
+      case 'rollbackDiscount':
+        sub('rollbackDiscount', `${p.name.padEnd(32)}+${money(p.value)}`);
+        break;
+      case 'rollbackAddedLoyaltyPoints':
+        sub('rollbackAddedPoints', `-${p.value} points (program ${p.programId})`);
         break;
       default:
         sub(effect.effectType, JSON.stringify(p).slice(0, 60));
@@ -226,7 +250,21 @@ async function main() {
     dry, // nothing was persisted in a dry run, so the profile may not exist
   );
 
-  // 6. Close the session: the order is paid, loyalty points are added.
+  // Loyalty: join the program, earn on closing, read the balance, walk the transactions, return
+  // an item and see its points go back, generate a card and link it.
+  console.log('\n    loyalty');
+  const programId = settings.loyaltyProgramId;
+  const noProgram = 'set TALON_LOYALTY_PROGRAM_ID to run it';
+  if (!programId) skip('join loyalty program', noProgram);
+  else if (dry) skip('join loyalty program', 'no dry mode for this operation');
+  else
+    report(
+      'join loyalty program',
+      await joinLoyaltyProgram(talon, { loyaltyProgramId: programId, integrationId: profileId }),
+      () => `${profileId} joined program ${programId}`,
+    );
+
+  // Close the session: the order is paid, loyalty points are added.
   const closed = await updateCustomerSessionV2(talon, {
     customerSessionId: sessionId,
     ...dryFlag,
@@ -240,7 +278,72 @@ async function main() {
   });
   if (report('close session', closed, () => 'closed')) showEffects(closed.value.effects);
 
-  // 7. Delete the customer's data (a data-protection request).
+  const balance = async (name) => {
+    if (!programId) return skip(name, noProgram);
+    report(
+      name,
+      await getLoyaltyBalances(talon, {
+        loyaltyProgramId: programId,
+        integrationId: profileId,
+        includeTiers: true,
+      }),
+      (v) => {
+        const b = v.balance;
+        const tier = b?.currentTier?.name ? `tier ${b.currentTier.name}` : 'no tier';
+        return `${b?.activePoints ?? 0} active, ${b?.pendingPoints ?? 0} pending, ${b?.expiredPoints ?? 0} expired (${tier})`;
+      },
+      dry, // nothing was persisted in a dry run
+    );
+  };
+  await balance('loyalty balance');
+
+  // Return the grinder: its share of the discount and of the points goes back.
+  if (dry) skip('return an item', 'the session was not persisted in a dry run');
+  else {
+    const returned = await returnCartItems(talon, {
+      customerSessionId: sessionId,
+      body: { return: { returnedCartItems: [{ position: 1, quantity: 1 }] } },
+    });
+    if (report('return an item', returned, () => `${cart[1].name} returned`))
+      showEffects(returned.value.effects);
+    await balance('balance after return');
+  }
+
+  // Every transaction, fetched page by page with the pagination helper (one per page here, to
+  // show the walk).
+  if (!programId) skip('loyalty transactions', noProgram);
+  else {
+    const pages = { loyaltyProgramId: programId, integrationId: profileId, pageSize: 1 };
+    const all = await collectItems(getLoyaltyProgramProfileTransactions, talon, pages, { maxItems: 100 });
+    if (all.ok) {
+      line(
+        'loyalty transactions',
+        'ok',
+        all.response.status,
+        `${all.value.length} transaction(s), walked one page at a time`,
+      );
+      for (const tx of all.value) sub(tx.type, `${tx.amount > 0 ? '+' : ''}${tx.amount} ${tx.name}`);
+    } else report('loyalty transactions', all, () => '', dry);
+  }
+
+  // A loyalty card: generated in the card-based program, then linked to the customer.
+  const cardProgramId = settings.cardProgramId;
+  if (!cardProgramId) skip('generate + link card', 'set TALON_LOYALTY_CARD_PROGRAM_ID to run it');
+  else if (dry) skip('generate + link card', 'no dry mode for these operations');
+  else {
+    const card = await generateLoyaltyCard(talon, { loyaltyProgramId: cardProgramId, body: {} });
+    if (report('generate card', card, (v) => `card ${v.identifier} (${v.status})`)) {
+      const linked = await linkLoyaltyCardToProfile(talon, {
+        loyaltyProgramId: cardProgramId,
+        loyaltyCardId: card.value.identifier,
+        body: { integrationId: profileId },
+      });
+      report('link card', linked, (v) => `${v.identifier} linked to ${profileId}`);
+    }
+  }
+  console.log('');
+
+  // Delete the customer's data (a data-protection request).
   if (dry) skip('delete customer data', 'no dry mode for this operation');
   else
     report(
@@ -249,7 +352,7 @@ async function main() {
       () => `${profileId} deleted`,
     );
 
-  // 8. A deliberate error: the inventory of the deleted profile. Errors are values, never thrown.
+  // A deliberate error: the inventory of the deleted profile. Errors are values, never thrown.
   const gone = await getCustomerInventory(talon, { integrationId: profileId, profile: true });
   if (!gone.ok && gone.error.kind === 'http' && gone.error.status === 404) {
     line(

@@ -18,10 +18,18 @@ const STEPS = [
   'reserve coupon',
   'create referral',
   'read inventory',
+  'join loyalty program',
   'close session',
+  'loyalty balance',
+  'return an item',
+  'balance after return',
+  'loyalty transactions',
+  'generate card',
+  'link card',
   'delete customer data',
   'deliberate error',
 ];
+const LOYALTY_ENV = ['TALON_LOYALTY_PROGRAM_ID', 'TALON_LOYALTY_CARD_PROGRAM_ID'];
 
 function requireBuild(): void {
   for (const file of ['dist/index.js', 'dist/testing.js'])
@@ -40,7 +48,13 @@ function runQuickstart(
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const clean = { ...process.env };
-    for (const name of ['TALON_BASE_URL', 'TALON_API_KEY', 'TALON_DRY', 'TALON_REFERRAL_CAMPAIGN_ID'])
+    for (const name of [
+      'TALON_BASE_URL',
+      'TALON_API_KEY',
+      'TALON_DRY',
+      'TALON_REFERRAL_CAMPAIGN_ID',
+      ...LOYALTY_ENV,
+    ])
       delete clean[name];
     const child = spawn(process.execPath, [SCRIPT], { cwd: ROOT, env: { ...clean, ...env } });
     let out = '';
@@ -70,8 +84,18 @@ describe('npm start (examples/quickstart)', () => {
     expect(out).toMatch(/rejectCoupon +WELCOME-NOPE \(CouponNotFound\)/);
     expect(out).toMatch(/total +124\.20 after 13\.80 of discounts/);
     expect(out).toMatch(/addLoyaltyPoints +\+124 points/);
+    // The loyalty chapter: earned on closing, part taken back by the return, walked page by page.
+    expect(out).toMatch(/loyalty balance +ok +200 +124 active, 0 pending, 0 expired \(tier Silver\)/);
+    expect(out).toMatch(/rollbackDiscount +Summer sale: 10% off +\+8\.90/);
+    expect(out).toMatch(/rollbackAddedPoints -80 points \(program 7\)/);
+    expect(out).toMatch(/balance after return +ok +200 +44 active/);
+    expect(out).toMatch(/loyalty transactions +ok +200 +2 transaction\(s\), walked one page at a time/);
+    expect(out).toMatch(/subtraction +-80 /);
+    expect(out).toMatch(
+      /generate card +ok +200 +card (\S+) \(active\)\n.*link card +ok +200 +\1 linked to quickstart-ada/,
+    );
     expect(out).toContain("{ ok: false, error: { kind: 'http', status: 404");
-    expect(out).toContain('All 8 steps done.');
+    expect(out).toContain(`All ${STEPS.length} steps done.`);
     expect(out).not.toContain(FAKE_API_KEY);
     expect(code, out).toBe(0);
     expect(ms).toBeLessThan(10_000); // the loopback server closed its connections: no hang at exit
@@ -88,6 +112,7 @@ describe('npm start (examples/quickstart)', () => {
       expect(out).toMatch(/dry run: writes use dry=true/);
       expect(out).toMatch(/reserve coupon +skipped/);
       expect(out).toMatch(/delete customer data +skipped/);
+      expect(out).toMatch(/join loyalty program +skipped +- +set TALON_LOYALTY_PROGRAM_ID/);
       expect(out).not.toContain('a-deployment-key-0123');
       expect(code, out).toBe(0);
       expect(server.fake.state.profiles.size).toBe(0);
@@ -98,9 +123,12 @@ describe('npm start (examples/quickstart)', () => {
         TALON_API_KEY: 'a-deployment-key-0123',
         TALON_DRY: 'false',
         TALON_REFERRAL_CAMPAIGN_ID: '2',
+        TALON_LOYALTY_PROGRAM_ID: '7',
+        TALON_LOYALTY_CARD_PROGRAM_ID: '8',
       });
       expect(persisted.out).toMatch(/TALON_DRY=false: writes are persisted/);
       for (const step of STEPS) expect(persisted.out).toMatch(new RegExp(`${step} +ok `));
+      expect(server.fake.state.loyaltyCards.size).toBe(1); // the card stays; the customer does not
       expect(persisted.code, persisted.out).toBe(0);
       expect(server.fake.state.profiles.size).toBe(0); // deleted at the end
 
