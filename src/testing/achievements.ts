@@ -1,10 +1,15 @@
 /**
  * Achievements: a customer's progress in each configured achievement, worked out from the closed
  * sessions the fake keeps (a cancelled or reopened session stops counting at once), as the
- * entries of `getCustomerAchievements`, the records of `getCustomerAchievementHistory` and the
- * `CustomerAchievement` of integration answers.
+ * entries of `getCustomerAchievements`, the records of `getCustomerAchievementHistory`, the
+ * `CustomerAchievement` of integration answers and the achievements of the inventory.
  */
-import type { AchievementProgress, AchievementStatusEntry, CustomerAchievement } from '../models/index.js';
+import type {
+  AchievementProgress,
+  AchievementProgressWithDefinition,
+  AchievementStatusEntry,
+  CustomerAchievement,
+} from '../models/index.js';
 import type { FakeAchievement } from './more-types.js';
 import type { FakeTalonState, ResolvedFakeTalonOptions } from './types.js';
 
@@ -130,4 +135,32 @@ export function customerAchievementViews(
     allowRollbackAfterCompletion: false,
     currentProgress: currentProgress(progressRecords(state, profileId, a)),
   }));
+}
+
+/**
+ * The achievements a profile has made progress in, with its current progress, as
+ * `getCustomerInventory` lists them (`achievements=true`); one not started is left out.
+ */
+export function inventoryAchievementViews(
+  state: FakeTalonState,
+  config: ResolvedFakeTalonOptions,
+  profileId: string,
+): AchievementProgressWithDefinition[] {
+  return config.achievements.flatMap((a) => {
+    const records = progressRecords(state, profileId, a);
+    if (!records.length) return [];
+    const { recurrencePolicy, activationPolicy, fixedStartDate, ...named } = definition(a);
+    return [
+      {
+        ...currentProgress(records),
+        achievementId: a.id,
+        ...named,
+        campaignId: a.campaignId,
+        achievementRecurrencePolicy: recurrencePolicy,
+        achievementActivationPolicy: activationPolicy,
+        ...(fixedStartDate === undefined ? {} : { achievementFixedStartDate: fixedStartDate }),
+        achievementAllowRollbackAfterCompletion: false,
+      },
+    ];
+  });
 }

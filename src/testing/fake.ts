@@ -216,21 +216,31 @@ async function answer(
 }
 
 /**
- * Creates a fake Talon.One Integration API: a `fetch` handler that implements 14 of the SDK's
- * operations (the others answer 404 or 405, naming the ones it has) with state (profiles,
- * sessions, events, audiences, coupons and reservations, referrals, loyalty points) and a few
- * campaigns whose effects are real: a coupon for a
- * percentage off (`SUMMER10`: 10 %), a referral campaign, loyalty points on closing a session.
+ * Creates a fake Talon.One Integration API: a `fetch` handler that implements every operation of
+ * the SDK (the 39 of Integration API 26.13 and the three 2021 ones; any other request answers 404,
+ * or 405 for another method of a known path) with state: profiles, sessions and their returns,
+ * events, audiences, coupons and reservations, referrals, loyalty ledgers per profile and program,
+ * loyalty cards, achievements, catalogs and their price history.
+ *
+ * Its campaigns have real effects: a coupon for a percentage off (`SUMMER10`: 10 %), a referral
+ * campaign, loyalty points on closing a session (pending, awaiting activation or expiring where a
+ * campaign says so; on the session's loyalty card for a card-based program) and for tracked
+ * events. Returns and reopening take back what closing did. Not simulated: spending points,
+ * giveaways, coupon and referral campaigns on events, budgets, 409s for parallel requests
+ * (see the package's `testing` README).
  *
  * ```ts
  * const fake = createFakeTalon();
  * const talon = createClient({ baseUrl: 'https://fake.talon.one', auth: apiKey(FAKE_API_KEY), fetch: fake.fetch });
  * ```
  *
- * Requests are checked like the API checks them: credentials (401), the body against the SDK's
- * own request schemas (400), unknown profiles and coupons where the API answers 404.
+ * Requests are checked like the API checks them: credentials (401), the query and the body
+ * against the SDK's own request schemas (400 with JSON pointers), unknown profiles, sessions,
+ * coupons, programs, cards, events, audiences and catalogs (404), a taken `integrationId` (409).
  *
- * @throws {TypeError} when the options cannot work (a non-hex application key, two campaigns with one ID).
+ * @throws {TypeError} when the options cannot work: a non-hex application key; two campaigns,
+ * achievements or catalogs with one ID; a campaign date that is not a date; an achievement with a
+ * bad name or target or of an unknown campaign; a catalog item with a duplicate SKU or a bad price.
  */
 export function createFakeTalon(options?: FakeTalonOptions): FakeTalon {
   const config = resolve(options);

@@ -272,6 +272,16 @@ function cardView(card: FakeLoyaltyCard, program: FakeProgram, when: number): Lo
   };
 }
 
+/** The cards linked to a profile, in any card-based program, as the inventory's `loyalty.cards` lists them. */
+export function linkedCardViews(call: Call<unknown>, integrationId: string): LoyaltyCard[] {
+  return [...call.state.loyaltyCards.values()].flatMap((card) => {
+    const program = findProgram(call.config, card.programId);
+    return program && card.profiles.some((p) => p.integrationId === integrationId)
+      ? [cardView(card, program, at(call))]
+      : [];
+  });
+}
+
 /**
  * Balances of a ledger: the main one as `balance` and the subledgers as `subledgerBalances`; with
  * `wanted`, only the ledgers it names (`''` is the main ledger).
@@ -712,7 +722,8 @@ function resolveReturn(
   return lines;
 }
 
-function returnView(
+/** A return of a session as answers carry it (`return`, `previousReturns`). */
+export function returnView(
   ret: FakeReturn,
   session: FakeSession,
   profile: FakeProfile | undefined,

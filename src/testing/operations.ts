@@ -1,6 +1,7 @@
 /**
- * The 14 operations of the fake, one handler each, with the schema their body is checked
- * against: the SDK's own request schemas, so the fake refuses what the SDK would refuse.
+ * The fake's original 14 operations, one handler each, with the schema their body is checked
+ * against: the SDK's own request schemas, so the fake refuses what the SDK would refuse. The
+ * other operations live in loyalty-routes.ts and more-routes.ts; `ROUTES` lists them all.
  */
 import type * as v from 'valibot';
 import type {
@@ -28,9 +29,10 @@ import {
   NewReferralInputSchema,
   NewReferralsForMultipleAdvocatesInputSchema,
 } from '../models/schemas.js';
+import { customerAchievementViews, inventoryAchievementViews } from './achievements.js';
 import { type Answer, fail, notFound, ok } from './answers.js';
 import { findCampaign, newCode } from './engine.js';
-import { LOYALTY_ROUTES } from './loyalty-routes.js';
+import { LOYALTY_ROUTES, linkedCardViews, returnView } from './loyalty-routes.js';
 import { MORE_ROUTES } from './more-routes.js';
 import { type Context, ensureProfile, openSession, recordEvent, updateSession } from './sessions.js';
 import type { FakeCoupon, FakeReferral } from './types.js';
@@ -259,6 +261,11 @@ const deleteCustomerData: Route = {
     }
     for (const [key, referral] of state.referrals)
       if (referral.advocateProfileIntegrationId === id) state.referrals.delete(key);
+    for (const card of state.loyaltyCards.values())
+      if (card.profiles.some((p) => p.integrationId === id)) {
+        card.profiles = card.profiles.filter((p) => p.integrationId !== id);
+        card.modified = call.now;
+      }
     return { status: 204 };
   },
 };
@@ -277,7 +284,7 @@ const getCustomerInventory: Route = {
     const on = (flag: string) => query.get(flag) === 'true';
     const body: GetCustomerInventoryValue = {};
     if (on('profile')) body.profile = profileView(profile, state);
-    if (on('loyalty')) body.loyalty = loyaltyView(profile, config);
+    if (on('loyalty')) body.loyalty = { ...loyaltyView(profile, config), cards: linkedCardViews(call, id) };
     if (on('referrals'))
       body.referrals = [...state.referrals.values()]
         .filter((r) => r.advocateProfileIntegrationId === id)
@@ -287,7 +294,7 @@ const getCustomerInventory: Route = {
         .filter((c) => c.reservedBy.includes(id) || c.recipientIntegrationId === id)
         .map((c) => inventoryCouponView(c, id));
     if (on('giveaways')) body.giveaways = [];
-    if (on('achievements')) body.achievements = [];
+    if (on('achievements')) body.achievements = inventoryAchievementViews(state, config, id);
     return ok(200, body);
   },
 };
@@ -509,7 +516,17 @@ const updateCustomerSessionV2: Route = {
       ...(wants(content, 'event') ? { event: eventView(outcome.event, config) } : {}),
       ...(wants(content, 'awardedGiveaways') ? { awardedGiveaways: [] } : {}),
       ...(wants(content, 'ruleFailureReasons') ? { ruleFailureReasons: evaluation?.failures ?? [] } : {}),
-      ...(wants(content, 'previousReturns') ? { previousReturns: [] } : {}),
+      ...(wants(content, 'campaignEligibility') ? { campaignEligibility: [] } : {}),
+      ...(wants(content, 'achievements') && profile
+        ? { achievements: customerAchievementViews(state, config, profile.integrationId) }
+        : {}),
+      ...(wants(content, 'previousReturns')
+        ? {
+            previousReturns: session.returns.map((r) =>
+              returnView(r, session, profile, config.applicationId),
+            ),
+          }
+        : {}),
     });
   },
 };
