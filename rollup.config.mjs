@@ -3,9 +3,11 @@
 // every module-level schema is annotated pure, so bundlers drop what a user does not call.
 //
 // TypeScript is only transpiled here (esbuild, one file at a time, `isolatedModules` holds): the
-// type check is `npm run typecheck`, and the declarations come from rollup-plugin-dts. `npm run
-// build` (scripts/build.mjs) runs the parts of this array in two processes; `rollup -c` works too.
+// type check is `npm run typecheck`, and the declarations are bundled by rollup-plugin-dts. `npm
+// run build` (scripts/build.mjs) emits the declarations once with tsc and runs the parts of this
+// array in parallel processes; `rollup -c` alone works too, only slower.
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { transform } from 'esbuild';
 import { dts } from 'rollup-plugin-dts';
@@ -47,6 +49,8 @@ function transpile() {
   };
 }
 
+const DTS_DIR = process.env.TALON_DTS_DIR;
+
 const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
 export default [
@@ -68,11 +72,13 @@ export default [
       },
     ],
   },
-  // One declaration build per entry, written twice, so .d.ts and .d.cts are the same text.
+  // One declaration build per entry, written twice, so .d.ts and .d.cts are the same text. With
+  // TALON_DTS_DIR set (scripts/build.mjs sets it), the entries are the declarations tsc already
+  // emitted there, once for all three; otherwise rollup-plugin-dts compiles src/ itself.
   ...Object.entries(entries).map(([name, input]) => ({
-    input,
+    input: DTS_DIR ? join(DTS_DIR, input.replace(/^src\//, '').replace(/\.ts$/, '.d.ts')) : input,
     external,
-    plugins: [dts({ tsconfig: './tsconfig.build.json' }), halveIndent()],
+    plugins: [DTS_DIR ? dts() : dts({ tsconfig: './tsconfig.build.json' }), halveIndent()],
     output: ['d.ts', 'd.cts'].map((ext) => ({ file: `dist/${name}.${ext}`, format: 'es' })),
   })),
 ];

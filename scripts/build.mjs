@@ -1,9 +1,8 @@
-// `npm run build`: builds dist/ from rollup.config.mjs, its parts split over two processes (the
-// declaration builds dominate and each is single-threaded). `--if-stale` (used by `npm start`)
-// skips the build when dist/ was built from exactly the current inputs: a SHA-256 of every file
-// under src/, the build configuration and the lockfile, kept in dist/.build-inputs (not packed).
-// A full build starts from an empty dist/.
-import { fork } from 'node:child_process';
+// `npm run build`: builds dist/ from rollup.config.mjs, two processes at a time (see main).
+// `--if-stale` (used by `npm start`) skips the build when dist/ was built from exactly the current
+// inputs: a SHA-256 of every file under src/, the build configuration and the lockfile, kept in
+// dist/.build-inputs (not packed). A full build starts from an empty dist/.
+import { fork, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -11,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const STAMP = join(root, 'dist', '.build-inputs');
+const DTS_DIR = join(root, '.tmp', 'dts');
+const SELF = fileURLToPath(import.meta.url);
 const INPUTS = [
   'src',
   'rollup.config.mjs',
@@ -52,10 +53,22 @@ async function buildParts(indices) {
   }
 }
 
+/** Runs a child process to its end; resolves with its exit code. */
+function run(command, args, env = process.env) {
+  return new Promise((done) => {
+    const child =
+      command === 'part'
+        ? fork(SELF, ['--part', args.join(',')], { stdio: 'inherit', env })
+        : spawn(command, args, { stdio: 'inherit', env });
+    child.on('exit', (code) => done(code ?? 1));
+    child.on('error', () => done(1));
+  });
+}
+
 /**
- * Builds in two processes of about equal work: the configs are [JS, index.d.ts, schemas.d.ts,
- * testing.d.ts], and the JS build plus the largest declaration build weigh about what the other two
- * declaration builds weigh together.
+ * Two steps, each on two processes (the machines have two cores): the JS build beside `tsc
+ * --noCheck` emitting every declaration once into .tmp/dts (the type check is `npm run
+ * typecheck`); then the three declaration bundles from there, index.d.ts beside the other two.
  */
 async function main() {
   const ifStale = process.argv.includes('--if-stale');
@@ -66,22 +79,23 @@ async function main() {
   }
   // A clean dist/: a chunk an earlier build wrote must not be packed with this one.
   rmSync(join(root, 'dist'), { recursive: true, force: true });
-  const configs = (await import('../rollup.config.mjs')).default;
-  const all = configs.map((_, i) => i);
-  const half = Math.ceil(all.length / 2);
-  const groups = [all.slice(0, half), all.slice(half)];
-  const codes = await Promise.all(
-    groups.map(
-      (group) =>
-        new Promise((done) => {
-          const child = fork(fileURLToPath(import.meta.url), ['--part', group.join(',')], {
-            stdio: 'inherit',
-          });
-          child.on('exit', (code) => done(code ?? 1));
-        }),
-    ),
-  );
-  if (codes.some((code) => code !== 0)) {
+  rmSync(DTS_DIR, { recursive: true, force: true });
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const emit = [
+    '-p',
+    'tsconfig.build.json',
+    '--declaration',
+    '--emitDeclarationOnly',
+    '--noCheck',
+    '--outDir',
+    DTS_DIR,
+  ];
+  const env = { ...process.env, TALON_DTS_DIR: DTS_DIR };
+  const first = await Promise.all([run('part', [0], env), run(process.execPath, [tsc, ...emit])]);
+  const second = first.every((code) => code === 0)
+    ? await Promise.all([run('part', [1], env), run('part', [2, 3], env)])
+    : [1];
+  if ([...first, ...second].some((code) => code !== 0)) {
     console.error('build: failed (see above)');
     process.exit(1);
   }
