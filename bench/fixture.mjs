@@ -217,6 +217,7 @@ export function integrationState() {
       total: Math.round(total * 100) / 100,
       cartItemTotal: Math.round(total * 100) / 100,
       additionalCostTotal: 4.95,
+      cartItemAdditionalCostTotal: 0,
       updated: UPDATED,
     },
     customerProfile: {

@@ -3,7 +3,8 @@
 //   npm run build && npx node --cpu-prof --cpu-prof-dir=.tmp/prof bench/profile.mjs sdk [calls] [concurrency]
 //   npx node bench/profile.mjs --summary .tmp/prof/<file>.cpuprofile
 //
-// Contenders: sdk, sdkLight, ky, kySdkOptions (ky with the options the SDK passes it), fetch.
+// Contenders: those of bench/contenders.mjs (sdk, sdkLight, ky, kyAsSdk, kyDefaults, fetch, and
+// the peers once bench/peers is installed).
 // The summary groups self time by where the code lives (valibot, ky, talon-fetch, undici, the
 // rest of Node, GC) and lists the heaviest functions.
 import { fork } from 'node:child_process';
@@ -52,64 +53,21 @@ if (mode === '--summary') {
   process.exit(0);
 }
 
-const { default: ky } = await import('ky');
-const { apiKey, createClient, updateCustomerSessionV2 } = await import('talon-fetch');
-const { REQUEST_PATH, requestParams } = await import('./fixture.mjs');
+const { makeCall, runCalls } = await import('./contenders.mjs');
 
-const server = fork(fileURLToPath(new URL('./server.mjs', import.meta.url)), { stdio: 'inherit' });
+// The server gets no --cpu-prof of its own (execArgv: []).
+const server = fork(fileURLToPath(new URL('./server.mjs', import.meta.url)), {
+  stdio: 'inherit',
+  execArgv: [],
+});
 const port = await new Promise((resolve) => server.once('message', (m) => resolve(m.port)));
-const baseUrl = `http://127.0.0.1:${port}`;
-const url = `${baseUrl}${REQUEST_PATH}`;
-const params = requestParams();
-const authorization = 'ApiKey-v1 bench-key';
-const full = createClient({ baseUrl, auth: apiKey('bench-key') });
-const light = createClient({ baseUrl, auth: apiKey('bench-key'), validateResponse: false });
-const sdk = (client) => async () => {
-  const r = await updateCustomerSessionV2(client, params);
-  if (!r.ok) throw new Error(r.error.message);
-};
-const calls = {
-  sdk: sdk(full),
-  sdkLight: sdk(light),
-  ky: () => ky.put(url, { json: params.body, headers: { authorization }, timeout: false, retry: 0 }).json(),
-  kySdkOptions: async () => {
-    const response = await ky(url, {
-      method: 'PUT',
-      headers: { accept: 'application/json', 'content-type': 'application/json', authorization },
-      body: new TextEncoder().encode(JSON.stringify(params.body)),
-      redirect: 'manual',
-      timeout: 10_000,
-      totalTimeout: 30_000,
-      retry: { limit: 2, methods: ['get', 'put', 'delete'], statusCodes: [408, 429, 500, 502, 503, 504] },
-      throwHttpErrors: true,
-      fetch: (input, init) => globalThis.fetch(input, init),
-    });
-    return JSON.parse(await response.text());
-  },
-  fetch: async () => {
-    const response = await fetch(url, {
-      method: 'PUT',
-      headers: { accept: 'application/json', 'content-type': 'application/json', authorization },
-      body: JSON.stringify(params.body),
-    });
-    return JSON.parse(await response.text());
-  },
-};
-const call = calls[mode ?? 'sdk'];
-if (!call) throw new Error(`unknown contender ${mode}; one of ${Object.keys(calls).join(', ')}`);
+const heyApi = mode === 'heyApi' ? (await import('./peers/gen.mjs')).generateHeyApi() : undefined;
+const call = await makeCall(mode ?? 'sdk', `http://127.0.0.1:${port}`, (await heyApi)?.bundle);
 const n = Number(arg1 ?? 3000);
 const concurrency = Number(arg2 ?? 1);
-for (let i = 0; i < 300; i++) await call();
+await runCalls(call, 300, 1);
 const cpu0 = process.cpuUsage();
-let started = 0;
-await Promise.all(
-  Array.from({ length: concurrency }, async () => {
-    while (started < n) {
-      started++;
-      await call();
-    }
-  }),
-);
+await runCalls(call, n, concurrency);
 const cpu = process.cpuUsage(cpu0);
 console.log(
   `${mode}: ${((cpu.user + cpu.system) / n).toFixed(0)} µs client CPU per call (${n} calls, concurrency ${concurrency})`,

@@ -1,37 +1,54 @@
-// `npm run bench`: what one updateCustomerSessionV2 call costs through talon-fetch, against ky
-// alone and raw fetch, measured in one process and one run, the contenders alternating in rounds.
+// `npm run bench`: what one updateCustomerSessionV2 call costs through talon-fetch, against its
+// peers, all in one run:
 //
-//   1. calls: client CPU per call (process.cpuUsage delta / calls) and calls/s, sequential and at
-//      concurrency 50, against a loopback server in a child process (its CPU is not counted);
-//   2. validation: valibot safeParse of the parsed body against JSON.parse of its text;
+//   raw fetch + JSON.parse · ky alone · ky with the SDK's timeouts and retries · openapi-fetch ·
+//   talon_one 4.3.0 (the official SDK, when installed) · hey-api + valibot (generated from the
+//   spec now, requests and answers validated) · talon-fetch (answer validated) · talon-fetch with
+//   validateResponse: false
+//
+//   1. calls: client CPU per call, calls/s and heap bytes per call, sequential and at 50 in
+//      flight. Every contender runs in a process of its own (bench/contender.mjs), the loopback
+//      server in another (bench/server.mjs: its CPU is not counted). The contenders take turns in
+//      rounds, in an order rotated each round; every ratio is taken within a round, then the
+//      median over the rounds is shown, so machine noise hits both sides of a ratio alike;
+//   2. validation alone: valibot safeParse of a freshly parsed answer against JSON.parse of its
+//      text, CPU and heap bytes (talon-fetch's schema and hey-api's), in a process of its own;
 //   3. cold start: fresh Node processes running a one-endpoint esbuild bundle against bare fetch.
 //
-// Prints medians and min–max over the rounds, ratios (computed per round, then the median) and
-// writes everything to .tmp/bench.json. Knobs (env): BENCH_ROUNDS, BENCH_SEQ_CALLS,
-// BENCH_CONC_CALLS, BENCH_CONCURRENCY, BENCH_MICRO_ITERATIONS, BENCH_COLD_RUNS.
-import { fork, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// The peers are installed apart from the SDK (bench/peers/package.json, `npm ci --prefix
+// bench/peers`, done here on first use) and hey-api's client is generated from the spec at bench
+// time into bench/peers/.gen (ignored). Prints a table and writes everything to .tmp/bench.json.
+// Knobs (env): BENCH_ROUNDS, BENCH_SEQ_CALLS, BENCH_CONC_CALLS, BENCH_CONCURRENCY,
+// BENCH_HEAP_CALLS, BENCH_MICRO_ITERATIONS, BENCH_COLD_RUNS, BENCH_ONLY (comma-separated ids),
+// BENCH_NO_PEERS=1 (talon-fetch, ky and raw fetch only; no install, no generation),
+// BENCH_BASELINE=<another build's dist/> (adds that build, validated and not, to compare versions).
+import { execFileSync, fork, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import ky from 'ky';
-import { apiKey, createClient, updateCustomerSessionV2 } from 'talon-fetch';
-import { IntegrationStateV2Schema } from 'talon-fetch/schemas';
-import * as v from 'valibot';
-import { effectTypes, REQUEST_PATH, requestParams } from './fixture.mjs';
+import { effectTypes, integrationState } from './fixture.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const peersDir = fileURLToPath(new URL('./peers/', import.meta.url));
 const int = (name, fallback) => {
   const n = Number(process.env[name]);
   return Number.isInteger(n) && n > 0 ? n : fallback;
 };
-const ROUNDS = int('BENCH_ROUNDS', 11);
+const ROUNDS = int('BENCH_ROUNDS', 7);
 const SEQ_CALLS = int('BENCH_SEQ_CALLS', 500);
 const CONC_CALLS = int('BENCH_CONC_CALLS', 1000);
 const CONCURRENCY = int('BENCH_CONCURRENCY', 50);
-const MICRO_ITERATIONS = int('BENCH_MICRO_ITERATIONS', 1000);
+const HEAP_CALLS = int('BENCH_HEAP_CALLS', 200);
+const MICRO_ITERATIONS = int('BENCH_MICRO_ITERATIONS', 500);
 const COLD_RUNS = int('BENCH_COLD_RUNS', 15);
-const GOALS = { validatedVsFetch: 1.35, validationVsParse: 2, coldVsFetch: 1.2 };
+const NO_PEERS = process.env.BENCH_NO_PEERS === '1';
+const BASELINE = process.env.BENCH_BASELINE;
+if (BASELINE && !existsSync(`${BASELINE}/index.js`)) {
+  console.error(`bench: BENCH_BASELINE=${BASELINE} has no index.js (give the dist/ folder of another build)`);
+  process.exit(1);
+}
+const GOALS = { validatedVsKy: 1.15, lightVsKy: 1.0, validationHeapVsTree: 2, coldVsFetch: 1.2 };
 
 const benchStarted = performance.now();
 const loadAtStart = loadavg();
@@ -40,163 +57,134 @@ const fail = (message) => {
   process.exit(1);
 };
 if (!process.versions.node.startsWith('24.'))
-  console.warn(
-    `bench: running on Node ${process.version}; the figures are meant for Node 24 (npm run bench)`,
-  );
-if (typeof globalThis.gc !== 'function')
-  console.warn('bench: run with --expose-gc (npm run bench does) so every measured segment starts collected');
+  console.warn(`bench: running on Node ${process.version}; the figures are meant for Node 24`);
+if (!existsSync(`${root}dist/index.js`))
+  fail('dist/ is missing: run npm run build first (npm run bench does)');
 
 // ---------------------------------------------------------------------------------------------
-// The server, in a child process.
-const server = fork(fileURLToPath(new URL('./server.mjs', import.meta.url)), { stdio: 'inherit' });
-const { port, bytes: bodyBytes } = await new Promise((resolve, reject) => {
-  server.once('message', resolve);
-  server.once('exit', (code) => reject(new Error(`the bench server exited (${code})`)));
-});
-const baseUrl = `http://127.0.0.1:${port}`;
-const stopServer = () => server.connected && server.disconnect();
-process.on('exit', () => server.kill());
-
-// ---------------------------------------------------------------------------------------------
-// The contenders: the same request (PUT, JSON body serialized per call, same headers), the body
-// read and parsed.
-const params = requestParams();
-const url = `${baseUrl}${REQUEST_PATH}`;
-const authorization = 'ApiKey-v1 bench-key';
-const full = createClient({ baseUrl, auth: apiKey('bench-key') });
-const light = createClient({ baseUrl, auth: apiKey('bench-key'), validateResponse: false });
-
-async function viaSdk(client) {
-  const result = await updateCustomerSessionV2(client, params);
-  if (!result.ok) throw new Error(`${result.error.kind}: ${result.error.message}`);
-  return result.value;
-}
-const contenders = [
-  { id: 'sdk', label: 'talon-fetch, validated', call: () => viaSdk(full) },
-  { id: 'sdkLight', label: 'talon-fetch, validateResponse: false', call: () => viaSdk(light) },
-  {
-    id: 'ky',
-    label: 'ky alone (timeout, retry off)',
-    call: () =>
-      ky.put(url, { json: params.body, headers: { authorization }, timeout: false, retry: 0 }).json(),
-  },
-  {
-    id: 'fetch',
-    label: 'raw fetch + JSON.parse',
-    call: async () => {
-      const response = await fetch(url, {
-        method: 'PUT',
-        headers: { accept: 'application/json', 'content-type': 'application/json', authorization },
-        body: JSON.stringify(params.body),
+// The peers: installed once into bench/peers/node_modules, hey-api generated on every run.
+const CONTENDERS = [
+  { id: 'fetch', label: 'raw fetch + JSON.parse' },
+  { id: 'ky', label: 'ky alone (retry 0, no timeout)' },
+  { id: 'kyDefaults', label: "ky with the SDK's timeouts, retries" },
+  { id: 'kyAsSdk', label: 'ky as talon-fetch drives it' },
+  { id: 'openapiFetch', label: 'openapi-fetch 0.17 (no validation)', peer: 'openapi-fetch' },
+  { id: 'talonOne', label: 'talon_one 4.3 (no validation)', peer: 'talon_one' },
+  { id: 'heyApi', label: 'hey-api 0.99 + valibot (validates)', peer: '@hey-api/openapi-ts' },
+  { id: 'sdk', label: 'talon-fetch (validates)' },
+  { id: 'sdkLight', label: 'talon-fetch, validateResponse: false' },
+  { id: 'baseline', label: 'BENCH_BASELINE build (validates)', baseline: true },
+  { id: 'baselineLight', label: 'BENCH_BASELINE, validateResponse: false', baseline: true },
+];
+const installed = (name) => existsSync(`${peersDir}node_modules/${name}/package.json`);
+let heyApi;
+if (!NO_PEERS) {
+  if (!installed('openapi-fetch') || !installed('@hey-api/openapi-ts')) {
+    console.log('bench: installing the peers (npm ci --prefix bench/peers)');
+    try {
+      execFileSync('npm', ['ci', '--prefix', peersDir, '--no-audit', '--no-fund', '--loglevel=error'], {
+        stdio: 'inherit',
       });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return JSON.parse(await response.text());
-    },
-  },
-];
-
-// ---------------------------------------------------------------------------------------------
-// Check before measuring: the server's body passes the SDK's schema, every contender gets it.
-const probe = await fetch(url, {
-  method: 'PUT',
-  headers: { 'content-type': 'application/json', authorization },
-  body: JSON.stringify(params.body),
-});
-const bodyText = await probe.text();
-if (!probe.ok) fail(`the bench server answered HTTP ${probe.status}: ${bodyText.slice(0, 200)}`);
-const bodyParsed = JSON.parse(bodyText);
-const check = v.safeParse(IntegrationStateV2Schema, bodyParsed);
-if (!check.success) {
-  const issues = check.issues
-    .slice(0, 10)
-    .map((i) => `  ${(i.path ?? []).map((p) => p.key).join('.')}: ${i.message}`)
-    .join('\n');
-  fail(
-    `the bench's IntegrationStateV2 does NOT pass the SDK's IntegrationStateV2Schema; fix bench/fixture.mjs:\n${issues}`,
-  );
-}
-const effectsExpected = bodyParsed.effects.length;
-for (const c of contenders) {
-  const value = await c.call().catch((error) => fail(`${c.label}: the first call failed: ${error.message}`));
-  if (value?.effects?.length !== effectsExpected || value.customerSession?.cartItems?.length !== 10)
-    fail(`${c.label}: the first call did not return the bench's IntegrationStateV2`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Measuring.
-const cpuMicros = (since) => {
-  const d = process.cpuUsage(since);
-  return d.user + d.system;
-};
-
-async function measureCalls(call, calls, concurrency) {
-  globalThis.gc?.();
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  if (concurrency === 1) {
-    for (let i = 0; i < calls; i++) await call();
-  } else {
-    let started = 0;
-    const worker = async () => {
-      while (started < calls) {
-        started++;
-        await call();
-      }
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    } catch {
+      fail('could not install the peers: run npm ci --prefix bench/peers, or set BENCH_NO_PEERS=1');
+    }
   }
-  const wallMs = performance.now() - t0;
-  return { cpuUsPerCall: cpuMicros(cpu0) / calls, callsPerSec: calls / (wallMs / 1000) };
+  const { generateHeyApi } = await import('./peers/gen.mjs');
+  heyApi = await generateHeyApi().catch((error) => fail(`generating the hey-api peer: ${error.message}`));
+}
+const only = process.env.BENCH_ONLY?.split(',');
+const contenders = CONTENDERS.filter(
+  (c) =>
+    (!c.peer || (!NO_PEERS && installed(c.peer))) &&
+    (!c.baseline || BASELINE) &&
+    (!only || only.includes(c.id) || c.id === 'ky' || c.id === 'fetch'),
+);
+
+// ---------------------------------------------------------------------------------------------
+// The server and the contenders, each in a process of its own.
+const children = [];
+process.on('exit', () => {
+  for (const child of children) child.kill();
+});
+function start(file, args, execArgv = []) {
+  const child = fork(fileURLToPath(new URL(file, import.meta.url)), args, {
+    stdio: 'inherit',
+    execArgv,
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  children.push(child);
+  return child;
+}
+/** Sends `message` and resolves with the child's next answer. */
+function ask(child, message) {
+  return new Promise((resolve, reject) => {
+    const onExit = (code) => reject(new Error(`exited (${code})`));
+    child.once('exit', onExit);
+    child.once('message', (answer) => {
+      child.off('exit', onExit);
+      if (answer.ok === false || answer.ready === false) reject(new Error(answer.error));
+      else resolve(answer);
+    });
+    if (message) child.send(message);
+  });
 }
 
-function measureSync(fn, iterations) {
-  globalThis.gc?.();
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  let sink = 0;
-  for (let i = 0; i < iterations; i++) sink += fn() ? 1 : 0;
-  const wallMs = performance.now() - t0;
-  if (sink !== iterations) fail('a validation micro-benchmark iteration did not succeed');
-  return { cpuUsPerOp: cpuMicros(cpu0) / iterations, wallUsPerOp: (wallMs * 1000) / iterations };
-}
-const micro = [
-  { id: 'jsonParse', label: 'JSON.parse of the 20 KB text', fn: () => JSON.parse(bodyText) },
-  {
-    id: 'safeParse',
-    label: 'v.safeParse(IntegrationStateV2Schema)',
-    fn: () => v.safeParse(IntegrationStateV2Schema, bodyParsed).success,
-  },
-];
-
-const rotate = (list, by) => list.map((_, i) => list[(i + by) % list.length]);
-const results = {
-  sequential: Object.fromEntries(contenders.map((c) => [c.id, []])),
-  concurrent: Object.fromEntries(contenders.map((c) => [c.id, []])),
-  micro: Object.fromEntries(micro.map((m) => [m.id, []])),
-};
+const server = start('./server.mjs', []);
+const { port, bytes: bodyBytes } = await ask(server).catch((e) => fail(`the server: ${e.message}`));
+const baseUrl = `http://127.0.0.1:${port}`;
+const expected = integrationState();
+const effectsExpected = expected.effects.length;
 
 process.stdout.write(
-  `talon-fetch bench: ${ROUNDS} rounds × (${SEQ_CALLS} sequential + ${CONC_CALLS} at concurrency ${CONCURRENCY}) calls per contender\nwarming up`,
+  `talon-fetch bench: ${contenders.length} contenders, ${ROUNDS} rounds × (${SEQ_CALLS} sequential + ${CONC_CALLS} at concurrency ${CONCURRENCY} calls)\nstarting and warming up the contenders`,
 );
+const procs = {};
 for (const c of contenders) {
-  await measureCalls(c.call, 300, 1);
-  await measureCalls(c.call, 300, CONCURRENCY);
-}
-for (const m of micro) measureSync(m.fn, 300);
-process.stdout.write(', measuring rounds ');
-for (let round = 0; round < ROUNDS; round++) {
-  for (const c of rotate(contenders, round))
-    results.sequential[c.id].push(await measureCalls(c.call, SEQ_CALLS, 1));
-  for (const c of rotate(contenders, round))
-    results.concurrent[c.id].push(await measureCalls(c.call, CONC_CALLS, CONCURRENCY));
-  for (const m of rotate(micro, round)) results.micro[m.id].push(measureSync(m.fn, MICRO_ITERATIONS));
+  procs[c.id] = start('./contender.mjs', [c.id, baseUrl, heyApi?.bundle ?? ''], ['--expose-gc']);
+  const ready = await ask(procs[c.id]).catch((e) => fail(`${c.label}: ${e.message}`));
+  if (ready.effects !== effectsExpected) fail(`${c.label}: the first call did not return the bench's answer`);
   process.stdout.write('.');
 }
-stopServer();
+const microProc = start('./contender.mjs', ['micro', baseUrl, heyApi?.bundle ?? ''], ['--expose-gc']);
+const { textBytes } = await ask(microProc).catch((e) => fail(`validation alone: ${e.message}`));
+
+// ---------------------------------------------------------------------------------------------
+// The rounds.
+const MODES = [
+  { id: 'sequential', calls: SEQ_CALLS, concurrency: 1 },
+  { id: 'concurrent', calls: CONC_CALLS, concurrency: CONCURRENCY },
+];
+const rotate = (list, by) => list.map((_, i) => list[(i + by) % list.length]);
+const rounds = { sequential: [], concurrent: [], micro: [] };
+process.stdout.write(', measuring rounds ');
+for (let round = 0; round < ROUNDS; round++) {
+  const order = rotate(contenders, round);
+  for (const mode of MODES) {
+    const r = {};
+    for (const c of order) {
+      r[c.id] = (
+        await ask(procs[c.id], { cmd: 'run', calls: mode.calls, concurrency: mode.concurrency })
+      ).result;
+    }
+    for (const c of order) {
+      const heap = await ask(procs[c.id], {
+        cmd: 'run',
+        calls: mode.concurrency === 1 ? HEAP_CALLS : Math.max(HEAP_CALLS, 2 * mode.concurrency),
+        concurrency: mode.concurrency,
+        heap: true,
+      });
+      r[c.id].heapBytesPerCall = heap.result.heapBytesPerCall;
+    }
+    rounds[mode.id].push(r);
+  }
+  rounds.micro.push((await ask(microProc, { iterations: MICRO_ITERATIONS })).result);
+  process.stdout.write('.');
+}
+for (const child of [...Object.values(procs), microProc]) child.disconnect();
 process.stdout.write('\n');
 
 // ---------------------------------------------------------------------------------------------
-// Cold start: bundle both children, then spawn them alternately against a fresh server.
+// Cold start: bundle both children, then spawn them alternately against the server.
 const coldDir = `${root}.tmp/bench-cold`;
 mkdirSync(coldDir, { recursive: true });
 const bundles = {};
@@ -216,15 +204,11 @@ for (const name of ['sdk', 'fetch']) {
   if (out.errors.length) fail(`esbuild could not bundle bench/cold/${name}.mjs`);
   bundles[name] = { file: `${coldDir}/${name}.mjs`, bytes: readFileSync(`${coldDir}/${name}.mjs`).length };
 }
-const coldServer = fork(fileURLToPath(new URL('./server.mjs', import.meta.url)), { stdio: 'inherit' });
-const coldPort = await new Promise((resolve) => coldServer.once('message', (m) => resolve(m.port)));
-process.on('exit', () => coldServer.kill());
-
 function runCold(file) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [file], {
-      env: { ...process.env, BENCH_URL: `http://127.0.0.1:${coldPort}` },
+      env: { ...process.env, BENCH_URL: baseUrl, NODE_OPTIONS: '' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -260,10 +244,10 @@ for (let i = 0; i < COLD_RUNS; i++) {
     }
   }
 }
-coldServer.disconnect();
+server.disconnect();
 
 // ---------------------------------------------------------------------------------------------
-// Summaries.
+// Summaries: medians (min–max) over the rounds; ratios per round, then their median.
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -273,43 +257,53 @@ const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max
 const ratioStats = (as, bs) => stats(as.map((a, i) => a / bs[i]));
 const summarizeCalls = (runs) =>
   Object.fromEntries(
-    contenders.map((c) => [
-      c.id,
+    contenders.map((c) => {
+      const cpu = runs.map((r) => r[c.id].cpuUsPerCall);
+      const heap = runs.map((r) => r[c.id].heapBytesPerCall);
+      return [
+        c.id,
+        {
+          label: c.label,
+          cpuUsPerCall: stats(cpu),
+          callsPerSec: stats(runs.map((r) => r[c.id].callsPerSec)),
+          heapBytesPerCall: stats(heap),
+          cpuVsFetch: ratioStats(
+            cpu,
+            runs.map((r) => r.fetch.cpuUsPerCall),
+          ),
+          cpuVsKy: ratioStats(
+            cpu,
+            runs.map((r) => r.ky.cpuUsPerCall),
+          ),
+        },
+      ];
+    }),
+  );
+const validationInCall = (runs) =>
+  runs[0].sdk && runs[0].sdkLight
+    ? stats(runs.map((r) => r.sdk.cpuUsPerCall - r.sdkLight.cpuUsPerCall))
+    : undefined;
+const microIds = Object.keys(rounds.micro[0]);
+const summary = {
+  sequential: { ...summarizeCalls(rounds.sequential), validationInCall: validationInCall(rounds.sequential) },
+  concurrent: { ...summarizeCalls(rounds.concurrent), validationInCall: validationInCall(rounds.concurrent) },
+  micro: Object.fromEntries(
+    microIds.map((name) => [
+      name,
       {
-        label: c.label,
-        cpuUsPerCall: stats(runs[c.id].map((r) => r.cpuUsPerCall)),
-        callsPerSec: stats(runs[c.id].map((r) => r.callsPerSec)),
-        cpuVsFetch: ratioStats(
-          runs[c.id].map((r) => r.cpuUsPerCall),
-          runs.fetch.map((r) => r.cpuUsPerCall),
+        cpuUsPerOp: stats(rounds.micro.map((r) => r[name].cpuUsPerOp)),
+        heapBytesPerOp: stats(rounds.micro.map((r) => r[name].heapBytesPerOp)),
+        cpuVsJsonParse: ratioStats(
+          rounds.micro.map((r) => r[name].cpuUsPerOp),
+          rounds.micro.map((r) => r.jsonParse.cpuUsPerOp),
         ),
-        cpuVsKy: ratioStats(
-          runs[c.id].map((r) => r.cpuUsPerCall),
-          runs.ky.map((r) => r.cpuUsPerCall),
+        heapVsTree: ratioStats(
+          rounds.micro.map((r) => r[name].heapBytesPerOp),
+          rounds.micro.map((r) => r.jsonParse.heapBytesPerOp),
         ),
       },
     ]),
-  );
-// What validation adds inside a call: validated minus validateResponse: false, per round.
-const validationInCall = (runs) =>
-  stats(runs.sdk.map((r, i) => r.cpuUsPerCall - runs.sdkLight[i].cpuUsPerCall));
-const summary = {
-  sequential: {
-    ...summarizeCalls(results.sequential),
-    validationInCall: validationInCall(results.sequential),
-  },
-  concurrent: {
-    ...summarizeCalls(results.concurrent),
-    validationInCall: validationInCall(results.concurrent),
-  },
-  micro: {
-    jsonParse: { cpuUsPerOp: stats(results.micro.jsonParse.map((r) => r.cpuUsPerOp)) },
-    safeParse: { cpuUsPerOp: stats(results.micro.safeParse.map((r) => r.cpuUsPerOp)) },
-    safeParseVsJsonParse: ratioStats(
-      results.micro.safeParse.map((r) => r.cpuUsPerOp),
-      results.micro.jsonParse.map((r) => r.cpuUsPerOp),
-    ),
-  },
+  ),
   cold: Object.fromEntries(
     ['sdk', 'fetch'].map((name) => [
       name,
@@ -317,7 +311,6 @@ const summary = {
         bundleBytes: bundles[name].bytes,
         wallMs: stats(cold[name].map((r) => r.wallMs)),
         firstResultMs: stats(cold[name].map((r) => r.firstResultMs)),
-        moduleToResultMs: stats(cold[name].map((r) => r.moduleToResultMs)),
         evalMs: stats(cold[name].map((r) => r.evalMs)),
         firstCallMs: stats(cold[name].map((r) => r.firstCallMs)),
       },
@@ -333,38 +326,47 @@ summary.cold.ratios = {
     cold.sdk.map((r) => r.firstResultMs),
     cold.fetch.map((r) => r.firstResultMs),
   ),
-  moduleToResult: ratioStats(
-    cold.sdk.map((r) => r.moduleToResultMs),
-    cold.fetch.map((r) => r.moduleToResultMs),
-  ),
 };
-const goals = [
-  {
-    goal: `validated call CPU ≤ ${GOALS.validatedVsFetch}x raw fetch (sequential)`,
-    value: summary.sequential.sdk.cpuVsFetch.median,
-    target: GOALS.validatedVsFetch,
-  },
-  {
-    goal: `validated call CPU ≤ ${GOALS.validatedVsFetch}x raw fetch (concurrency ${CONCURRENCY})`,
-    value: summary.concurrent.sdk.cpuVsFetch.median,
-    target: GOALS.validatedVsFetch,
-  },
-  {
-    goal: `validation ≤ ${GOALS.validationVsParse}x JSON.parse`,
-    value: summary.micro.safeParseVsJsonParse.median,
-    target: GOALS.validationVsParse,
-  },
-  {
-    goal: `cold start (spawn to exit) ≤ ${GOALS.coldVsFetch}x bare fetch`,
-    value: summary.cold.ratios.wall.median,
-    target: GOALS.coldVsFetch,
-  },
-  {
-    goal: `cold start (time to first result) ≤ ${GOALS.coldVsFetch}x bare fetch`,
-    value: summary.cold.ratios.firstResult.median,
-    target: GOALS.coldVsFetch,
-  },
-].map((g) => ({ ...g, met: g.value <= g.target }));
+const goal = (text, value, target) => ({ goal: text, value, target, met: value <= target });
+const goals = [];
+for (const [mode, label] of [
+  ['sequential', 'sequential'],
+  ['concurrent', `${CONCURRENCY} in flight`],
+]) {
+  if (summary[mode].sdk)
+    goals.push(
+      goal(
+        `validated call ≤ ${GOALS.validatedVsKy}x ky alone, ${label}`,
+        summary[mode].sdk.cpuVsKy.median,
+        GOALS.validatedVsKy,
+      ),
+    );
+  if (summary[mode].sdkLight)
+    goals.push(
+      goal(
+        `validateResponse: false ≤ ${GOALS.lightVsKy.toFixed(1)}x ky alone, ${label}`,
+        summary[mode].sdkLight.cpuVsKy.median,
+        GOALS.lightVsKy,
+      ),
+    );
+}
+goals.push(
+  goal(
+    `validation heap ≤ ${GOALS.validationHeapVsTree}x the parsed tree`,
+    summary.micro.sdk.heapVsTree.median,
+    GOALS.validationHeapVsTree,
+  ),
+  goal(
+    `cold start (spawn to exit) ≤ ${GOALS.coldVsFetch}x bare fetch`,
+    summary.cold.ratios.wall.median,
+    GOALS.coldVsFetch,
+  ),
+  goal(
+    `cold start (first result) ≤ ${GOALS.coldVsFetch}x bare fetch`,
+    summary.cold.ratios.firstResult.median,
+    GOALS.coldVsFetch,
+  ),
+);
 
 // ---------------------------------------------------------------------------------------------
 // The table.
@@ -376,43 +378,60 @@ const machine = { nproc: cpus().length, cpu: cpuModel, node: process.version, pl
 const f0 = (n) => Math.round(n).toLocaleString('en-US');
 const f1 = (n) => n.toFixed(1);
 const f2 = (n) => n.toFixed(2);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const range = (s, f) => `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
 const pad = (s, n) => String(s).padEnd(n);
 const lines = [];
 lines.push(
   '',
   `talon-fetch bench · Node ${machine.node} · ${machine.nproc} × ${machine.cpu}`,
-  `updateCustomerSessionV2 against a loopback server (child process) answering a ${(bodyBytes / 1024).toFixed(1)} KB IntegrationStateV2`,
-  `(${effectsExpected} effects: ${Object.entries(effectTypes(bodyParsed))
+  `updateCustomerSessionV2 against a loopback server (own process) answering a ${kb(bodyBytes)} IntegrationStateV2`,
+  `(${effectsExpected} effects: ${Object.entries(effectTypes(expected))
     .map(([t, n]) => `${t} ×${n}`)
-    .join(', ')}). Median (min–max) over ${ROUNDS} alternating rounds;`,
-  'ratios are per round, then the median. Client CPU = process.cpuUsage (user+system) / calls.',
+    .join(', ')}). Each contender in its own process; median (min–max) over ${ROUNDS} rounds`,
+  'in rotated order; ratios per round, then the median. CPU = process.cpuUsage (user+system) / calls;',
+  'heap = V8 heap bytes allocated per call (separate segment).',
 );
-for (const [mode, title] of [
-  ['sequential', `Sequential, ${SEQ_CALLS} calls per round`],
-  ['concurrent', `Concurrency ${CONCURRENCY}, ${CONC_CALLS} calls per round`],
-]) {
+for (const mode of MODES) {
   lines.push(
     '',
-    title,
-    `  ${pad('', 38)}${pad('client CPU µs/call', 22)}${pad('calls/s', 22)}${pad('CPU vs raw fetch', 22)}CPU vs ky alone`,
+    mode.concurrency === 1
+      ? `Sequential, ${SEQ_CALLS} calls per round`
+      : `Concurrency ${CONCURRENCY}, ${CONC_CALLS} calls per round`,
+    `  ${pad('', 42)}${pad('CPU µs/call', 20)}${pad('vs ky alone', 20)}${pad('vs raw fetch', 20)}${pad('heap/call', 12)}calls/s`,
   );
   for (const c of contenders) {
-    const s = summary[mode][c.id];
+    const s = summary[mode.id][c.id];
     lines.push(
-      `  ${pad(c.label, 38)}${pad(range(s.cpuUsPerCall, f0), 22)}${pad(range(s.callsPerSec, f0), 22)}${pad(range(s.cpuVsFetch, f2), 22)}${range(s.cpuVsKy, f2)}`,
+      `  ${pad(c.label, 42)}${pad(range(s.cpuUsPerCall, f0), 20)}${pad(range(s.cpuVsKy, f2), 20)}${pad(range(s.cpuVsFetch, f2), 20)}${pad(kb(s.heapBytesPerCall.median), 12)}${f0(s.callsPerSec.median)}`,
     );
   }
-  lines.push(`  ${pad('(response validation in the call)', 38)}${range(summary[mode].validationInCall, f0)}`);
+  if (summary[mode.id].validationInCall)
+    lines.push(
+      `  ${pad('(validation in the call: sdk − sdkLight)', 42)}${range(summary[mode.id].validationInCall, f0)} µs`,
+    );
+}
+const microLabels = {
+  jsonParse: 'JSON.parse of the body text',
+  sdk: "talon-fetch's IntegrationStateV2Schema",
+  heyApi: "hey-api's vIntegrationStateV2",
+  baseline: "BENCH_BASELINE's schema",
+};
+lines.push(
+  '',
+  `Validation alone, ${MICRO_ITERATIONS} freshly parsed answers per round (${kb(textBytes)} of JSON)`,
+  `  ${pad('', 42)}${pad('CPU µs/op', 20)}${pad('vs JSON.parse', 20)}${pad('heap/op', 12)}heap vs the parsed tree`,
+);
+for (const name of microIds) {
+  const s = summary.micro[name];
+  lines.push(
+    `  ${pad(microLabels[name] ?? name, 42)}${pad(range(s.cpuUsPerOp, f1), 20)}${pad(range(s.cpuVsJsonParse, f2), 20)}${pad(kb(s.heapBytesPerOp.median), 12)}${f2(s.heapVsTree.median)}x`,
+  );
 }
 lines.push(
   '',
-  `Validation alone, ${MICRO_ITERATIONS} iterations per round (CPU µs/op)`,
-  `  ${pad('JSON.parse of the body text', 38)}${range(summary.micro.jsonParse.cpuUsPerOp, f1)}`,
-  `  ${pad('v.safeParse(IntegrationStateV2Schema)', 38)}${range(summary.micro.safeParse.cpuUsPerOp, f1)}   = ${range(summary.micro.safeParseVsJsonParse, f2)}x JSON.parse`,
-  '',
   `Cold start, ${COLD_RUNS} fresh processes each, alternating (ms)`,
-  `  ${pad('', 38)}${pad('bundle', 10)}${pad('spawn to exit', 22)}${pad('first result', 22)}${pad('bundle evaluation', 22)}first call`,
+  `  ${pad('', 42)}${pad('bundle', 10)}${pad('spawn to exit', 22)}${pad('first result', 22)}${pad('bundle evaluation', 22)}first call`,
 );
 for (const [name, label] of [
   ['sdk', 'talon-fetch, one-endpoint bundle'],
@@ -420,12 +439,12 @@ for (const [name, label] of [
 ]) {
   const s = summary.cold[name];
   lines.push(
-    `  ${pad(label, 38)}${pad(`${(s.bundleBytes / 1024).toFixed(1)} KB`, 10)}${pad(range(s.wallMs, f1), 22)}${pad(range(s.firstResultMs, f1), 22)}${pad(range(s.evalMs, f1), 22)}${range(s.firstCallMs, f1)}`,
+    `  ${pad(label, 42)}${pad(kb(s.bundleBytes), 10)}${pad(range(s.wallMs, f1), 22)}${pad(range(s.firstResultMs, f1), 22)}${pad(range(s.evalMs, f1), 22)}${range(s.firstCallMs, f1)}`,
   );
 }
 const r = summary.cold.ratios;
 lines.push(
-  `  ${pad('ratio', 38)}${pad('', 10)}${pad(range(r.wall, f2), 22)}${range(r.firstResult, f2)}`,
+  `  ${pad('ratio', 42)}${pad('', 10)}${pad(range(r.wall, f2), 22)}${range(r.firstResult, f2)}`,
   '',
   'Goals',
   ...goals.map((g) => `  ${g.met ? 'met   ' : 'MISSED'} ${pad(g.goal, 58)} ${f2(g.value)}x`),
@@ -434,7 +453,7 @@ const elapsedS = (performance.now() - benchStarted) / 1000;
 const loadAtEnd = loadavg();
 lines.push(
   '',
-  `bench run took ${elapsedS.toFixed(0)} s (plus the build); 1-min load average ${f1(loadAtStart[0])} at start, ${f1(loadAtEnd[0])} at end`,
+  `bench run took ${elapsedS.toFixed(0)} s (plus the build); load average (1/5/15 min) ${loadAtStart.map(f1).join('/')} at start, ${loadAtEnd.map(f1).join('/')} at end`,
   '',
 );
 console.log(lines.join('\n'));
@@ -447,11 +466,13 @@ writeFileSync(
       date: new Date().toISOString(),
       machine,
       loadAverage: { start: loadAtStart, end: loadAtEnd },
-      config: { ROUNDS, SEQ_CALLS, CONC_CALLS, CONCURRENCY, MICRO_ITERATIONS, COLD_RUNS },
-      body: { bytes: bodyBytes, effects: effectTypes(bodyParsed) },
+      config: { ROUNDS, SEQ_CALLS, CONC_CALLS, CONCURRENCY, HEAP_CALLS, MICRO_ITERATIONS, COLD_RUNS },
+      contenders: contenders.map(({ id, label }) => ({ id, label })),
+      heyApiSpecPatches: heyApi?.dropped,
+      body: { bytes: bodyBytes, effects: effectTypes(expected) },
       goals,
       summary,
-      rounds: results,
+      rounds,
       cold,
       elapsedSeconds: elapsedS,
     },
@@ -459,4 +480,4 @@ writeFileSync(
     2,
   )}\n`,
 );
-console.log(`wrote .tmp/bench.json`);
+console.log('wrote .tmp/bench.json');

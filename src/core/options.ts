@@ -164,7 +164,7 @@ export function checkHeaders(value: unknown, field: string): OptionProblem | und
   for (const [name, v] of Object.entries(value)) {
     if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
       return {
-        field: `${field}`,
+        field,
         message: `has an invalid header name ${JSON.stringify(name.slice(0, 40))}`,
       };
     const problem = headerValueProblem(v, `the value of header ${name}`);

@@ -3,7 +3,7 @@
  * builds the URL, serializes and signs the body once, applies timeouts, retries and hooks, and
  * turns every outcome into a Result. Nothing in here throws to the caller.
  */
-import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
+import ky, { isHTTPError, isNetworkError, isTimeoutError, type RetryOptions } from 'ky';
 import { type BaseIssue, type GenericSchema, safeParse } from 'valibot';
 import { type Client, isClient } from '../client.js';
 import {
@@ -41,7 +41,7 @@ function issuePath(issue: BaseIssue<unknown>): string {
   for (const item of issue.path ?? []) {
     const key = item.key;
     if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
+    else out += (out ? '.' : '') + String(key);
   }
   return out || '(params)';
 }
@@ -64,7 +64,7 @@ function validationError(
   // A misspelled key is reported twice (the unknown key, and the required key it was meant to
   // be): lead with the one that says what to write instead.
   const issues = redactIssues(found, redact).sort(
-    (a, b) => Number(b.message.startsWith('is not a ')) - Number(a.message.startsWith('is not a ')),
+    (a, b) => +b.message.startsWith('is not a ') - +a.message.startsWith('is not a '),
   );
   const first = issues[0];
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
@@ -256,44 +256,56 @@ function redactedHeaders(headers: Headers): Record<string, string> {
   return out;
 }
 
-/** Wraps the user's (or the global) fetch: counts attempts, runs hooks, bounds error bodies. */
+/**
+ * Wraps the user's (or the global) fetch: counts attempts, runs hooks, bounds error bodies, and
+ * puts `body` on every attempt. ky builds its Request without a body, so it has no body stream
+ * to tee for retries, and fetch gets the serialized, signed bytes themselves rather than a
+ * Request whose stream undici would have to re-wrap: every attempt sends exactly those bytes.
+ */
 function attemptFetch(
   ctx: Context,
+  body: Uint8Array<ArrayBuffer> | null,
 ): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
   const { client, op } = ctx;
   const hooks = client.hooks;
   return async (target, init) => {
-    const input = typeof target === 'object' && 'headers' in target ? target : new Request(target, init);
+    // ky calls this with the Request it built (without a body) for each attempt.
+    const input = target as Request;
     const attempt = ++ctx.attempts;
+    const url = input.url;
     const base = {
       operation: op.id,
       method: op.method,
-      url: input.url,
+      url,
       attempt,
       ...(hooks?.includeHeaders ? { headers: redactedHeaders(input.headers) } : {}),
     };
     if (hooks?.onRequest) safely(() => hooks.onRequest?.(base));
     const started = Date.now();
-    let response: Response;
+    let response!: Response;
+    let failure: string | undefined;
+    let thrown: unknown;
     try {
-      response = await (client.fetch ?? globalThis.fetch)(input, init);
+      const custom = client.fetch;
+      response = await (custom
+        ? // A custom fetch is promised a Request: one with the bytes, made for this attempt.
+          custom(body ? new Request(input, { body }) : input, init)
+        : globalThis.fetch(url, {
+            method: input.method,
+            headers: input.headers,
+            body,
+            signal: input.signal,
+            redirect: 'manual',
+          }));
     } catch (error) {
-      const failure = ctx.redact(error instanceof Error ? error.message : String(error));
-      if (hooks?.onResponse)
-        safely(() =>
-          hooks.onResponse?.({ ...base, status: undefined, failure, durationMs: Date.now() - started }),
-        );
-      throw error;
+      thrown = error;
+      failure = ctx.redact(error instanceof Error ? error.message : String(error));
     }
     if (hooks?.onResponse)
       safely(() =>
-        hooks.onResponse?.({
-          ...base,
-          status: response.status,
-          failure: undefined,
-          durationMs: Date.now() - started,
-        }),
+        hooks.onResponse?.({ ...base, status: response?.status, failure, durationMs: Date.now() - started }),
       );
+    if (failure !== undefined) throw thrown;
     if (response.ok || response.status < 200 || response.status === 304) return response;
     // A non-2xx answer: ky reads its body whole before deciding on a retry. Hand it a bounded,
     // scrubbed copy so a huge or hostile error body cannot exhaust memory or leak a key.
@@ -376,22 +388,25 @@ function thrownToError(ctx: Context, error: unknown, timeout: number): TalonErro
   });
 }
 
-function kyRetry(retry: ResolvedRetry, maxRetryAfter: number) {
+/** Backoff delays vary by ±20 %, so that clients that failed together do not retry together. */
+const jitter = (delay: number) => delay * (0.8 + Math.random() * 0.4);
+
+/**
+ * ky's retry options for a resolved retry setting. ky copies the lists (and lower-cases the
+ * methods) before use; a `Retry-After` counts for every retried status.
+ */
+function kyRetry(retry: ResolvedRetry): RetryOptions {
+  const { maxRetryAfter } = retry;
   return {
-    limit: retry.limit,
-    methods: retry.methods.map((m) => m.toLowerCase()) as Array<'get' | 'put' | 'post' | 'delete'>,
-    statusCodes: [...retry.statusCodes],
-    afterStatusCodes: [...retry.statusCodes],
-    maxRetryAfter,
-    backoffLimit: retry.backoffLimit,
-    retryOnTimeout: retry.retryOnTimeout,
-    jitter: (delay: number) => delay * (0.8 + Math.random() * 0.4),
+    ...retry,
+    afterStatusCodes: retry.statusCodes,
+    jitter,
     shouldRetry: ({ error }: { error: Error }) => {
       if (!isHTTPError(error)) return undefined;
       const wait = parseRetryAfter(error.response.headers.get('retry-after'), Date.now());
       return wait !== undefined && wait > maxRetryAfter ? false : undefined;
     },
-  };
+  } as unknown as RetryOptions;
 }
 
 /**
@@ -469,7 +484,7 @@ async function run(
       // The validated copy, not the caller's object: what is sent is exactly what was checked.
       json = JSON.stringify(values.body);
     } catch {
-      json = undefined;
+      // A cycle or a BigInt: `json` stays undefined.
     }
     if (json === undefined)
       return err(
@@ -494,20 +509,19 @@ async function run(
   if (call.headers) for (const [name, value] of Object.entries(call.headers)) headers.set(name, value);
   client.auth.sign(headers, bytes);
 
-  const ctx: Context = { op, client, redact: client.auth.redact, signal, timeout, attempts: 0 };
+  const ctx: Context = { op, client, redact, signal, timeout, attempts: 0 };
   const started = Date.now();
   let response: Response;
   try {
     response = await ky(`${client.baseUrl}${path}${query}`, {
       method: op.method,
-      headers,
-      ...(op.body ? { body: bytes } : {}),
+      // As a record: ky merges one more cheaply than a Headers instance.
+      headers: Object.fromEntries(headers),
       redirect: 'manual',
       timeout,
       totalTimeout,
-      retry: kyRetry(retry, retry.maxRetryAfter),
-      throwHttpErrors: true,
-      fetch: attemptFetch(ctx),
+      retry: kyRetry(retry),
+      fetch: attemptFetch(ctx, op.body ? bytes : null),
       ...(signal ? { signal } : {}),
     });
   } catch (error) {

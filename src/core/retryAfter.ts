@@ -3,9 +3,8 @@
  * Returns `undefined` when the header is absent or unparsable; never negative.
  */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
-  if (value === null) return undefined;
-  const text = value.trim();
-  if (text === '') return undefined;
+  const text = value?.trim();
+  if (!text) return undefined;
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);

@@ -35,9 +35,13 @@ function arrayRun(item: v.GenericSchema, fallback: Run): Run {
     const input = dataset.value;
     if (!Array.isArray(input)) return fallback(dataset, config);
     let out: unknown[] | undefined;
+    // One dataset for every item (see `answer`).
+    const scratch: Dataset = { typed: false, value: undefined };
     for (let i = 0; i < input.length; i++) {
       const value: unknown = input[i];
-      const result = runItem({ typed: false, value }, config);
+      scratch.typed = false;
+      scratch.value = value;
+      const result = runItem(scratch, config);
       if (result.issues || !result.typed) return fallback(dataset, config);
       if (result.value !== value) {
         out ??= input.slice();
@@ -95,32 +99,45 @@ const OPTIONAL: ReadonlySet<string> = /*#__PURE__*/ new Set(['exact_optional', '
  * An answer's object: the known fields are checked, unknown keys stay. The object is returned as
  * it came unless a field changed (a `null` list became `[]`); then a shallow copy carries the
  * change, so a caller's own data passed to a schema is never modified. Any problem (a missing
- * required field, a wrong type): valibot's looseObject runs instead, for its exact issues.
+ * required field, a wrong type): valibot's looseObject runs instead, for its exact issues. The
+ * fields checked are the keys `for...in` sees (own and inherited enumerable ones, all that a
+ * parsed answer has); a required field it does not see sends the object to valibot too.
  */
 export function answer<const E extends v.ObjectEntries>(entries: E) {
   const base = v.looseObject(entries);
   const fallback = runOf(base);
-  const keys = Object.keys(entries);
-  const runs = keys.map((key) => runOf(entries[key] as v.GenericSchema));
-  const optional = keys.map((key) => OPTIONAL.has((entries[key] as v.GenericSchema).type));
+  // Each field's run, and 1 when the field is required (0 when it may be left out).
+  const fields = new Map<string, [Run, number]>();
+  let required = 0;
+  for (const key in entries) {
+    const schema = entries[key] as v.GenericSchema;
+    const needed = +!OPTIONAL.has(schema.type);
+    required += needed;
+    fields.set(key, [runOf(schema), needed]);
+  }
   return withRun(base, (dataset, config) => {
     const input = dataset.value as Record<string, unknown>;
     if (typeof input !== 'object' || input === null) return fallback(dataset, config);
     let out: Record<string, unknown> | undefined;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i] as string;
-      if (!(key in input)) {
-        if (optional[i]) continue;
-        return fallback(dataset, config);
-      }
+    let found = 0;
+    const scratch: Dataset = { typed: false, value: undefined };
+    // Driven by the keys the object has, not by the schema's (an answer leaves many optional
+    // fields out, and looking each of them up costs more than the fields that are there).
+    for (const key in input) {
+      const field = fields.get(key);
+      if (!field) continue;
+      found += field[1];
       const value = input[key];
-      const result = (runs[i] as Run)({ typed: false, value }, config);
+      scratch.typed = false;
+      scratch.value = value;
+      const result = field[0](scratch, config);
       if (result.issues || !result.typed) return fallback(dataset, config);
       if (result.value !== value) {
         out ??= { ...input };
         out[key] = result.value;
       }
     }
+    if (found < required) return fallback(dataset, config);
     if (out) dataset.value = out;
     dataset.typed = true;
     return dataset;
@@ -303,10 +320,8 @@ export function effectUnion<T>(
     known[type] = answer({ ...base, effectType: v.literal(type), props });
   const unknownEffect = answer({ ...base, effectType: v.string(), props: anyMap() });
   return v.lazy((input) => {
-    const type =
-      typeof input === 'object' && input !== null
-        ? (input as { effectType?: unknown }).effectType
-        : undefined;
+    // Any value but null and undefined reads as an object here; a primitive has no effectType.
+    const type = (input as { effectType?: unknown } | null | undefined)?.effectType;
     return (
       typeof type === 'string' && Object.hasOwn(known, type) ? known[type] : unknownEffect
     ) as v.GenericSchema;
