@@ -374,8 +374,10 @@ describe('the 14 endpoints with hostile input', () => {
         { numRuns: runs },
       );
       sentBy.set(endpoint.name, sent);
-      // Not vacuous: a good share of the runs got past validation and sent a request.
-      expect(sent).toBeGreaterThan(runs * 0.05);
+      // Not vacuous: some of the runs got past validation and sent a request. (The share is about
+      // 9 % for updateCustomerSessionV2, the strictest; at 100 runs a 5 % floor failed about one
+      // run in eight by chance, a 2 % floor about one in a thousand.)
+      expect(sent).toBeGreaterThanOrEqual(Math.max(2, runs * 0.02));
     },
     timeoutFor(runs),
   );
