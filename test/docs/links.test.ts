@@ -2,18 +2,10 @@
  * Every relative link of the README, docs/*.md and src/testing/README.md points at a file of the
  * repository, and every `#anchor` at a heading of that file (GitHub's slugs).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = join(import.meta.dirname, '../..');
-const FILES = [
-  'README.md',
-  'src/testing/README.md',
-  ...readdirSync(join(ROOT, 'docs'))
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => `docs/${f}`),
-];
+import { MARKDOWN, ROOT } from './support.js';
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
 function slug(heading: string): string {
@@ -34,7 +26,7 @@ describe('documentation links', () => {
   it('every relative link and anchor resolves', () => {
     const broken: string[] = [];
     let links = 0;
-    for (const file of FILES) {
+    for (const file of MARKDOWN) {
       const text = readFileSync(join(ROOT, file), 'utf8').replace(/```[\s\S]*?```/g, '');
       for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
         if (!target || /^[a-z]+:/i.test(target)) continue;

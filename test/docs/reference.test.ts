@@ -5,10 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { exportsOf, ROOT } from './support.js';
 
-const ROOT = join(import.meta.dirname, '../..');
 const JSON_FILE = join(ROOT, 'docs/api/api.json');
 
 interface Part {
@@ -36,20 +35,6 @@ function reference(): Reflection {
       'docs/api/api.json is missing: run `npm run docs` first (`npm test` does, after the build)',
     );
   return JSON.parse(readFileSync(JSON_FILE, 'utf8')) as Reflection;
-}
-
-/** The names a built declaration file exports. */
-function exportsOf(dts: string): string[] {
-  const source = ts.createSourceFile(
-    dts,
-    readFileSync(join(ROOT, 'dist', dts), 'utf8'),
-    ts.ScriptTarget.ES2022,
-  );
-  return source.statements.flatMap((s) =>
-    ts.isExportDeclaration(s) && s.exportClause && ts.isNamedExports(s.exportClause)
-      ? s.exportClause.elements.map((e) => e.name.text)
-      : [],
-  );
 }
 
 const text = (parts: readonly Part[] | undefined) => (parts ?? []).map((p) => p.text).join('');

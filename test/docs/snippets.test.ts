@@ -4,21 +4,13 @@
  * `talon-fetch` and `talon-fetch/testing` it names, and a `talon` client when it uses one without
  * declaring it.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { exportsOf, MARKDOWN, ROOT } from './support.js';
 
-const ROOT = join(import.meta.dirname, '../..');
 const OUT = join(ROOT, '.tmp', 'snippets');
-const SOURCES = [
-  'README.md',
-  'src/testing/README.md',
-  ...(existsSync(join(ROOT, 'docs')) ? readdirSync(join(ROOT, 'docs')) : [])
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => `docs/${f}`),
-];
-
 interface Snippet {
   readonly file: string;
   readonly line: number;
@@ -43,23 +35,6 @@ function snippetsOf(file: string, text: string): Snippet[] {
   return found;
 }
 
-function exportsOf(dts: string): string[] {
-  const path = join(ROOT, 'dist', dts);
-  if (!existsSync(path))
-    throw new Error(`dist/${dts} is missing: run \`npm run build\` first (\`npm test\` does)`);
-  const source = ts.createSourceFile(dts, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022);
-  const names = new Set<string>();
-  for (const statement of source.statements) {
-    if (
-      ts.isExportDeclaration(statement) &&
-      statement.exportClause &&
-      ts.isNamedExports(statement.exportClause)
-    )
-      for (const element of statement.exportClause.elements) names.add(element.name.text);
-  }
-  return [...names];
-}
-
 /** The module text a block is checked as. */
 function moduleFor(code: string, main: readonly string[], testing: readonly string[]): string {
   const used = (name: string) => new RegExp(`\\b${name}\\b(?![-/])`).test(code);
@@ -81,7 +56,7 @@ function moduleFor(code: string, main: readonly string[], testing: readonly stri
 }
 
 describe('documentation code blocks type-check', () => {
-  const snippets = SOURCES.flatMap((file) => snippetsOf(file, readFileSync(join(ROOT, file), 'utf8')));
+  const snippets = MARKDOWN.flatMap((file) => snippetsOf(file, readFileSync(join(ROOT, file), 'utf8')));
 
   it('finds the blocks (README has a quickstart)', () => {
     expect(snippets.filter((s) => s.file === 'README.md').length).toBeGreaterThan(3);
