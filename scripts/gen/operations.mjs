@@ -1,0 +1,166 @@
+// Operations: each operation of a release becomes a plain description of its endpoint module
+// (parameter members and schema entries, query and comma-joined query names, body, answer,
+// documented errors, auth, the models it uses), built on the run's models. Nothing runs on import.
+import { upperFirst } from './naming.mjs';
+import { flatten, jsonSchema, named, resolveBody, resolveParam } from './spec.mjs';
+import { doc, FIELD_DOC, ident, PURE } from './text.mjs';
+
+/**
+ * A parameter's schema expression: path parameters are non-empty strings or safe integers,
+ * `silent` is `'yes' | 'no'`, the rest follow their schema (`m` from createModels).
+ */
+export function paramExpr(p, spec, m) {
+  const s = p.schema ?? {};
+  if (p.in === 'path') {
+    if (s.type === 'integer')
+      return { ts: 'number', schema: `${PURE}v.pipe(${PURE}v.number(), ${PURE}v.safeInteger())` };
+    const min = Math.max(1, s.minLength ?? 1);
+    const max = s.maxLength !== undefined ? `, ${PURE}v.maxLength(${s.maxLength})` : '';
+    return {
+      ts: 'string',
+      schema: `${PURE}v.pipe(${PURE}v.string(), ${PURE}v.minLength(${min}, 'must be at least ${min} character${min > 1 ? 's' : ''}')${max})`,
+    };
+  }
+  if (p.name === 'silent' && s.type === 'string' && !s.enum)
+    return { ts: "'yes' | 'no'", schema: `${PURE}v.picklist(['yes', 'no'])` };
+  return m.expr(flatten(s, spec), 'in', '');
+}
+
+/**
+ * Describes one operation (from `operationsOf`) for its module. `m`: the run's models;
+ * `legacy`: the legacy release (its operations are deprecated), if any; `overlay`: the
+ * hand-written words for it (scripts/overlays.mjs); `auth.signature`: the security scheme that
+ * allows a signed request besides the API key. `uses` lists the models its module imports.
+ */
+export function buildOperation(op, { m, legacy, overlay = {}, auth }) {
+  const { value, deps } = m.collecting(() => describe(op, m));
+  const signed = (op.security ?? op.spec.security ?? []).some((s) => auth.signature in s);
+  return { ...value, isLegacy: op.spec === legacy, apiKeyOnly: !signed, overlay, uses: deps };
+}
+
+function describe(op, m) {
+  const spec = op.spec;
+  const id = op.operationId;
+  const params = [...op.pathParameters, ...(op.parameters ?? [])].map((p) => resolveParam(p, spec));
+  const paramTs = [];
+  const paramEntries = [];
+  const query = [];
+  const csv = [];
+  for (const p of params) {
+    if (p.in !== 'path' && p.in !== 'query') continue;
+    const e = paramExpr(p, spec, m);
+    const req = p.in === 'path' || p.required;
+    paramTs.push(
+      `${doc(p.description, '  ', FIELD_DOC)}  ${ident(p.name)}${req ? '' : '?'}: ${e.ts}${req ? '' : ' | undefined'};`,
+    );
+    paramEntries.push(`    ${ident(p.name)}: ${req ? e.schema : `${PURE}v.optional(${e.schema})`},`);
+    if (p.in === 'query') {
+      query.push(p.name);
+      // `explode: false`: the values travel comma-joined in one `name=a,b`.
+      if (p.schema?.type === 'array' && p.explode === false) csv.push(p.name);
+    }
+  }
+  const body = resolveBody(op.requestBody, spec);
+  let bodyType;
+  if (body) {
+    const e = m.expr(flatten(jsonSchema(body), spec), 'in', '  ', id);
+    bodyType = e.ts;
+    const req = body.required !== false;
+    paramTs.push(`  /** The request body. */\n  body${req ? '' : '?'}: ${e.ts}${req ? '' : ' | undefined'};`);
+    paramEntries.push(`    body: ${req ? e.schema : `${PURE}v.optional(${e.schema})`},`);
+  }
+  // Answers
+  let response;
+  let emptyOk = false;
+  const errors = [];
+  for (const [status, r] of Object.entries(op.responses)) {
+    const code = Number(status);
+    const schema = jsonSchema(r);
+    if (code >= 200 && code < 300) {
+      // A 204 has no body whatever its content says (the spec gives trackEventV2's a schema).
+      if (schema && code !== 204 && !response)
+        response = { status: code, ...m.expr(flatten(schema, spec), 'out', '') };
+      else if (!schema || code === 204) emptyOk = true;
+    } else if (code >= 400) {
+      errors.push({
+        status: code,
+        ...(schema ? m.expr(flatten(schema, spec), 'out', '') : { ts: 'unknown', schema: undefined }),
+      });
+    }
+  }
+  // `silent=yes` (the API's default where an operation takes it) answers without a body.
+  if (params.some((p) => p.name === 'silent')) emptyOk = true;
+  const valueTs = response ? `${response.ts}${emptyOk ? ' | undefined' : ''}` : 'undefined';
+  return {
+    id,
+    Pascal: upperFirst(id),
+    op,
+    params,
+    paramTs,
+    paramEntries,
+    query,
+    csv,
+    body,
+    bodyType,
+    response,
+    emptyOk,
+    valueTs,
+    errors,
+  };
+}
+
+/** A mechanical example call from the required parameters (an overlay may give a better one). */
+export function exampleCall(b) {
+  if (b.overlay.example) return b.overlay.example;
+  const args = [];
+  for (const p of b.params) {
+    if (p.in !== 'path' && !(p.in === 'query' && p.required)) continue;
+    const s = p.schema ?? {};
+    const value =
+      s.type === 'integer' || s.type === 'number'
+        ? String(p.example ?? s.example ?? 1)
+        : JSON.stringify(
+            typeof (p.example ?? s.example) === 'string' ? (p.example ?? s.example) : `${p.name}-1`,
+          );
+    args.push(`${ident(p.name)}: ${value}`);
+  }
+  if (b.bodyType) args.push(`body: ${sample(flatten(jsonSchema(b.body), b.op.spec), 0)}`);
+  return `const result = await ${b.id}(talon, { ${args.join(', ')} });`;
+}
+
+/** A small valid request value for examples: required fields only, example values where the spec has them. */
+export function sample(flat, depth = 0) {
+  switch (flat.kind) {
+    case 'ref':
+      return sample(named(flat.name, flat.spec), depth);
+    case 'object': {
+      if (depth > 4) return '{}';
+      const parts = [];
+      for (const key of flat.required) {
+        const raw = flat.properties[key];
+        if (!raw || raw.readOnly) continue;
+        parts.push(`${ident(key)}: ${sample(flatten(raw, flat.spec), depth + 1)}`);
+      }
+      return parts.length ? `{ ${parts.join(', ')} }` : '{}';
+    }
+    case 'array': {
+      const min = flat.schema.minItems ?? 1;
+      return min > 0 ? `[${sample(flatten(flat.items, flat.spec), depth + 1)}]` : '[]';
+    }
+    case 'map':
+      return '{}';
+    case 'string': {
+      const s = flat.schema;
+      if (s.enum) return JSON.stringify(s.enum[0]);
+      if (s.format === 'date-time') return "'2026-06-24T10:00:00Z'";
+      return JSON.stringify(typeof s.example === 'string' && !s.example.includes('*/') ? s.example : 'text');
+    }
+    case 'integer':
+    case 'number':
+      return String(typeof flat.schema.example === 'number' ? flat.schema.example : 1);
+    case 'boolean':
+      return 'true';
+    default:
+      return '{}';
+  }
+}
