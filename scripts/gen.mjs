@@ -66,4 +66,11 @@ function main(args) {
   return 0;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    console.error(`gen: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

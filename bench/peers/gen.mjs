@@ -1,4 +1,5 @@
-// Generates the hey-api + valibot peer at bench time, from the spec beside the repository, into
+// Generates the hey-api + valibot peer at bench time, from the current spec file (TALON_SPEC_DIR,
+// default ../shared/spec beside the repository; see scripts/spec-files.mjs), into
 // bench/peers/.gen (ignored, never committed), and bundles what the bench calls into one ESM
 // file, bench/peers/.gen/hey-api.mjs. Run by bench/run.mjs; on its own:
 //
@@ -12,12 +13,14 @@
 //     the BigInt of one part with the number of another ("Expected Object but received unknown").
 // Without these, every updateCustomerSessionV2 answer fails its own check.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@hey-api/openapi-ts';
 import { build } from 'esbuild';
+import { CURRENT, missingSpec, SPEC_DIR } from '../../scripts/spec-files.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const SPEC = fileURLToPath(new URL('../../../shared/spec/integration-api-26.13.json', import.meta.url));
+const SPEC = join(SPEC_DIR, CURRENT);
 
 /** Generates and bundles the hey-api peer; returns the path of the bundle. */
 export async function generateHeyApi() {
@@ -25,7 +28,7 @@ export async function generateHeyApi() {
   try {
     text = readFileSync(SPEC, 'utf8');
   } catch {
-    throw new Error(`the spec is missing: ${SPEC} (the bench generates the hey-api peer from it)`);
+    throw new Error(`${missingSpec(SPEC)} (the bench generates the hey-api peer from it)`);
   }
   const spec = JSON.parse(text);
   const dropped = { nullDefaults: 0, int64Formats: 0 };

@@ -1,6 +1,6 @@
 /**
- * Loads the OpenAPI files of the Integration API from `../shared/spec` (next to the repository
- * root; they are data, never copied into the repository). The file names come from
+ * Loads the OpenAPI files of the Integration API from the spec folder (`TALON_SPEC_DIR`, default
+ * `../shared/spec` next to the repository root; they are data, never copied into the repository). The file names come from
  * scripts/spec-files.mjs (CURRENT, LEGACY, EARLIER, LEGACY_OPERATIONS), the one place that names
  * them. When they are absent, suites built with `describeWithSpec` FAIL with a message that says
  * so: a missing contract must never pass as a skipped or empty suite.
@@ -9,7 +9,6 @@
  * `components/requestBodies` and shared parameters under `components/parameters`: `deref`
  * resolves all of that into one flat schema (properties merged, `required` united).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, it } from 'vitest';
@@ -98,6 +97,17 @@ export interface SpecFiles {
   readonly LEGACY_OPERATIONS: readonly string[];
   readonly SPEC_DIR: string;
   readonly loadSpec: (file: string) => unknown;
+  /** Per spec file: the release, where the official copy it was extracted from is published, its SHA-256. */
+  readonly SPEC_FILES: Readonly<
+    Record<
+      string,
+      {
+        readonly release: string;
+        readonly source: { readonly repository: string; readonly path: string; readonly tag: string };
+        readonly sha256: string;
+      }
+    >
+  >;
 }
 
 export interface Specs {
@@ -120,17 +130,12 @@ export const specFiles = (await import(
 )) as SpecFiles;
 
 /**
- * Where the spec files are expected: `../shared/spec` from the repository root
- * (`TALON_SPEC_DIR` overrides it, e.g. to run the contract against another copy).
+ * Where the spec files are read from: scripts/spec-files.mjs's SPEC_DIR, the one setting
+ * (`TALON_SPEC_DIR`, default `../shared/spec` beside the repository).
  */
-export const SPEC_DIR = process.env.TALON_SPEC_DIR ? resolve(process.env.TALON_SPEC_DIR) : specFiles.SPEC_DIR;
+export const SPEC_DIR = specFiles.SPEC_DIR;
 
-function readSpec(file: string): OpenApi {
-  if (!process.env.TALON_SPEC_DIR) return specFiles.loadSpec(file) as OpenApi;
-  const path = join(SPEC_DIR, file);
-  if (!existsSync(path)) throw new Error(`the Integration API spec ${path} is missing`);
-  return JSON.parse(readFileSync(path, 'utf8')) as OpenApi;
-}
+const readSpec = (file: string): OpenApi => specFiles.loadSpec(file) as OpenApi;
 
 /** Reads the current and the legacy spec files, or says which one is missing or unreadable. */
 export function loadSpecs(): Specs | { readonly problem: string } {
@@ -156,10 +161,7 @@ export function describeWithSpec(name: string, body: (specs: Specs) => void): vo
   if ('problem' in specs) {
     describe(name, () => {
       it('needs the Integration API spec', () => {
-        throw new Error(
-          `shared/spec is missing: ${specs.problem}. The contract tests read the OpenAPI files from ${SPEC_DIR} ` +
-            '(../shared/spec from the repository root, or TALON_SPEC_DIR); restore them to run these tests.',
-        );
+        throw new Error(`shared/spec is missing: ${specs.problem}`);
       });
     });
     return;
