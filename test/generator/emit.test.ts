@@ -58,9 +58,9 @@ describe('files', () => {
     expect(text).toContain("  query: ['tags', 'subledgerId'],\n  csv: ['tags'],\n  body: true,\n");
     expect(text).toContain('  errors: { 404: ErrorResponseSchema },\n  apiKeyOnly: true,\n};');
     expect(text).toContain(' * Update a thing.\n *\n * Updates a thing, see the docs.\n');
-    expect(text).toContain('`PUT /v1/things/{thingId}` · auth: key\n');
+    expect(text).toContain('`PUT /v1/things/{thingId}` · auth: `apiKey` only\n');
     expect(text).toContain('`http` (documented: 404)');
-    expect(text).toContain('export function updateThing(\n  client: KeyClient,\n');
+    expect(text).toContain("export function updateThing(\n  client: Client<'apiKey'>,\n");
   });
 
   it('a legacy module is deprecated with the target words and signed clients', () => {

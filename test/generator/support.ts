@@ -165,43 +165,34 @@ export function tinyLegacy() {
   };
 }
 
-/** A target for the tiny API, shaped like scripts/gen/targets.mjs's (legacy and effects optional). */
+const { INTEGRATION } = await script('gen/targets.mjs');
+
+/**
+ * A target for the tiny API: the Integration API's settings (auth, effects) with its own name,
+ * files and folders one level deeper (`src/tiny/…`, as a second API would be); legacy release and
+ * effects optional.
+ */
 export function tinyTarget(options: { legacy?: boolean; effects?: boolean } = {}) {
+  const deeper = (paths: Record<string, string>) =>
+    Object.fromEntries(Object.entries(paths).map(([key, path]) => [key, `../${path}`]));
+  const { schemas, types, ...shared } = INTEGRATION.paths.endpoints;
   return {
+    ...INTEGRATION,
     name: 'Tiny API',
     specLabel: '../spec',
     files: {
       current: 'tiny.json',
       earlier: [],
-      ...(options.legacy
-        ? { legacy: { file: 'tiny-old.json', operations: ['trackThing'], label: 'old', deprecated: 'Old.' } }
-        : {}),
+      legacy: options.legacy
+        ? { file: 'tiny-old.json', operations: ['trackThing'], label: 'old', deprecated: 'Old.' }
+        : undefined,
     },
     overlaysFile: 'tiny-overlays.mjs',
     out: { models: 'src/tiny/models', endpoints: 'src/tiny/endpoints' },
     paths: {
       models: { helpers: '../../models/helpers.js' },
-      endpoints: {
-        client: '../../client.js',
-        core: '../../core',
-        helpers: '../../models/helpers.js',
-        schemas: '../models/schemas.js',
-        types: '../models/types.js',
-      },
+      endpoints: { ...deeper(shared), schemas, types },
     },
-    auth: {
-      signature: 'integration_auth',
-      keyOnly: { client: 'KeyClient', text: 'key' },
-      signed: { client: 'Client', text: 'key or signature' },
-    },
-    ...(options.effects
-      ? {
-          effects: {
-            union: 'Effect',
-            base: 'EffectEntity',
-            overrides: { CustomEffectProps: 'customEffect' },
-          },
-        }
-      : {}),
+    effects: options.effects ? INTEGRATION.effects : undefined,
   };
 }
