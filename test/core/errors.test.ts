@@ -24,6 +24,8 @@ const KEY = 'errors-secret-key-93c1';
 const OP = 'getCustomerSession';
 const route = `${BASE_URL}/v2/customer_sessions/:id`;
 const params = { customerSessionId: 's-1' };
+/** The fields of an HTTP status error besides kind, operation and message. */
+const HTTP_FIELDS = ['attempts', 'body', 'documented', 'headers', 'retryAfter', 'status'];
 
 describe('fail', () => {
   it('freezes the error it is given and returns that same object', () => {
@@ -84,28 +86,14 @@ describe('the error union, one of each kind', () => {
     server.use(
       http.get(route, () => HttpResponse.json(body, { status: 401, headers: { 'retry-after': '3' } })),
     );
-    const error = await errorOf(call(), 'http', [
-      'attempts',
-      'body',
-      'documented',
-      'headers',
-      'retryAfter',
-      'status',
-    ]);
+    const error = await errorOf(call(), 'http', HTTP_FIELDS);
     expect(error).toMatchObject({ documented: true, status: 401, body, retryAfter: 3000, attempts: 1 });
     expect(error.headers).toBeInstanceOf(Headers);
   });
 
   it('http, undocumented: the body as it came, and the API message quoted', async () => {
     server.use(http.get(route, () => HttpResponse.json({ message: 'I am a teapot' }, { status: 418 })));
-    const error = await errorOf(call(), 'http', [
-      'attempts',
-      'body',
-      'documented',
-      'headers',
-      'retryAfter',
-      'status',
-    ]);
+    const error = await errorOf(call(), 'http', HTTP_FIELDS);
     expect(error).toMatchObject({ documented: false, status: 418, body: { message: 'I am a teapot' } });
     expect(error.retryAfter).toBeUndefined();
     expect(error.message).toContain('I am a teapot');
@@ -114,14 +102,7 @@ describe('the error union, one of each kind', () => {
   it('http: a server that echoes the key gets it redacted from the message and the body', async () => {
     const echo = { message: `bad key ${KEY}`, StatusCode: 401 };
     server.use(http.get(route, () => HttpResponse.json(echo, { status: 401 })));
-    const error = await errorOf(call(), 'http', [
-      'attempts',
-      'body',
-      'documented',
-      'headers',
-      'retryAfter',
-      'status',
-    ]);
+    const error = await errorOf(call(), 'http', HTTP_FIELDS);
     expect(error.message).toContain('[redacted]');
   });
 

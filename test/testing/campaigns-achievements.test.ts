@@ -5,20 +5,16 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  apiKey,
   type Client,
   collectItems,
-  createClient,
   getCustomerAchievementHistory,
   getCustomerAchievements,
   integrationGetAllCampaigns,
-  type Result,
   updateCustomerSessionV2,
 } from '../../src/index.js';
 import {
   createFakeTalon,
   FAKE_ACHIEVEMENT_ID,
-  FAKE_API_KEY,
   FAKE_CAMPAIGNS,
   FAKE_COUPON_CAMPAIGN_ID,
   FAKE_LOYALTY_CAMPAIGN_ID,
@@ -27,9 +23,8 @@ import {
   type FakeTalon,
   type FakeTalonOptions,
 } from '../../src/testing/index.js';
+import { clientFor, DAY, httpErrorBody, raw, value } from './support.js';
 
-const BASE = 'https://fake.talon.one';
-const DAY = 86_400_000;
 const START = Date.parse('2026-01-01T00:00:00Z');
 const CART = [{ name: 'Beans', sku: 'BEANS-1KG', quantity: 2, price: 24.5 }];
 
@@ -44,42 +39,13 @@ function day(n: number): Date {
 
 function makeFake(options: FakeTalonOptions = {}): void {
   fake = createFakeTalon({ now: () => clock, ...options });
-  talon = createClient({ baseUrl: BASE, auth: apiKey(FAKE_API_KEY), fetch: fake.fetch, retry: false });
+  talon = clientFor(fake);
 }
 
 beforeEach(() => {
   clock = day(151); // 2026-06-01
   makeFake();
 });
-
-function value<T>(result: Result<T, { message: string }>): T {
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error.message}`);
-  return result.value;
-}
-
-/** The error of a failed result, which must be an HTTP status error (documented unless said). */
-function httpError(
-  result: Result<unknown, { kind: string; message: string }>,
-  status: number,
-  documented = true,
-) {
-  if (result.ok) throw new Error(`expected HTTP ${status}, got ok`);
-  const error = result.error as { kind: string; status?: number; documented?: boolean; body?: unknown };
-  expect(error.kind, result.error.message).toBe('http');
-  expect(error.status).toBe(status);
-  expect(error.documented).toBe(documented);
-  return error.body as { message: string; errors: { source: { pointer?: string; parameter?: string } }[] };
-}
-
-function raw(method: string, path: string, body?: unknown) {
-  return fake.fetch(
-    new Request(`${BASE}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `ApiKey-v1 ${FAKE_API_KEY}` },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    }),
-  );
-}
 
 function closeOrder(id: string, profileId: string) {
   return updateCustomerSessionV2(talon, {
@@ -153,7 +119,7 @@ describe('campaigns (integrationGetAllCampaigns)', () => {
       'campaignIds=1,x',
       'startAfter=yesterday',
     ]) {
-      const response = await raw('GET', `/v1/integration/campaigns?${query}`);
+      const response = await raw(fake, 'GET', `/v1/integration/campaigns?${query}`);
       expect(response.status, query).toBe(400);
       const body = await response.json();
       expect(body.errors[0].source.parameter).toBe(query.split('=')[0]);
@@ -168,7 +134,7 @@ describe('achievements', () => {
   }
 
   it('counts closed orders towards "3 closed orders"; the history records progress and completion', async () => {
-    httpError(await getCustomerAchievements(talon, { integrationId: 'ada' }), 404);
+    httpErrorBody(await getCustomerAchievements(talon, { integrationId: 'ada' }), 404);
     await closeAt(100, 'o-1');
     await closeAt(101, 'o-2');
     const status = value(await getCustomerAchievements(talon, { integrationId: 'ada' }));
@@ -282,8 +248,11 @@ describe('achievements', () => {
     ]);
     const second = await history({ pageSize: 1, skip: 1 });
     expect([second.totalResultSize, second.data[0]?.startDate]).toEqual([3, day(12).toISOString()]);
-    httpError(await getCustomerAchievementHistory(talon, { integrationId: 'ada', achievementId: 99 }), 404);
-    const bad = await raw('GET', '/v1/customer_profiles/ada/achievements?currentProgressStatus=done');
+    httpErrorBody(
+      await getCustomerAchievementHistory(talon, { integrationId: 'ada', achievementId: 99 }),
+      404,
+    );
+    const bad = await raw(fake, 'GET', '/v1/customer_profiles/ada/achievements?currentProgressStatus=done');
     expect(bad.status).toBe(400);
   });
 

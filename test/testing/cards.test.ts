@@ -6,36 +6,27 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  apiKey,
   type Client,
-  createClient,
-  type Effect,
   generateLoyaltyCard,
   getLoyaltyCardBalances,
   getLoyaltyCardPoints,
   getLoyaltyCardTransactions,
   linkLoyaltyCardToProfile,
-  type Result,
   returnCartItems,
   unlinkLoyaltyCardFromProfile,
   updateCustomerSessionV2,
 } from '../../src/index.js';
 import {
   createFakeTalon,
-  FAKE_API_KEY,
   FAKE_LOYALTY_CARD_PROGRAM_ID,
   FAKE_LOYALTY_PROGRAM_ID,
   type FakeCampaign,
   type FakeTalon,
 } from '../../src/testing/index.js';
+import { CART, clientFor, findAll, httpError, value } from './support.js';
 
-const BASE = 'https://fake.talon.one';
 const PROGRAM = FAKE_LOYALTY_PROGRAM_ID;
 const CARDS = FAKE_LOYALTY_CARD_PROGRAM_ID;
-const CART = [
-  { name: 'Espresso beans', sku: 'BEANS-1KG', quantity: 2, price: 24.5 },
-  { name: 'Grinder', sku: 'GRIND-1', quantity: 1, price: 89 },
-]; // 138.00
 let clock: Date;
 let fake: FakeTalon;
 let talon: Client<'apiKey'>;
@@ -43,30 +34,13 @@ let talon: Client<'apiKey'>;
 /** A fake (default campaigns unless given) on the test's clock, and a client for it. */
 function start(campaigns?: readonly FakeCampaign[]) {
   fake = createFakeTalon({ now: () => clock, ...(campaigns ? { campaigns } : {}) });
-  talon = createClient({ baseUrl: BASE, auth: apiKey(FAKE_API_KEY), fetch: fake.fetch, retry: false });
+  talon = clientFor(fake);
 }
 
 beforeEach(() => {
   clock = new Date('2026-06-01T10:00:00Z');
   start();
 });
-
-function value<T>(result: Result<T, { message: string }>): T {
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error.message}`);
-  return result.value;
-}
-
-function httpError(result: Result<unknown, { kind: string; message: string }>, status: number) {
-  if (result.ok) throw new Error(`expected HTTP ${status}, got ok`);
-  const error = result.error as { kind: string; status?: number; documented?: boolean; body?: unknown };
-  expect(error.kind, result.error.message).toBe('http');
-  expect(error.status).toBe(status);
-  return error as { documented: boolean; body: { message?: string; errors?: { source?: unknown }[] } };
-}
-
-function find<T extends Effect['effectType']>(effects: readonly Effect[], type: T) {
-  return effects.filter((e) => e.effectType === type) as Extract<Effect, { effectType: T }>[];
-}
 
 /** Closes a session of `profileId` with `items` (and extra session fields). */
 function close(id: string, profileId: string | undefined, extra: Record<string, unknown> = {}, items = CART) {
@@ -149,7 +123,7 @@ describe('loyalty cards', () => {
     );
     const closed = value(await close('card-order', 'ada', { loyaltyCards: ['CARD-ADA-0001'] }));
     expect(closed.customerSession?.loyaltyCards).toEqual(['CARD-ADA-0001']);
-    const added = find(closed.effects, 'addLoyaltyPoints');
+    const added = findAll(closed.effects, 'addLoyaltyPoints');
     expect(added.map((e) => [e.props.programId, e.props.cardIdentifier])).toEqual([
       [PROGRAM, undefined],
       [CARDS, 'CARD-ADA-0001'],
@@ -177,7 +151,7 @@ describe('loyalty cards', () => {
         body: { return: { returnedCartItems: [{ sku: 'GRIND-1' }] } },
       }),
     );
-    const rolled = find(returned.effects, 'rollbackAddedLoyaltyPoints');
+    const rolled = findAll(returned.effects, 'rollbackAddedLoyaltyPoints');
     expect(rolled.map((e) => [e.props.value, e.props.cardIdentifier ?? null])).toEqual([
       [89, null],
       [89, 'CARD-ADA-0001'],
@@ -221,12 +195,12 @@ describe('loyalty cards', () => {
     );
 
     const anonymous = value(await close('anon', undefined, { loyaltyCards: ['CARD-1'] }));
-    expect(find(anonymous.effects, 'addLoyaltyPoints')[0]?.props).toMatchObject({
+    expect(findAll(anonymous.effects, 'addLoyaltyPoints')[0]?.props).toMatchObject({
       cardIdentifier: 'CARD-1',
       value: 138,
     });
     const off = value(await close('off', 'ada', { loyaltyCards: ['CARD-OFF'] }));
-    expect(find(off.effects, 'addLoyaltyPoints')).toEqual([]);
+    expect(findAll(off.effects, 'addLoyaltyPoints')).toEqual([]);
     // Only a card-based campaign runs: the profile earns nothing of its own.
     expect(fake.state.profiles.get('ada')?.ledger).toEqual([]);
     expect(value(await getLoyaltyCardBalances(talon, card('CARD-1'))).balance?.activePoints).toBe(138);

@@ -4,24 +4,15 @@
  * response schemas fails as a `response` error.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  apiKey,
-  bestPriorPrice,
-  type Client,
-  createClient,
-  type Result,
-  syncCatalog,
-} from '../../src/index.js';
+import { bestPriorPrice, type Client, syncCatalog } from '../../src/index.js';
 import {
   createFakeTalon,
-  FAKE_API_KEY,
   FAKE_CATALOG_ID,
   type FakeTalon,
   type FakeTalonOptions,
 } from '../../src/testing/index.js';
+import { clientFor, DAY, httpErrorBody, raw, value } from './support.js';
 
-const BASE = 'https://fake.talon.one';
-const DAY = 86_400_000;
 const START = Date.parse('2026-01-01T00:00:00Z');
 let clock: Date;
 let fake: FakeTalon;
@@ -34,42 +25,13 @@ function day(n: number): Date {
 
 function makeFake(options: FakeTalonOptions = {}): void {
   fake = createFakeTalon({ now: () => clock, ...options });
-  talon = createClient({ baseUrl: BASE, auth: apiKey(FAKE_API_KEY), fetch: fake.fetch, retry: false });
+  talon = clientFor(fake);
 }
 
 beforeEach(() => {
   clock = day(151); // 2026-06-01
   makeFake();
 });
-
-function value<T>(result: Result<T, { message: string }>): T {
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error.message}`);
-  return result.value;
-}
-
-/** The error of a failed result, which must be an HTTP status error (documented unless said). */
-function httpError(
-  result: Result<unknown, { kind: string; message: string }>,
-  status: number,
-  documented = true,
-) {
-  if (result.ok) throw new Error(`expected HTTP ${status}, got ok`);
-  const error = result.error as { kind: string; status?: number; documented?: boolean; body?: unknown };
-  expect(error.kind, result.error.message).toBe('http');
-  expect(error.status).toBe(status);
-  expect(error.documented).toBe(documented);
-  return error.body as { message: string; errors: { source: { pointer?: string; parameter?: string } }[] };
-}
-
-function raw(method: string, path: string, body?: unknown) {
-  return fake.fetch(
-    new Request(`${BASE}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `ApiKey-v1 ${FAKE_API_KEY}` },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    }),
-  );
-}
 
 describe('catalogs (syncCatalog)', () => {
   const sync = (
@@ -189,26 +151,26 @@ describe('catalogs (syncCatalog)', () => {
       [[{ type: 'ADD', payload: { sku: 'B' } }], '/version', 7],
     ];
     for (const [actions, pointer, version] of refusals) {
-      const body = httpError(await sync(actions, version), 400);
+      const body = httpErrorBody(await sync(actions, version), 400);
       expect(body.errors[0]?.source.pointer, pointer).toBe(pointer);
     }
     expect([...(items()?.keys() ?? [])]).toEqual(['A']);
     expect(fake.state.catalogs.get(FAKE_CATALOG_ID)?.version).toBe(2);
-    httpError(
+    httpErrorBody(
       await syncCatalog(talon, {
         catalogId: 404,
         body: { actions: [{ type: 'REMOVE', payload: { sku: 'A' } }] },
       }),
       404,
     );
-    const empty = await raw('PUT', `/v1/catalogs/${FAKE_CATALOG_ID}/sync`, { actions: [] });
+    const empty = await raw(fake, 'PUT', `/v1/catalogs/${FAKE_CATALOG_ID}/sync`, { actions: [] });
     expect(empty.status).toBe(400);
   });
 
   it('takes its catalogs from the options', async () => {
     makeFake({ catalogs: [{ id: 9, name: 'Shop', items: [{ sku: 'X', price: 3, attributes: { a: 1 } }] }] });
     expect(fake.state.catalogs.get(9)?.items.get('X')).toMatchObject({ price: 3, attributes: { a: 1 } });
-    httpError(
+    httpErrorBody(
       await syncCatalog(talon, {
         catalogId: FAKE_CATALOG_ID,
         body: { actions: [{ type: 'REMOVE', payload: { sku: 'X' } }] },
@@ -318,7 +280,7 @@ describe('best prior price', () => {
   });
 
   it('refuses a timeframe that is not a number of days, and an AUDIENCE target without an audience', async () => {
-    const body = httpError(await ask(['SHOE'], day(1), 'strict', 'month'), 400, false);
+    const body = httpErrorBody(await ask(['SHOE'], day(1), 'strict', 'month'), 400, false);
     expect(body.errors[0]?.source.pointer).toBe('/timeframe');
     const target = await bestPriorPrice(talon, {
       body: {
@@ -329,8 +291,8 @@ describe('best prior price', () => {
         target: { targetType: 'AUDIENCE' },
       },
     });
-    expect(httpError(target, 400, false).errors[0]?.source.pointer).toBe('/target/audienceID');
-    const missing = await raw('POST', '/v1/best_prior_price', {
+    expect(httpErrorBody(target, 400, false).errors[0]?.source.pointer).toBe('/target/audienceID');
+    const missing = await raw(fake, 'POST', '/v1/best_prior_price', {
       skus: [],
       timeframe: '30',
       timeframeEndDate: '2026-01-01T00:00:00Z',

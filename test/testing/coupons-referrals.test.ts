@@ -12,10 +12,8 @@ import {
   createReferral,
   createReferralsForMultipleAdvocates,
   deleteCouponReservation,
-  type Effect,
   getCustomerInventory,
   getReservedCustomers,
-  type Result,
   updateCustomerSessionV2,
 } from '../../src/index.js';
 import {
@@ -24,46 +22,15 @@ import {
   FAKE_REFERRAL_CAMPAIGN_ID,
   type FakeTalon,
 } from '../../src/testing/index.js';
-
-const BASE = 'https://fake.talon.one';
-const CART = [
-  { name: 'Espresso beans', sku: 'BEANS-1KG', quantity: 2, price: 24.5 },
-  { name: 'Grinder', sku: 'GRIND-1', quantity: 1, price: 89 },
-]; // 138.00
+import { BASE, CART, clientFor, find, httpError, types, value } from './support.js';
 
 let fake: FakeTalon;
 let talon: Client<'apiKey'>;
 
 beforeEach(() => {
   fake = createFakeTalon({ now: () => new Date('2026-06-01T10:00:00Z') });
-  talon = createClient({ baseUrl: BASE, auth: apiKey(FAKE_API_KEY), fetch: fake.fetch, retry: false });
+  talon = clientFor(fake);
 });
-
-/** The value of a successful result; fails with the error's message otherwise. */
-function value<T>(result: Result<T, { message: string }>): T {
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error.message}`);
-  return result.value;
-}
-
-/** The error of a failed result, which must be a documented HTTP status error. */
-function httpError(result: Result<unknown, { kind: string; message: string }>, status: number) {
-  if (result.ok) throw new Error(`expected HTTP ${status}, got ok`);
-  const error = result.error as { kind: string; status?: number; documented?: boolean; body?: unknown };
-  expect(error.kind, result.error.message).toBe('http');
-  expect(error.status).toBe(status);
-  return error as {
-    documented: boolean;
-    body: { message?: string; errors?: unknown[]; StatusCode?: number };
-  };
-}
-
-function types(effects: readonly Effect[] | readonly Record<string, unknown>[]): string[] {
-  return effects.map((e) => String(e.effectType));
-}
-
-function find<T extends Effect['effectType']>(effects: readonly Effect[], type: T) {
-  return effects.find((e) => e.effectType === type) as Extract<Effect, { effectType: T }> | undefined;
-}
 
 function openCart(id: string, profileId: string, extra: Record<string, unknown> = {}, dry?: boolean) {
   return updateCustomerSessionV2(talon, {

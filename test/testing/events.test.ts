@@ -6,14 +6,11 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  apiKey,
   type Client,
-  createClient,
   deleteCustomerData,
   generateLoyaltyCard,
   getEventV3,
   getLoyaltyBalances,
-  type Result,
   trackEventV2,
   trackEventV3,
   updateCustomerSessionV2,
@@ -21,7 +18,6 @@ import {
 import {
   createFakeTalon,
   FAKE_ACHIEVEMENT_ID,
-  FAKE_API_KEY,
   FAKE_COUPON_CAMPAIGN_ID,
   FAKE_EVENT_TYPE,
   FAKE_LOYALTY_CAMPAIGN_ID,
@@ -29,9 +25,8 @@ import {
   type FakeTalon,
   type FakeTalonOptions,
 } from '../../src/testing/index.js';
+import { clientFor, DAY, httpErrorBody, raw, value } from './support.js';
 
-const BASE = 'https://fake.talon.one';
-const DAY = 86_400_000;
 const START = Date.parse('2026-01-01T00:00:00Z');
 const CART = [{ name: 'Beans', sku: 'BEANS-1KG', quantity: 2, price: 24.5 }];
 
@@ -46,42 +41,13 @@ function day(n: number): Date {
 
 function makeFake(options: FakeTalonOptions = {}): void {
   fake = createFakeTalon({ now: () => clock, ...options });
-  talon = createClient({ baseUrl: BASE, auth: apiKey(FAKE_API_KEY), fetch: fake.fetch, retry: false });
+  talon = clientFor(fake);
 }
 
 beforeEach(() => {
   clock = day(151); // 2026-06-01
   makeFake();
 });
-
-function value<T>(result: Result<T, { message: string }>): T {
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error.message}`);
-  return result.value;
-}
-
-/** The error of a failed result, which must be an HTTP status error (documented unless said). */
-function httpError(
-  result: Result<unknown, { kind: string; message: string }>,
-  status: number,
-  documented = true,
-) {
-  if (result.ok) throw new Error(`expected HTTP ${status}, got ok`);
-  const error = result.error as { kind: string; status?: number; documented?: boolean; body?: unknown };
-  expect(error.kind, result.error.message).toBe('http');
-  expect(error.status).toBe(status);
-  expect(error.documented).toBe(documented);
-  return error.body as { message: string; errors: { source: { pointer?: string; parameter?: string } }[] };
-}
-
-function raw(method: string, path: string, body?: unknown) {
-  return fake.fetch(
-    new Request(`${BASE}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `ApiKey-v1 ${FAKE_API_KEY}` },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    }),
-  );
-}
 
 function closeOrder(id: string, profileId: string) {
   return updateCustomerSessionV2(talon, {
@@ -204,14 +170,14 @@ describe('custom events (trackEventV2)', () => {
   });
 
   it('refuses a missing profileId, a bad body and forceCompleteEvaluation without dry with 400', async () => {
-    const noProfile = httpError(await trackEventV2(talon, { body: { type: FAKE_EVENT_TYPE } }), 400);
+    const noProfile = httpErrorBody(await trackEventV2(talon, { body: { type: FAKE_EVENT_TYPE } }), 400);
     expect(noProfile.errors[0]?.source.pointer).toBe('/profileId');
-    const forced = httpError(
+    const forced = httpErrorBody(
       await trackEventV2(talon, { forceCompleteEvaluation: true, body: { profileId: 'ada', type: 't' } }),
       400,
     );
     expect(forced.errors[0]?.source.parameter).toBe('forceCompleteEvaluation');
-    const bad = await raw('POST', '/v2/events', { profileId: 'ada', type: 't', attributes: 'none' });
+    const bad = await raw(fake, 'POST', '/v2/events', { profileId: 'ada', type: 't', attributes: 'none' });
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors[0].source.pointer).toBe('/attributes');
     expect(fake.state.events).toHaveLength(0);
@@ -261,15 +227,15 @@ describe('advanced events (trackEventV3, getEventV3)', () => {
   });
 
   it('answers 404 for an unknown event, and for one whose profile was deleted', async () => {
-    httpError(await getEventV3(talon, { integrationId: 'nope' }), 404);
+    httpErrorBody(await getEventV3(talon, { integrationId: 'nope' }), 404);
     value(await track('evt-1'));
     value(await deleteCustomerData(talon, { integrationId: 'ada' }));
-    httpError(await getEventV3(talon, { integrationId: 'evt-1' }), 404);
+    httpErrorBody(await getEventV3(talon, { integrationId: 'evt-1' }), 404);
   });
 
   it('dry=true stores nothing; silent (the default) answers 204', async () => {
     value(await track('evt-dry', {}, true));
-    httpError(await getEventV3(talon, { integrationId: 'evt-dry' }), 404);
+    httpErrorBody(await getEventV3(talon, { integrationId: 'evt-dry' }), 404);
     expect(
       value(await trackEventV3(talon, { body: { integrationId: 'evt-q', profileId: 'ada', type: 'x' } })),
     ).toBeUndefined();
@@ -288,10 +254,10 @@ describe('advanced events (trackEventV3, getEventV3)', () => {
     expect(linked?.advancedEvent?.connectedSessionId).toBe('order-1');
     expect(value(await getEventV3(talon, { integrationId: 'evt-c' })).connectedSessionId).toBe('order-1');
     for (const session of ['cart-open', 'nowhere']) {
-      const body = httpError(await track(`evt-${session}`, { connectedSessionId: session }), 400);
+      const body = httpErrorBody(await track(`evt-${session}`, { connectedSessionId: session }), 400);
       expect(body.errors[0]?.source.pointer).toBe('/connectedSessionId');
     }
-    const missing = await raw('POST', '/v3/events', { profileId: 'ada', type: 't' });
+    const missing = await raw(fake, 'POST', '/v3/events', { profileId: 'ada', type: 't' });
     expect(missing.status).toBe(400);
     expect((await missing.json()).errors[0].source.pointer).toBe('/integrationId');
   });

@@ -5,29 +5,21 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  apiKey,
   type Client,
   contentSignature,
   createClient,
-  type Result,
   trackEvent,
   updateCustomerProfile,
   updateCustomerSession,
 } from '../../src/index.js';
 import {
   createFakeTalon,
-  FAKE_API_KEY,
   FAKE_APPLICATION_ID,
   FAKE_APPLICATION_KEY,
   FAKE_COUPON_CODE,
   type FakeTalon,
 } from '../../src/testing/index.js';
-
-const BASE = 'https://fake.talon.one';
-const CART = [
-  { name: 'Espresso beans', sku: 'BEANS-1KG', quantity: 2, price: 24.5 },
-  { name: 'Grinder', sku: 'GRIND-1', quantity: 1, price: 89 },
-]; // 138.00
+import { BASE, CART, clientFor, value } from './support.js';
 
 let fake: FakeTalon;
 let talon: Client<'apiKey'>;
@@ -35,7 +27,7 @@ let signed: Client<'contentSignature'>;
 
 beforeEach(() => {
   fake = createFakeTalon({ now: () => new Date('2026-06-01T10:00:00Z') });
-  talon = createClient({ baseUrl: BASE, auth: apiKey(FAKE_API_KEY), fetch: fake.fetch, retry: false });
+  talon = clientFor(fake);
   signed = createClient({
     baseUrl: BASE,
     auth: contentSignature({ applicationId: FAKE_APPLICATION_ID, applicationKey: FAKE_APPLICATION_KEY }),
@@ -43,12 +35,6 @@ beforeEach(() => {
     retry: false,
   });
 });
-
-/** The value of a successful result; fails with the error's message otherwise. */
-function value<T>(result: Result<T, { message: string }>): T {
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error.message}`);
-  return result.value;
-}
 
 describe('the 2021 (V1) operations', () => {
   it('updates a profile and a session, tracks an event, with either auth scheme', async () => {

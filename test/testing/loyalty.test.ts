@@ -8,36 +8,26 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   activateLoyaltyPoints,
-  apiKey,
   type Client,
   collectItems,
-  createClient,
   deleteLoyaltyTransactionsFromLedgers,
-  type Effect,
   getLoyaltyBalances,
   getLoyaltyProgramProfilePoints,
   getLoyaltyProgramProfileTransactions,
   joinLoyaltyProgram,
-  type Result,
   updateCustomerSessionV2,
 } from '../../src/index.js';
 import {
   createFakeTalon,
-  FAKE_API_KEY,
   FAKE_LOYALTY_CARD_PROGRAM_ID,
   FAKE_LOYALTY_PROGRAM_ID,
   type FakeCampaign,
   type FakeTalon,
 } from '../../src/testing/index.js';
+import { BASE, CART, clientFor, DAY, findAll, httpError, raw, value } from './support.js';
 
-const BASE = 'https://fake.talon.one';
 const PROGRAM = FAKE_LOYALTY_PROGRAM_ID;
 const CARDS = FAKE_LOYALTY_CARD_PROGRAM_ID;
-const CART = [
-  { name: 'Espresso beans', sku: 'BEANS-1KG', quantity: 2, price: 24.5 },
-  { name: 'Grinder', sku: 'GRIND-1', quantity: 1, price: 89 },
-]; // 138.00
-const DAY = 86_400_000;
 
 let clock: Date;
 let fake: FakeTalon;
@@ -46,7 +36,7 @@ let talon: Client<'apiKey'>;
 /** A fake (default campaigns unless given) on the test's clock, and a client for it. */
 function start(campaigns?: readonly FakeCampaign[]) {
   fake = createFakeTalon({ now: () => clock, ...(campaigns ? { campaigns } : {}) });
-  talon = createClient({ baseUrl: BASE, auth: apiKey(FAKE_API_KEY), fetch: fake.fetch, retry: false });
+  talon = clientFor(fake);
 }
 
 beforeEach(() => {
@@ -56,23 +46,6 @@ beforeEach(() => {
 
 function later(days: number) {
   clock = new Date(clock.getTime() + days * DAY);
-}
-
-function value<T>(result: Result<T, { message: string }>): T {
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error.message}`);
-  return result.value;
-}
-
-function httpError(result: Result<unknown, { kind: string; message: string }>, status: number) {
-  if (result.ok) throw new Error(`expected HTTP ${status}, got ok`);
-  const error = result.error as { kind: string; status?: number; documented?: boolean; body?: unknown };
-  expect(error.kind, result.error.message).toBe('http');
-  expect(error.status).toBe(status);
-  return error as { documented: boolean; body: { message?: string; errors?: { source?: unknown }[] } };
-}
-
-function find<T extends Effect['effectType']>(effects: readonly Effect[], type: T) {
-  return effects.filter((e) => e.effectType === type) as Extract<Effect, { effectType: T }>[];
 }
 
 /** Closes a session of `profileId` with `items` (and extra session fields). */
@@ -88,16 +61,6 @@ function close(id: string, profileId: string | undefined, extra: Record<string, 
 
 async function balance(integrationId = 'ada', extra: Record<string, unknown> = {}) {
   return value(await getLoyaltyBalances(talon, { loyaltyProgramId: PROGRAM, integrationId, ...extra }));
-}
-
-function raw(method: string, path: string, body?: unknown) {
-  return fake.fetch(
-    new Request(`${BASE}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `ApiKey-v1 ${FAKE_API_KEY}` },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    }),
-  );
 }
 
 describe('profile ledgers', () => {
@@ -123,7 +86,7 @@ describe('profile ledgers', () => {
     expect(empty.balance?.currentTier).toBeUndefined();
 
     const closed = value(await close('order-1', 'ada'));
-    expect(find(closed.effects, 'addLoyaltyPoints')[0]?.props).toMatchObject({
+    expect(findAll(closed.effects, 'addLoyaltyPoints')[0]?.props).toMatchObject({
       value: 138,
       programId: PROGRAM,
     });
@@ -173,7 +136,7 @@ describe('profile ledgers', () => {
       await getLoyaltyProgramProfilePoints(talon, { loyaltyProgramId: 99, integrationId: 'ada' }),
       404,
     );
-    const bad = await raw('GET', '/v1/loyalty_programs/seven/profile/ada/balances');
+    const bad = await raw(fake, 'GET', '/v1/loyalty_programs/seven/profile/ada/balances');
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors[0].source.parameter).toBe('loyaltyProgramId');
   });
@@ -194,7 +157,7 @@ describe('pending points', () => {
   it('stay pending for the configured days, then turn active by themselves, then expire', async () => {
     start([pending]);
     const closed = value(await close('s1', 'ada'));
-    expect(find(closed.effects, 'addLoyaltyPoints')[0]?.props).toMatchObject({
+    expect(findAll(closed.effects, 'addLoyaltyPoints')[0]?.props).toMatchObject({
       value: 138,
       startDate: '2026-06-15T10:00:00.000Z',
       expiryDate: '2026-07-15T10:00:00.000Z',
@@ -218,7 +181,7 @@ describe('pending points', () => {
     start([pending]);
     value(await close('s1', 'ada'));
     const second = value(await close('s2', 'ada'));
-    const uuid = find(second.effects, 'addLoyaltyPoints')[0]!.props.transactionUUID;
+    const uuid = findAll(second.effects, 'addLoyaltyPoints')[0]!.props.transactionUUID;
 
     const bySession = value(
       await activateLoyaltyPoints(talon, { loyaltyProgramId: PROGRAM, body: { sessionId: 's1' } }),
@@ -259,7 +222,7 @@ describe('pending points', () => {
   it('wait for activation (awaitsActivation), and are listed as awaiting it', async () => {
     start([{ ...pending, awaitsActivation: true, expiryDays: 10 }]);
     const closed = value(await close('s1', 'ada'));
-    expect(find(closed.effects, 'addLoyaltyPoints')[0]?.props).toMatchObject({
+    expect(findAll(closed.effects, 'addLoyaltyPoints')[0]?.props).toMatchObject({
       awaitsActivation: true,
       validityDuration: '10D',
     });
@@ -360,6 +323,7 @@ describe('transaction and point lists', () => {
     expect(rest).toMatchObject({ hasMore: false, data: [{ amount: 10 }, { amount: 10 }] });
     expect(value(await list({ sort: 'startDate', pageSize: 1 })).data[0]?.customerSessionId).toBe('order-1');
     const descending = await raw(
+      fake,
       'GET',
       `/v1/loyalty_programs/${PROGRAM}/profile/ada/points?sort=-startDate&pageSize=1`,
     );
@@ -380,7 +344,7 @@ describe('transaction and point lists', () => {
       ['balances?endDate=soon', 'endDate'],
       ['balances?includeTiers=yes', 'includeTiers'],
     ]) {
-      const response = await raw('GET', `${base}/${query}`);
+      const response = await raw(fake, 'GET', `${base}/${query}`);
       expect(response.status, query).toBe(400);
       expect((await response.json()).errors[0].source.parameter, query).toBe(parameter);
     }
@@ -442,7 +406,7 @@ describe('deleteLoyaltyTransactionsFromLedgers', () => {
         body: { customerSession: { state: 'cancelled' } },
       }),
     );
-    expect(find(cancelled.effects, 'rollbackAddedLoyaltyPoints')).toEqual([]);
+    expect(findAll(cancelled.effects, 'rollbackAddedLoyaltyPoints')).toEqual([]);
     expect((await balance()).balance?.activePoints).toBe(0);
 
     expect(httpError(await remove({ scope: 'SelectedSubledgers' }), 400).documented).toBe(true);
@@ -463,7 +427,7 @@ describe('request checks on the loyalty operations', () => {
       [`/v1/loyalty_programs/${PROGRAM}/activate_points`, { sessionId: 's', extra: 1 }, '/extra'],
       [`/v1/loyalty_programs/${PROGRAM}/profile/ada/delete_transactions`, { scope: 'Some' }, '/scope'],
     ] as const) {
-      const response = await raw('POST', path, body);
+      const response = await raw(fake, 'POST', path, body);
       expect(response.status, path).toBe(400);
       expect((await response.json()).errors[0].source.pointer, path).toBe(pointer);
     }

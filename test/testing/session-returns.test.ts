@@ -6,33 +6,24 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  apiKey,
   type Client,
-  createClient,
-  type Effect,
   getCustomerSession,
   getLoyaltyBalances,
   getLoyaltyProgramProfileTransactions,
-  type Result,
   reopenCustomerSession,
   returnCartItems,
   updateCustomerSessionV2,
 } from '../../src/index.js';
 import {
   createFakeTalon,
-  FAKE_API_KEY,
   FAKE_COUPON_CODE,
   FAKE_LOYALTY_PROGRAM_ID,
   type FakeCampaign,
   type FakeTalon,
 } from '../../src/testing/index.js';
+import { CART, clientFor, findAll, httpError, value } from './support.js';
 
-const BASE = 'https://fake.talon.one';
 const PROGRAM = FAKE_LOYALTY_PROGRAM_ID;
-const CART = [
-  { name: 'Espresso beans', sku: 'BEANS-1KG', quantity: 2, price: 24.5 },
-  { name: 'Grinder', sku: 'GRIND-1', quantity: 1, price: 89 },
-]; // 138.00
 let clock: Date;
 let fake: FakeTalon;
 let talon: Client<'apiKey'>;
@@ -40,30 +31,13 @@ let talon: Client<'apiKey'>;
 /** A fake (default campaigns unless given) on the test's clock, and a client for it. */
 function start(campaigns?: readonly FakeCampaign[]) {
   fake = createFakeTalon({ now: () => clock, ...(campaigns ? { campaigns } : {}) });
-  talon = createClient({ baseUrl: BASE, auth: apiKey(FAKE_API_KEY), fetch: fake.fetch, retry: false });
+  talon = clientFor(fake);
 }
 
 beforeEach(() => {
   clock = new Date('2026-06-01T10:00:00Z');
   start();
 });
-
-function value<T>(result: Result<T, { message: string }>): T {
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error.message}`);
-  return result.value;
-}
-
-function httpError(result: Result<unknown, { kind: string; message: string }>, status: number) {
-  if (result.ok) throw new Error(`expected HTTP ${status}, got ok`);
-  const error = result.error as { kind: string; status?: number; documented?: boolean; body?: unknown };
-  expect(error.kind, result.error.message).toBe('http');
-  expect(error.status).toBe(status);
-  return error as { documented: boolean; body: { message?: string; errors?: { source?: unknown }[] } };
-}
-
-function find<T extends Effect['effectType']>(effects: readonly Effect[], type: T) {
-  return effects.filter((e) => e.effectType === type) as Extract<Effect, { effectType: T }>[];
-}
 
 /** Closes a session of `profileId` with `items` (and extra session fields). */
 function close(id: string, profileId: string | undefined, extra: Record<string, unknown> = {}, items = CART) {
@@ -83,8 +57,8 @@ async function balance(integrationId = 'ada', extra: Record<string, unknown> = {
 describe('returns', () => {
   async function closedWithCoupon() {
     const closed = value(await close('order-1', 'ada', { couponCodes: [FAKE_COUPON_CODE] }));
-    expect(find(closed.effects, 'setDiscount')[0]?.props.value).toBe(13.8);
-    expect(find(closed.effects, 'addLoyaltyPoints')[0]?.props.value).toBe(124);
+    expect(findAll(closed.effects, 'setDiscount')[0]?.props.value).toBe(13.8);
+    expect(findAll(closed.effects, 'addLoyaltyPoints')[0]?.props.value).toBe(124);
   }
 
   const giveBack = (
@@ -107,11 +81,11 @@ describe('returns', () => {
       'rollbackDiscount',
       'rollbackAddedLoyaltyPoints',
     ]);
-    expect(find(first.effects, 'rollbackDiscount')[0]?.props).toMatchObject({
+    expect(findAll(first.effects, 'rollbackDiscount')[0]?.props).toMatchObject({
       value: 2.45,
       cartItemPosition: 0,
     });
-    expect(find(first.effects, 'rollbackAddedLoyaltyPoints')[0]?.props).toMatchObject({
+    expect(findAll(first.effects, 'rollbackAddedLoyaltyPoints')[0]?.props).toMatchObject({
       value: 22,
       programId: PROGRAM,
       recipientIntegrationId: 'ada',
@@ -133,13 +107,13 @@ describe('returns', () => {
     expect(first.loyalty?.programs[String(PROGRAM)]?.ledger.currentBalance).toBe(102);
 
     const second = value(await giveBack([{ sku: 'GRIND-1' }]));
-    expect(find(second.effects, 'rollbackDiscount')[0]?.props.value).toBe(8.9);
-    expect(find(second.effects, 'rollbackAddedLoyaltyPoints')[0]?.props.value).toBe(80);
+    expect(findAll(second.effects, 'rollbackDiscount')[0]?.props.value).toBe(8.9);
+    expect(findAll(second.effects, 'rollbackAddedLoyaltyPoints')[0]?.props.value).toBe(80);
     expect(second.previousReturns).toHaveLength(1);
     // The last unit: what is left comes back, to the cent and to the point.
     const last = value(await giveBack([{ sku: 'BEANS-1KG' }]));
-    expect(find(last.effects, 'rollbackDiscount')[0]?.props.value).toBe(2.45);
-    expect(find(last.effects, 'rollbackAddedLoyaltyPoints')[0]?.props.value).toBe(22);
+    expect(findAll(last.effects, 'rollbackDiscount')[0]?.props.value).toBe(2.45);
+    expect(findAll(last.effects, 'rollbackAddedLoyaltyPoints')[0]?.props.value).toBe(22);
     expect((await balance()).balance?.activePoints).toBe(0);
     const log = value(
       await getLoyaltyProgramProfileTransactions(talon, { loyaltyProgramId: PROGRAM, integrationId: 'ada' }),
@@ -175,7 +149,7 @@ describe('returns', () => {
       expect(error.body.errors?.[0]?.source).toEqual({ pointer });
     }
     const dry = value(await giveBack([{ position: 1 }], true));
-    expect(find(dry.effects, 'rollbackAddedLoyaltyPoints')[0]?.props.value).toBe(80);
+    expect(findAll(dry.effects, 'rollbackAddedLoyaltyPoints')[0]?.props.value).toBe(80);
     expect(fake.state.sessions.get('order-1')?.state).toBe('closed');
     expect((await balance()).balance?.activePoints).toBe(124);
 
@@ -191,9 +165,9 @@ describe('returns', () => {
         body: { customerSession: { state: 'cancelled' } },
       }),
     );
-    expect(find(cancelled.effects, 'rollbackDiscount')[0]?.props.value).toBe(4.9);
-    expect(find(cancelled.effects, 'rollbackAddedLoyaltyPoints')[0]?.props.value).toBe(44);
-    expect(find(cancelled.effects, 'rollbackCoupon')).toHaveLength(1);
+    expect(findAll(cancelled.effects, 'rollbackDiscount')[0]?.props.value).toBe(4.9);
+    expect(findAll(cancelled.effects, 'rollbackAddedLoyaltyPoints')[0]?.props.value).toBe(44);
+    expect(findAll(cancelled.effects, 'rollbackCoupon')).toHaveLength(1);
     expect((await balance()).balance?.activePoints).toBe(0);
 
     httpError(await giveBack([{ position: 0 }]), 400); // cancelled
@@ -228,14 +202,14 @@ describe('reopening a session', () => {
       'rollbackCoupon',
       'rollbackDiscount',
     ]);
-    expect(find(reopened.effects, 'rollbackAddedLoyaltyPoints')[0]?.props.value).toBe(124);
+    expect(findAll(reopened.effects, 'rollbackAddedLoyaltyPoints')[0]?.props.value).toBe(124);
     expect(fake.state.sessions.get('order-1')?.state).toBe('open');
     expect(fake.state.coupons.get(FAKE_COUPON_CODE)?.usageCounter).toBe(0);
     expect(fake.state.events.at(-1)?.type).toBe('talon_session_reopened');
     expect((await balance()).balance?.activePoints).toBe(0);
 
     const again = value(await close('order-1', 'ada', {}, [CART[1]!]));
-    expect(find(again.effects, 'addLoyaltyPoints')[0]?.props.value).toBe(80);
+    expect(findAll(again.effects, 'addLoyaltyPoints')[0]?.props.value).toBe(80);
     expect(again.customerSession?.state).toBe('closed');
     expect(fake.state.coupons.get(FAKE_COUPON_CODE)?.usageCounter).toBe(1);
     expect((await balance()).balance?.activePoints).toBe(80);

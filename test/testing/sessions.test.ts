@@ -5,31 +5,16 @@
  * response schemas fails as a `response` error.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  apiKey,
-  type Client,
-  createClient,
-  createReferral,
-  type Effect,
-  type Result,
-  returnCartItems,
-  updateCustomerSessionV2,
-} from '../../src/index.js';
+import { type Client, createReferral, returnCartItems, updateCustomerSessionV2 } from '../../src/index.js';
 import {
   createFakeTalon,
   FAKE_ACHIEVEMENT_ID,
-  FAKE_API_KEY,
   FAKE_COUPON_CODE,
   FAKE_LOYALTY_PROGRAM_ID,
   FAKE_REFERRAL_CAMPAIGN_ID,
   type FakeTalon,
 } from '../../src/testing/index.js';
-
-const BASE = 'https://fake.talon.one';
-const CART = [
-  { name: 'Espresso beans', sku: 'BEANS-1KG', quantity: 2, price: 24.5 },
-  { name: 'Grinder', sku: 'GRIND-1', quantity: 1, price: 89 },
-]; // 138.00
+import { CART, clientFor, find, httpError, types, value } from './support.js';
 
 let clock: Date;
 let fake: FakeTalon;
@@ -38,34 +23,8 @@ let talon: Client<'apiKey'>;
 beforeEach(() => {
   clock = new Date('2026-06-01T10:00:00Z');
   fake = createFakeTalon({ now: () => clock });
-  talon = createClient({ baseUrl: BASE, auth: apiKey(FAKE_API_KEY), fetch: fake.fetch, retry: false });
+  talon = clientFor(fake);
 });
-
-/** The value of a successful result; fails with the error's message otherwise. */
-function value<T>(result: Result<T, { message: string }>): T {
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error.message}`);
-  return result.value;
-}
-
-/** The error of a failed result, which must be a documented HTTP status error. */
-function httpError(result: Result<unknown, { kind: string; message: string }>, status: number) {
-  if (result.ok) throw new Error(`expected HTTP ${status}, got ok`);
-  const error = result.error as { kind: string; status?: number; documented?: boolean; body?: unknown };
-  expect(error.kind, result.error.message).toBe('http');
-  expect(error.status).toBe(status);
-  return error as {
-    documented: boolean;
-    body: { message?: string; errors?: unknown[]; StatusCode?: number };
-  };
-}
-
-function types(effects: readonly Effect[] | readonly Record<string, unknown>[]): string[] {
-  return effects.map((e) => String(e.effectType));
-}
-
-function find<T extends Effect['effectType']>(effects: readonly Effect[], type: T) {
-  return effects.find((e) => e.effectType === type) as Extract<Effect, { effectType: T }> | undefined;
-}
 
 function openCart(id: string, profileId: string, extra: Record<string, unknown> = {}, dry?: boolean) {
   return updateCustomerSessionV2(talon, {
