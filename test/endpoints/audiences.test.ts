@@ -6,19 +6,18 @@ import {
   updateAudienceCustomersAttributes,
   updateAudienceV2,
 } from '../../src/index.js';
+import { CREATED, errorWithStatus } from '../support/fixtures.js';
 import { useMockServer } from '../support/msw.js';
 import {
   answer,
   BAD_INTEGERS,
-  CREATED,
   client,
-  errorWithStatus,
   expectDocumented,
   expectRejected,
   expectSent,
   extra,
   okValue,
-} from './new-support.js';
+} from './harness.js';
 
 const { server, seen } = useMockServer();
 

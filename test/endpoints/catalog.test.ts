@@ -6,22 +6,20 @@ import {
   integrationGetAllCampaigns,
   syncCatalog,
 } from '../../src/index.js';
+import { CREATED, errorResponse, errorWithStatus } from '../support/fixtures.js';
 import { useMockServer } from '../support/msw.js';
 import {
   answer,
   BAD_INTEGERS,
-  CREATED,
   client,
-  errorResponse,
-  errorWithStatus,
   expectDocumented,
   expectRejected,
   expectSent,
   extra,
-  NASTY_ID,
-  NASTY_ID_ENCODED,
+  NASTY,
+  NASTY_ENCODED,
   okValue,
-} from './new-support.js';
+} from './harness.js';
 
 const { server, seen } = useMockServer();
 
@@ -51,7 +49,7 @@ describe('getCustomerAchievements', () => {
     server.use(answer('get', route, 200, { totalResultSize: 1, data: [entry] }));
     const value = okValue(
       await getCustomerAchievements(client, {
-        integrationId: NASTY_ID,
+        integrationId: NASTY,
         campaignIds: ['1', '2'],
         achievementIds: ['3'],
         achievementStatus: ['active', 'scheduled'],
@@ -62,7 +60,7 @@ describe('getCustomerAchievements', () => {
     );
     const req = await expectSent(seen, {
       method: 'GET',
-      path: `/v1/customer_profiles/${NASTY_ID_ENCODED}/achievements`,
+      path: `/v1/customer_profiles/${NASTY_ENCODED}/achievements`,
       query:
         '?campaignIds=1%2C2&achievementIds=3&achievementStatus=active%2Cscheduled' +
         '&currentProgressStatus=inprogress%2Cnot_started&pageSize=10&skip=5',
@@ -140,7 +138,7 @@ describe('getCustomerAchievementHistory', () => {
     );
     const value = okValue(
       await getCustomerAchievementHistory(client, {
-        integrationId: NASTY_ID,
+        integrationId: NASTY,
         achievementId: 3,
         progressStatus: ['inprogress', 'expired'],
         startDate: new Date('2026-06-24T10:00:00Z'),
@@ -151,7 +149,7 @@ describe('getCustomerAchievementHistory', () => {
     );
     await expectSent(seen, {
       method: 'GET',
-      path: `/v1/customer_profiles/${NASTY_ID_ENCODED}/achievements/3`,
+      path: `/v1/customer_profiles/${NASTY_ENCODED}/achievements/3`,
       query:
         '?progressStatus=inprogress%2Cexpired&startDate=2026-06-24T10%3A00%3A00.000Z' +
         '&endDate=2026-07-01T00%3A00%3A00Z&pageSize=1000&skip=0',
@@ -424,7 +422,7 @@ describe('syncCatalog', () => {
   });
 
   it('returns the documented 400 (ErrorResponse) and 404 (ErrorResponseWithStatus)', async () => {
-    server.use(answer('put', route, 400, errorResponse('version mismatch')));
+    server.use(answer('put', route, 400, errorResponse({ message: 'version mismatch', errors: null })));
     expectDocumented(await syncCatalog(client, { catalogId: 6, body }), 'syncCatalog', 400, {
       message: 'version mismatch',
       errors: [],

@@ -12,7 +12,7 @@ import {
 } from '../../src/index.js';
 import { coupon, customerProfile, errorResponseWithStatus, reservedCustomers } from '../support/fixtures.js';
 import { useMockServer } from '../support/msw.js';
-import { change, endpointTests, keyClient, NASTY, NASTY_ENCODED, route } from './harness.js';
+import { answer, change, client, endpointTests, NASTY, NASTY_ENCODED } from './harness.js';
 
 const mock = useMockServer();
 const { server, seen } = mock;
@@ -95,8 +95,8 @@ describe('createCouponReservation', () => {
   );
 
   it('types the value as a Coupon', async () => {
-    server.use(route('post', '/v1/coupon_reservations/:couponValue', 201, coupon()));
-    const result = await createCouponReservation(keyClient, {
+    server.use(answer('post', '/v1/coupon_reservations/:couponValue', 201, coupon()));
+    const result = await createCouponReservation(client, {
       couponValue: 'XMAS-20-2026',
       body: { integrationIDs: [] },
     });
@@ -106,7 +106,7 @@ describe('createCouponReservation', () => {
     expect(value.limits?.[0]?.entities).toEqual(['Coupon', 'Profile']);
     expect(seen[0]?.url.pathname).toBe('/v1/coupon_reservations/XMAS-20-2026');
     // A percent sign in a coupon code is encoded, as the spec requires (SUMMER25%OFF → SUMMER25%25OFF).
-    await createCouponReservation(keyClient, { couponValue: 'SUMMER25%OFF', body: { integrationIDs: [] } });
+    await createCouponReservation(client, { couponValue: 'SUMMER25%OFF', body: { integrationIDs: [] } });
     expect(seen[1]?.url.pathname).toBe('/v1/coupon_reservations/SUMMER25%25OFF');
   });
 });
@@ -131,8 +131,8 @@ describe('deleteCouponReservation', () => {
   );
 
   it('answers 204 with value undefined, and sends the body with DELETE', async () => {
-    server.use(route('delete', '/v1/coupon_reservations/:couponValue', 204));
-    const result = await deleteCouponReservation(keyClient, {
+    server.use(answer('delete', '/v1/coupon_reservations/:couponValue', 204));
+    const result = await deleteCouponReservation(client, {
       couponValue: 'X',
       body: { integrationIDs: ['u1'] },
     });
@@ -176,10 +176,10 @@ describe('getReservedCustomers', () => {
 
   it('types the value as GetReservedCustomersResponse', async () => {
     server.use(
-      route('get', '/v1/coupon_reservations/customerprofiles/:couponValue', 200, reservedCustomers()),
+      answer('get', '/v1/coupon_reservations/customerprofiles/:couponValue', 200, reservedCustomers()),
     );
-    const client: Client<'apiKey'> = keyClient;
-    const result = await getReservedCustomers(client, { couponValue: 'XMAS' });
+    const typed: Client<'apiKey'> = client;
+    const result = await getReservedCustomers(typed, { couponValue: 'XMAS' });
     if (!result.ok) throw new Error(result.error.message);
     const value: GetReservedCustomersResponse = result.value;
     expect(value.totalResultSize).toBe(2);

@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { getEventV3, trackEventV2, trackEventV3 } from '../../src/index.js';
+import {
+  CREATED,
+  errorWithStatus,
+  setDiscountEffect,
+  sparseCustomerProfile,
+  unknownEffect,
+} from '../support/fixtures.js';
 import { useMockServer } from '../support/msw.js';
 import {
   answer,
-  CREATED,
   client,
-  customerProfile,
-  errorWithStatus,
   expectDocumented,
   expectRejected,
   expectSent,
   extra,
-  NASTY_ID,
-  NASTY_ID_ENCODED,
+  NASTY,
+  NASTY_ENCODED,
   okValue,
-  setDiscountEffect,
-  unknownEffect,
-} from './new-support.js';
+} from './harness.js';
 
 const { server, seen } = useMockServer();
 
@@ -44,7 +46,7 @@ describe('trackEventV2', () => {
     },
   };
   const body = {
-    customerProfile: customerProfile(),
+    customerProfile: sparseCustomerProfile(),
     effects: [setDiscountEffect(), unknownEffect()],
     createdCoupons: null,
     createdReferrals: [],
@@ -300,7 +302,7 @@ describe('getEventV3', () => {
     applicationId: 322,
     profileId: 'URNGV8294NV',
     type: 'shipmentDelivered',
-    integrationId: NASTY_ID,
+    integrationId: NASTY,
     attributes: { carrier: 'DHL' },
     effects: null,
     extra: ['kept'],
@@ -308,10 +310,10 @@ describe('getEventV3', () => {
 
   it('sends GET with the encoded event ID and parses EventV3', async () => {
     server.use(answer('get', route, 200, body));
-    const value = okValue(await getEventV3(client, { integrationId: NASTY_ID }));
-    await expectSent(seen, { method: 'GET', path: `/v3/events/${NASTY_ID_ENCODED}` });
+    const value = okValue(await getEventV3(client, { integrationId: NASTY }));
+    await expectSent(seen, { method: 'GET', path: `/v3/events/${NASTY_ENCODED}` });
     expect(value.type).toBe('shipmentDelivered');
-    expect(value.integrationId).toBe(NASTY_ID);
+    expect(value.integrationId).toBe(NASTY);
     expect(value.attributes).toEqual({ carrier: 'DHL' });
     expect(value.effects).toEqual([]);
     expect(extra(value)).toEqual(['kept']);

@@ -1,24 +1,44 @@
 /**
- * The checks every endpoint gets, driven by one description per operation: the request line,
- * headers and body bytes, both auth schemes, the success value, every documented error status,
- * an undocumented one, bad input and unknown keys that must not leave, and off-schema or lenient
- * 2xx bodies.
+ * The one harness of the endpoint tests (test/endpoints): an apiKey and a contentSignature
+ * client, msw answers, assertions on the one request that left (or that none did) and on what
+ * came back, and `endpointTests`, the table-driven checks every endpoint described by an
+ * `EndpointCase` gets: the request line, headers and body bytes, both auth schemes, the success
+ * value, every documented error status, an undocumented one, bad input and unknown keys that must
+ * not leave, and off-schema or lenient 2xx bodies. Answer bodies come from test/support/fixtures.ts.
  */
 import { createHmac } from 'node:crypto';
 import { HttpResponse, http } from 'msw';
 import { expect, it } from 'vitest';
 import type { Client, Result, TalonError } from '../../src/index.js';
 import { apiKey, contentSignature, createClient } from '../../src/index.js';
-import { BASE_URL, type useMockServer } from '../support/msw.js';
+import { BASE_URL, type SeenRequest, type useMockServer } from '../support/msw.js';
 
 export const KEY = 'test-api-key-7f3a';
 export const APP_ID = 42;
 export const APP_KEY = '9a4c5e1f0b3d27e8c6a1';
-/** A path parameter value that needs every kind of escaping in one URL segment. */
-export const NASTY = 'a/b c?#';
-export const NASTY_ENCODED = 'a%2Fb%20c%3F%23';
+/** A string path parameter value that needs every kind of escaping in one URL segment, and its encoding. */
+export const NASTY = 'id/1 ?#ü';
+export const NASTY_ENCODED = 'id%2F1%20%3F%23%C3%BC';
+/** A loyalty card identifier (4–108 characters) that needs escaping. */
+export const CARD_ID = 'CARD/7 ?#';
+export const CARD_ID_ENCODED = 'CARD%2F7%20%3F%23';
 
-export const keyClient = createClient({ baseUrl: BASE_URL, auth: apiKey(KEY), retry: false });
+/** Integer path parameter values that must be refused: a fraction, a numeric string, NaN, beyond 2^53. */
+export const BAD_INTEGERS: readonly [string, unknown][] = [
+  ['1.5', 1.5],
+  ["'1'", '1'],
+  ['NaN', Number.NaN],
+  ['2 ** 53', 2 ** 53],
+];
+
+/** Loyalty card IDs outside 4–108 characters. */
+export const BAD_CARD_IDS: readonly [string, string][] = [
+  ['3 characters', 'abc'],
+  ['109 characters', 'c'.repeat(109)],
+];
+
+/** No retries: a documented 409 or 5xx must come back after one attempt. */
+export const client = createClient({ baseUrl: BASE_URL, auth: apiKey(KEY), retry: false });
 export const signedClient = createClient({
   baseUrl: BASE_URL,
   auth: contentSignature({ applicationId: APP_ID, applicationKey: APP_KEY }),
@@ -29,9 +49,109 @@ export type AnyResult = Result<unknown, TalonError<Record<number, unknown>>>;
 type Method = 'get' | 'put' | 'post' | 'delete';
 type Server = ReturnType<typeof useMockServer>;
 
+export const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
+
 /** The hex HMAC-MD5 of `bytes`, keyed with the hex-decoded application key: computed by node:crypto. */
 export function expectedSignature(bytes: Uint8Array): string {
   return createHmac('md5', Buffer.from(APP_KEY, 'hex')).update(bytes).digest('hex');
+}
+
+/**
+ * An msw handler for `path` (msw syntax, e.g. `/v2/audiences/:audienceId`) answering `status` with
+ * `body` as JSON, or with no body when `body` is undefined. It reads the request body before
+ * answering: `useMockServer` records a clone of each request asynchronously, and a handler that
+ * answers at once can let the call finish before the recording has its bytes.
+ */
+export function answer(method: Method, path: string, status: number, body?: unknown) {
+  return http[method](`${BASE_URL}${path}`, async ({ request }) => {
+    await request.arrayBuffer();
+    return body === undefined
+      ? new HttpResponse(null, { status })
+      : HttpResponse.json(body as object, { status });
+  });
+}
+
+/** Lets pending recordings land before asserting on `seen` (e.g. that nothing was sent). */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+export interface Sent {
+  readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE';
+  /** The exact (percent-encoded) path. */
+  readonly path: string;
+  /** The exact query string, with its `?` ('' or absent for none). */
+  readonly query?: string;
+  /** The JSON body expected (absent: no body at all). */
+  readonly body?: unknown;
+}
+
+/** Asserts that exactly one request left with the apiKey client's headers, and what it was. */
+export async function expectSent(seen: readonly SeenRequest[], want: Sent): Promise<SeenRequest> {
+  await settle();
+  expect(seen).toHaveLength(1);
+  const req = seen[0]!;
+  expect(req.method).toBe(want.method);
+  expect(req.url.pathname).toBe(want.path);
+  expect(req.url.search).toBe(want.query ?? '');
+  expect(req.headers.get('authorization')).toBe(`ApiKey-v1 ${KEY}`);
+  expect(req.headers.has('content-signature')).toBe(false);
+  expect(req.headers.get('accept')).toBe('application/json');
+  if (want.body === undefined) {
+    expect(req.body).toHaveLength(0);
+    expect(req.headers.has('content-type')).toBe(false);
+  } else {
+    expect(req.headers.get('content-type')).toBe('application/json');
+    expect(JSON.parse(text(req.body))).toEqual(want.body);
+  }
+  return req;
+}
+
+/** Asserts an ok result (one attempt, `status`) and returns its value. */
+export function okValue<T>(result: Result<T, unknown>, status = 200): T {
+  expect(result.ok, JSON.stringify(!result.ok && result.error)).toBe(true);
+  if (!result.ok) throw new Error('not ok');
+  expect(result.response.status).toBe(status);
+  expect(result.response.attempts).toBe(1);
+  return result.value;
+}
+
+/** An answer's unknown key, which stays on the value at run time. */
+export const extra = (value: unknown, key = 'extra'): unknown => (value as Record<string, unknown>)[key];
+
+/** Asserts a documented HTTP error of `operation` with its parsed body, after one attempt. */
+export function expectDocumented(result: AnyResult, operation: string, status: number, body: unknown): void {
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(result.error).toMatchObject({
+    kind: 'http',
+    operation,
+    documented: true,
+    status,
+    body,
+    attempts: 1,
+  });
+}
+
+/**
+ * Asserts a validation error of `operation` naming `path` among its issues (and matching `message`
+ * when given), and that nothing was sent.
+ */
+export async function expectRejected(
+  seen: readonly SeenRequest[],
+  result: AnyResult,
+  operation: string,
+  path: string,
+  message?: RegExp,
+): Promise<void> {
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(result.error.kind, result.error.message).toBe('validation');
+  if (result.error.kind !== 'validation') return;
+  expect(result.error.operation).toBe(operation);
+  expect(result.error.issues.map((i) => i.path)).toContain(path);
+  expect(result.error.message).toMatch(/nothing was sent$/);
+  if (message) expect(result.error.message).toMatch(message);
+  await settle();
+  expect(seen).toHaveLength(0);
 }
 
 export interface InvalidCase {
@@ -78,32 +198,9 @@ export interface EndpointCase {
   readonly emptyOk?: boolean;
 }
 
-const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
-
-function respond(status: number, body: unknown) {
-  return body === undefined
-    ? new HttpResponse(null, { status })
-    : HttpResponse.json(body as object, { status });
-}
-
-/**
- * An msw handler answering `status` with `body` (JSON; none when undefined). It reads the request
- * body before answering: `useMockServer` records a clone of each request asynchronously, and a
- * handler that answers at once can let the call finish before the recording lands in `seen`.
- */
-export function route(method: Method, path: string, status: number, body?: unknown) {
-  return http[method](`${BASE_URL}${path}`, async ({ request }) => {
-    await request.arrayBuffer();
-    return respond(status, body);
-  });
-}
-
-/** Lets pending recordings land before asserting on `seen` (e.g. that nothing was sent). */
-export const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
-
 /** Registers the common tests of one endpoint (call inside a `describe`). */
 export function endpointTests(c: EndpointCase, { server, seen }: Server): void {
-  const use = (status: number, body: unknown) => server.use(route(c.method, c.route, status, body));
+  const use = (status: number, body: unknown) => server.use(answer(c.method, c.route, status, body));
   const bodyOf = () => (c.params as { body?: unknown }).body;
   /** The signature client, deliberately passed where only apiKey is typed (checked at run time). */
   const signed = signedClient as unknown as Client<'apiKey'>;
@@ -120,23 +217,15 @@ export function endpointTests(c: EndpointCase, { server, seen }: Server): void {
 
   it('sends the method, the encoded path, the query, ApiKey-v1 and the exact body bytes', async () => {
     use(c.success.status, c.success.body);
-    const result = await c.call(keyClient, c.params);
+    const result = await c.call(client, c.params);
     expect(result.ok, JSON.stringify(!result.ok && result.error)).toBe(true);
-    expect(seen).toHaveLength(1);
-    const req = seen[0]!;
-    expect(req.method).toBe(c.method.toUpperCase());
-    expect(req.url.pathname).toBe(c.expectedPath);
-    expect(req.url.search).toBe(c.expectedQuery);
-    expect(req.headers.get('authorization')).toBe(`ApiKey-v1 ${KEY}`);
-    expect(req.headers.has('content-signature')).toBe(false);
-    expect(req.headers.get('accept')).toBe('application/json');
-    if (c.hasBody) {
-      expect(req.headers.get('content-type')).toBe('application/json');
-      expectSentBody(req.body);
-    } else {
-      expect(req.body).toHaveLength(0);
-      expect(req.headers.has('content-type')).toBe(false);
-    }
+    const req = await expectSent(seen, {
+      method: c.method.toUpperCase() as Sent['method'],
+      path: c.expectedPath,
+      query: c.expectedQuery,
+      ...(c.hasBody ? { body: bodyOf() } : {}),
+    });
+    if (c.hasBody) expectSentBody(req.body);
   });
 
   if (c.signature) {
@@ -166,7 +255,7 @@ export function endpointTests(c: EndpointCase, { server, seen }: Server): void {
 
   it(`answers HTTP ${c.success.status} with the parsed value`, async () => {
     use(c.success.status, c.success.body);
-    const result = await c.call(keyClient, c.params);
+    const result = await c.call(client, c.params);
     expect(result).toEqual({
       ok: true,
       value: c.success.body,
@@ -177,24 +266,14 @@ export function endpointTests(c: EndpointCase, { server, seen }: Server): void {
   for (const [status, body] of Object.entries(c.documented)) {
     it(`returns the documented ${status} with its body parsed`, async () => {
       use(Number(status), body);
-      const result = await c.call(keyClient, c.params);
-      expect(result.ok).toBe(false);
-      if (result.ok) return;
-      expect(result.error).toMatchObject({
-        kind: 'http',
-        operation: c.id,
-        documented: true,
-        status: Number(status),
-        body,
-        attempts: 1,
-      });
+      expectDocumented(await c.call(client, c.params), c.id, Number(status), body);
     });
   }
 
   it('returns a status it does not document as documented: false, with the body kept', async () => {
     const body = { message: 'I am a teapot', code: 'teapot' };
     use(418, body);
-    const result = await c.call(keyClient, c.params);
+    const result = await c.call(client, c.params);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatchObject({ kind: 'http', documented: false, status: 418, body });
@@ -204,16 +283,7 @@ export function endpointTests(c: EndpointCase, { server, seen }: Server): void {
   for (const bad of c.invalid) {
     it(`rejects bad input before sending: ${bad.label}`, async () => {
       use(c.success.status, c.success.body);
-      const result = await c.call(keyClient, bad.params);
-      expect(result.ok).toBe(false);
-      if (result.ok) return;
-      expect(result.error.kind).toBe('validation');
-      if (result.error.kind !== 'validation') return;
-      expect(result.error.operation).toBe(c.id);
-      expect(result.error.issues.map((i) => i.path)).toContain(bad.path);
-      expect(result.error.message).toMatch(/nothing was sent$/);
-      await settle();
-      expect(seen).toHaveLength(0);
+      await expectRejected(seen, await c.call(client, bad.params), c.id, bad.path);
     });
   }
 
@@ -223,7 +293,7 @@ export function endpointTests(c: EndpointCase, { server, seen }: Server): void {
     const { key, meant } = misspelled ?? { key: 'unexpectedKey', meant: undefined };
     const params = { ...c.params, [key]: meant === undefined ? 1 : c.params[meant] };
     if (meant !== undefined) delete params[meant];
-    const result = await c.call(keyClient, params);
+    const result = await c.call(client, params);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatchObject({ kind: 'validation', operation: c.id });
@@ -242,7 +312,7 @@ export function endpointTests(c: EndpointCase, { server, seen }: Server): void {
   if (off) {
     it('reports an off-schema 2xx body as a response/schema error naming the field', async () => {
       use(c.success.status, off.body);
-      const result = await c.call(keyClient, c.params);
+      const result = await c.call(client, c.params);
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error).toMatchObject({
@@ -261,7 +331,7 @@ export function endpointTests(c: EndpointCase, { server, seen }: Server): void {
       for (const status of new Set([c.success.status, 204]))
         it(`reports an empty ${status} where data is due as a response/empty error (the value type has no undefined)`, async () => {
           use(status, undefined);
-          const result = await c.call(keyClient, c.params);
+          const result = await c.call(client, c.params);
           expect(result).toMatchObject({ ok: false, error: { kind: 'response', problem: 'empty', status } });
         });
 
@@ -279,7 +349,7 @@ export function endpointTests(c: EndpointCase, { server, seen }: Server): void {
   if (lenient !== undefined) {
     it('accepts unknown fields, unknown enum values and unknown effect types, and keeps them', async () => {
       use(c.success.status, lenient);
-      const result = await c.call(keyClient, c.params);
+      const result = await c.call(client, c.params);
       expect(result.ok, JSON.stringify(!result.ok && result.error)).toBe(true);
       if (!result.ok) return;
       expect(result.value).toEqual(lenient);

@@ -11,7 +11,7 @@ import {
 } from '../../src/index.js';
 import { errorResponse, event, legacyIntegrationState } from '../support/fixtures.js';
 import { useMockServer } from '../support/msw.js';
-import { change, endpointTests, keyClient, NASTY, NASTY_ENCODED, route } from './harness.js';
+import { answer, change, client, endpointTests, NASTY, NASTY_ENCODED } from './harness.js';
 
 const mock = useMockServer();
 const { server, seen } = mock;
@@ -78,8 +78,8 @@ describe('trackEvent', () => {
   );
 
   it('types the value as the 2021 IntegrationState', async () => {
-    server.use(route('post', '/v1/events', 201, legacyIntegrationState()));
-    const result = await trackEvent(keyClient, { body: { type: 'x', attributes: {}, sessionId: 's' } });
+    server.use(answer('post', '/v1/events', 201, legacyIntegrationState()));
+    const result = await trackEvent(client, { body: { type: 'x', attributes: {}, sessionId: 's' } });
     if (!result.ok) throw new Error(result.error.message);
     const state: IntegrationState = result.value;
     expect(state.session.discounts).toEqual({ '10% off': 9.99 });
@@ -88,8 +88,8 @@ describe('trackEvent', () => {
   });
 
   it('an error status is undocumented (the 2021 spec documents none), body kept', async () => {
-    server.use(route('post', '/v1/events', 400, errorResponse()));
-    const result = await trackEvent(keyClient, params);
+    server.use(answer('post', '/v1/events', 400, errorResponse()));
+    const result = await trackEvent(client, params);
     expect(result).toMatchObject({
       ok: false,
       error: { kind: 'http', status: 400, documented: false, body: errorResponse() },
@@ -146,8 +146,8 @@ describe('updateCustomerProfile', () => {
   );
 
   it('accepts an empty body (no field is required)', async () => {
-    server.use(route('put', '/v1/customer_profiles/:integrationId', 200, legacyIntegrationState()));
-    const result = await updateCustomerProfile(keyClient, { integrationId: 'user-1', body: {} });
+    server.use(answer('put', '/v1/customer_profiles/:integrationId', 200, legacyIntegrationState()));
+    const result = await updateCustomerProfile(client, { integrationId: 'user-1', body: {} });
     expect(result.ok).toBe(true);
     expect(new TextDecoder().decode(seen[0]?.body)).toBe('{}');
   });

@@ -13,6 +13,7 @@ import {
   linkLoyaltyCardToProfile,
   unlinkLoyaltyCardFromProfile,
 } from '../../src/index.js';
+import { CREATED, errorWithStatus } from '../support/fixtures.js';
 import { useMockServer } from '../support/msw.js';
 import {
   type AnyResult,
@@ -21,17 +22,15 @@ import {
   BAD_INTEGERS,
   CARD_ID,
   CARD_ID_ENCODED,
-  CREATED,
   client,
-  errorWithStatus,
   expectDocumented,
   expectRejected,
   expectSent,
   extra,
-  NASTY_ID,
-  NASTY_ID_ENCODED,
+  NASTY,
+  NASTY_ENCODED,
   okValue,
-} from './new-support.js';
+} from './harness.js';
 
 const { server, seen } = useMockServer();
 
@@ -359,11 +358,11 @@ describe('joinLoyaltyProgram', () => {
 
   it('sends POST without a body and resolves the 200 (no documented body) with value undefined', async () => {
     server.use(answer('post', route, 200));
-    const result = await joinLoyaltyProgram(client, { loyaltyProgramId: 5, integrationId: NASTY_ID });
+    const result = await joinLoyaltyProgram(client, { loyaltyProgramId: 5, integrationId: NASTY });
     expect(okValue(result)).toBeUndefined();
     await expectSent(seen, {
       method: 'POST',
-      path: `/v1/loyalty_programs/5/profile/${NASTY_ID_ENCODED}/join`,
+      path: `/v1/loyalty_programs/5/profile/${NASTY_ENCODED}/join`,
     });
   });
 
@@ -392,7 +391,7 @@ describe('getLoyaltyBalances', () => {
     const value = okValue(
       await getLoyaltyBalances(client, {
         loyaltyProgramId: 5,
-        integrationId: NASTY_ID,
+        integrationId: NASTY,
         endDate: new Date('2026-06-24T10:00:00Z'),
         subledgerId: 'sub 1',
         includeTiers: true,
@@ -401,7 +400,7 @@ describe('getLoyaltyBalances', () => {
     );
     await expectSent(seen, {
       method: 'GET',
-      path: `/v1/loyalty_programs/5/profile/${NASTY_ID_ENCODED}/balances`,
+      path: `/v1/loyalty_programs/5/profile/${NASTY_ENCODED}/balances`,
       query:
         '?endDate=2026-06-24T10%3A00%3A00.000Z&subledgerId=sub+1&includeTiers=true&includeProjectedTier=false',
     });
@@ -480,7 +479,7 @@ describe('getLoyaltyProgramProfileTransactions', () => {
     const value = okValue(
       await getLoyaltyProgramProfileTransactions(client, {
         loyaltyProgramId: 5,
-        integrationId: NASTY_ID,
+        integrationId: NASTY,
         customerSessionIDs: ['s1', 's2'],
         transactionUUIDs: ['t1'],
         subledgerId: 'sub',
@@ -494,7 +493,7 @@ describe('getLoyaltyProgramProfileTransactions', () => {
     );
     await expectSent(seen, {
       method: 'GET',
-      path: `/v1/loyalty_programs/5/profile/${NASTY_ID_ENCODED}/transactions`,
+      path: `/v1/loyalty_programs/5/profile/${NASTY_ENCODED}/transactions`,
       query:
         '?customerSessionIDs=s1&customerSessionIDs=s2&transactionUUIDs=t1&subledgerId=sub' +
         '&loyaltyTransactionType=session&startDate=2026-01-01T00%3A00%3A00.000Z' +
@@ -648,7 +647,7 @@ describe('getLoyaltyProgramProfilePoints', () => {
     const value = okValue(
       await getLoyaltyProgramProfilePoints(client, {
         loyaltyProgramId: 5,
-        integrationId: NASTY_ID,
+        integrationId: NASTY,
         status: 'pending',
         subledgerId: ['a', 'b'],
         customerSessionIDs: ['s1'],
@@ -660,7 +659,7 @@ describe('getLoyaltyProgramProfilePoints', () => {
     );
     await expectSent(seen, {
       method: 'GET',
-      path: `/v1/loyalty_programs/5/profile/${NASTY_ID_ENCODED}/points`,
+      path: `/v1/loyalty_programs/5/profile/${NASTY_ENCODED}/points`,
       query:
         '?status=pending&subledgerId=a&subledgerId=b&customerSessionIDs=s1&transactionUUIDs=t1' +
         '&pageSize=50&skip=100&sort=expiryDate',
@@ -825,13 +824,13 @@ describe('deleteLoyaltyTransactionsFromLedgers', () => {
     const body = { scope: 'SelectedSubledgers' as const, subledgerIds: ['sub-1', 'sub-2'] };
     const result = await deleteLoyaltyTransactionsFromLedgers(client, {
       loyaltyProgramId: 5,
-      integrationId: NASTY_ID,
+      integrationId: NASTY,
       body,
     });
     expect(okValue(result, 204)).toBeUndefined();
     await expectSent(seen, {
       method: 'POST',
-      path: `/v1/loyalty_programs/5/profile/${NASTY_ID_ENCODED}/delete_transactions`,
+      path: `/v1/loyalty_programs/5/profile/${NASTY_ENCODED}/delete_transactions`,
       body,
     });
   });

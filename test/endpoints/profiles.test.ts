@@ -26,7 +26,7 @@ import {
   multipleProfilesResponse,
 } from '../support/fixtures.js';
 import { useMockServer } from '../support/msw.js';
-import { change, endpointTests, keyClient, NASTY, NASTY_ENCODED, route, settle } from './harness.js';
+import { answer, change, client, endpointTests, NASTY, NASTY_ENCODED, settle } from './harness.js';
 
 const mock = useMockServer();
 const { server, seen } = mock;
@@ -62,8 +62,8 @@ describe('deleteCustomerData', () => {
   );
 
   it('answers 204 with value undefined', async () => {
-    server.use(route('delete', '/v1/customer_data/:integrationId', 204));
-    const result = await deleteCustomerData(keyClient, { integrationId: 'user-1' });
+    server.use(answer('delete', '/v1/customer_data/:integrationId', 204));
+    const result = await deleteCustomerData(client, { integrationId: 'user-1' });
     expect(result).toEqual({
       ok: true,
       value: undefined,
@@ -120,8 +120,8 @@ describe('getCustomerInventory', () => {
   );
 
   it('sends no query string without flags, and types the value as CustomerInventory', async () => {
-    server.use(route('get', path, 200, { profile: customerProfile() }));
-    const result = await getCustomerInventory(keyClient, { integrationId: 'user-1' });
+    server.use(answer('get', path, 200, { profile: customerProfile() }));
+    const result = await getCustomerInventory(client, { integrationId: 'user-1' });
     if (!result.ok) throw new Error(result.error.message);
     const value: CustomerInventory = result.value;
     expect(value.profile?.integrationId).toBe('URNGV8294NV');
@@ -186,8 +186,8 @@ describe('updateCustomerProfileAudiences', () => {
   );
 
   it('answers 204 with value undefined', async () => {
-    server.use(route('post', '/v2/customer_audiences', 204));
-    const result = await updateCustomerProfileAudiences(keyClient, { body: {} });
+    server.use(answer('post', '/v2/customer_audiences', 204));
+    const result = await updateCustomerProfileAudiences(client, { body: {} });
     expect(result).toMatchObject({ ok: true, value: undefined, response: { status: 204 } });
     expect(new TextDecoder().decode(seen[0]?.body)).toBe('{}');
   });
@@ -264,8 +264,8 @@ describe('updateCustomerProfileV2', () => {
   );
 
   it('types the value, with effects narrowed by effectType', async () => {
-    server.use(route('put', path, 200, customerProfileIntegrationResponseV2()));
-    const result = await updateCustomerProfileV2(keyClient, { integrationId: 'user-1', body: {} });
+    server.use(answer('put', path, 200, customerProfileIntegrationResponseV2()));
+    const result = await updateCustomerProfileV2(client, { integrationId: 'user-1', body: {} });
     if (!result.ok) throw new Error(result.error.message);
     const value: CustomerProfileIntegrationResponseV2 = result.value;
     const points = value.effects.flatMap((e) => (e.effectType === 'addLoyaltyPoints' ? [e.props.value] : []));
@@ -275,8 +275,8 @@ describe('updateCustomerProfileV2', () => {
   });
 
   it('a 409 with a non-object body is documented: false', async () => {
-    server.use(route('put', path, 409, 'conflict'));
-    const result = await updateCustomerProfileV2(keyClient, { integrationId: 'user-1', body: {} });
+    server.use(answer('put', path, 409, 'conflict'));
+    const result = await updateCustomerProfileV2(client, { integrationId: 'user-1', body: {} });
     expect(result).toMatchObject({
       ok: false,
       error: { kind: 'http', status: 409, documented: false, body: 'conflict' },
@@ -346,8 +346,8 @@ describe('updateCustomerProfilesV2', () => {
   );
 
   it('types the value as MultipleCustomerProfileIntegrationResponseV2 | undefined', async () => {
-    server.use(route('put', path, 200, multipleProfilesResponse()));
-    const result = await updateCustomerProfilesV2(keyClient, params as UpdateCustomerProfilesV2Params);
+    server.use(answer('put', path, 200, multipleProfilesResponse()));
+    const result = await updateCustomerProfilesV2(client, params as UpdateCustomerProfilesV2Params);
     if (!result.ok) throw new Error(result.error.message);
     const value: MultipleCustomerProfileIntegrationResponseV2 | undefined = result.value;
     expect(value?.integrationStates?.map((s) => s.customerProfile.integrationId)).toEqual([
@@ -357,15 +357,15 @@ describe('updateCustomerProfilesV2', () => {
   });
 
   it('silent=yes: the 204 without a body gives value undefined', async () => {
-    server.use(route('put', path, 204));
-    const result = await updateCustomerProfilesV2(keyClient, { silent: 'yes', body: params.body });
+    server.use(answer('put', path, 204));
+    const result = await updateCustomerProfilesV2(client, { silent: 'yes', body: params.body });
     expect(result).toMatchObject({ ok: true, value: undefined, response: { status: 204 } });
     expect(seen[0]?.url.search).toBe('?silent=yes');
   });
 
   it('silent omitted (the API defaults to yes): an empty 200 gives value undefined too', async () => {
-    server.use(route('put', path, 200));
-    const result = await updateCustomerProfilesV2(keyClient, { body: params.body });
+    server.use(answer('put', path, 200));
+    const result = await updateCustomerProfilesV2(client, { body: params.body });
     expect(result).toMatchObject({ ok: true, value: undefined, response: { status: 200 } });
     expect(seen[0]?.url.search).toBe('');
   });

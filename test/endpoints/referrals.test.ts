@@ -15,7 +15,7 @@ import {
   referralsForMultipleAdvocates,
 } from '../support/fixtures.js';
 import { useMockServer } from '../support/msw.js';
-import { change, endpointTests, keyClient, route } from './harness.js';
+import { answer, change, client, endpointTests } from './harness.js';
 
 const mock = useMockServer();
 const { server, seen } = mock;
@@ -94,8 +94,8 @@ describe('createReferral', () => {
   );
 
   it('types the value as a Referral', async () => {
-    server.use(route('post', '/v1/referrals', 201, referral()));
-    const result = await createReferral(keyClient, {
+    server.use(answer('post', '/v1/referrals', 201, referral()));
+    const result = await createReferral(client, {
       body: { campaignId: 78, advocateProfileIntegrationId: 'A' },
     });
     if (!result.ok) throw new Error(result.error.message);
@@ -107,7 +107,7 @@ describe('createReferral', () => {
   });
 
   it('a missing required body field is reported as missing, not as a body that is not an object', async () => {
-    const result = await createReferral(keyClient, {
+    const result = await createReferral(client, {
       body: { campaignId: 78 },
     } as unknown as CreateReferralParams);
     expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } });
@@ -120,8 +120,8 @@ describe('createReferral', () => {
   });
 
   it('a documented 400 whose body is not an ErrorResponse (no message) is documented: false', async () => {
-    server.use(route('post', '/v1/referrals', 400, { errors: [] }));
-    const result = await createReferral(keyClient, params);
+    server.use(answer('post', '/v1/referrals', 400, { errors: [] }));
+    const result = await createReferral(client, params);
     expect(result).toMatchObject({
       ok: false,
       error: { kind: 'http', status: 400, documented: false, body: { errors: [] } },
@@ -197,9 +197,9 @@ describe('createReferralsForMultipleAdvocates', () => {
   );
 
   it('types the value as CreateReferralsForMultipleAdvocatesResponse | undefined', async () => {
-    server.use(route('post', path, 201, referralsForMultipleAdvocates()));
+    server.use(answer('post', path, 201, referralsForMultipleAdvocates()));
     const result = await createReferralsForMultipleAdvocates(
-      keyClient,
+      client,
       params as CreateReferralsForMultipleAdvocatesParams,
     );
     if (!result.ok) throw new Error(result.error.message);
@@ -208,17 +208,17 @@ describe('createReferralsForMultipleAdvocates', () => {
   });
 
   it('sends a body without usageLimit (26.13 no longer requires it; 25.17 did)', async () => {
-    server.use(route('post', path, 204));
+    server.use(answer('post', path, 204));
     const { usageLimit: _, ...body } = params.body;
-    const result = await createReferralsForMultipleAdvocates(keyClient, { body });
+    const result = await createReferralsForMultipleAdvocates(client, { body });
     expect(result).toMatchObject({ ok: true, value: undefined });
     expect(JSON.parse(new TextDecoder().decode(seen[0]?.body))).toEqual(body);
     expect(JSON.parse(new TextDecoder().decode(seen[0]?.body))).not.toHaveProperty('usageLimit');
   });
 
   it('silent=yes: a 204 without a body gives value undefined', async () => {
-    server.use(route('post', path, 204));
-    const result = await createReferralsForMultipleAdvocates(keyClient, {
+    server.use(answer('post', path, 204));
+    const result = await createReferralsForMultipleAdvocates(client, {
       ...(params.body && { body: params.body }),
       silent: 'yes',
     });
@@ -227,15 +227,15 @@ describe('createReferralsForMultipleAdvocates', () => {
   });
 
   it('silent omitted (the API defaults to yes): no query string, and the 204 gives undefined', async () => {
-    server.use(route('post', path, 204));
-    const result = await createReferralsForMultipleAdvocates(keyClient, { body: params.body });
+    server.use(answer('post', path, 204));
+    const result = await createReferralsForMultipleAdvocates(client, { body: params.body });
     expect(result).toMatchObject({ ok: true, value: undefined });
     expect(seen[0]?.url.search).toBe('');
   });
 
   it.each([200, 201])('an empty %i gives value undefined too', async (status) => {
-    server.use(route('post', path, status));
-    const result = await createReferralsForMultipleAdvocates(keyClient, { body: params.body });
+    server.use(answer('post', path, status));
+    const result = await createReferralsForMultipleAdvocates(client, { body: params.body });
     expect(result).toMatchObject({ ok: true, value: undefined, response: { status } });
   });
 });

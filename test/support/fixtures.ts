@@ -476,3 +476,72 @@ export const legacyIntegrationState = (o?: Json) =>
     },
     o,
   );
+
+// Bodies of the 26.13 operations' tests: fixed dates, and null where the live API sends null for
+// an empty list (the SDK's schemas turn such a `default: null` list into [])
+
+/** The date-time of every record in the 26.13 bodies below. */
+export const CREATED = '2026-06-24T10:15:22.123Z';
+
+/** `ErrorResponseWithStatus` with `message`, a detailed error and an unknown key (`requestId`). */
+export const errorWithStatus = (status: number, message = 'not found') => ({
+  message,
+  errors: [{ title: message, details: 'see source', source: { pointer: '/id', parameter: 'id' } }],
+  StatusCode: status,
+  requestId: 'req-1',
+});
+
+/** An `Effect` of a known type (`setDiscount`). */
+export const setDiscountEffect = () => ({
+  campaignId: 244,
+  rulesetId: 73,
+  ruleIndex: 0,
+  ruleName: '10% off',
+  effectType: 'setDiscount',
+  props: { name: '10% off', value: 12.5 },
+});
+
+/** An `Effect` of a type this SDK version does not know. */
+export const unknownEffect = () => ({
+  campaignId: 244,
+  rulesetId: 73,
+  ruleIndex: 1,
+  ruleName: 'future',
+  effectType: 'launchRocket',
+  props: { countdown: 3 },
+});
+
+/** A closed `CustomerSessionV2` with `couponCodes: null`. */
+export const sparseCustomerSession = (overrides: Record<string, unknown> = {}) => ({
+  id: 6,
+  created: CREATED,
+  integrationId: 'session-1',
+  applicationId: 322,
+  profileId: 'URNGV8294NV',
+  couponCodes: null,
+  loyaltyCards: ['card-1'],
+  state: 'closed',
+  cartItems: [{ name: 'Air Glide', sku: 'SKU1241028', quantity: 2, price: 99.99 }],
+  attributes: { ShippingCity: 'Berlin' },
+  firstSession: false,
+  updateCount: 3,
+  total: 199.98,
+  cartItemTotal: 199.98,
+  additionalCostTotal: 0,
+  updated: CREATED,
+  ...overrides,
+});
+
+/** A `CustomerProfile` with `loyaltyMemberships: null` and no audience memberships. */
+export const sparseCustomerProfile = (overrides: Record<string, unknown> = {}) => ({
+  id: 6,
+  created: CREATED,
+  integrationId: 'URNGV8294NV',
+  attributes: { Language: 'english' },
+  accountId: 31,
+  closedSessions: 3,
+  totalSales: 299.97,
+  loyaltyMemberships: null,
+  lastActivity: CREATED,
+  ...overrides,
+});
