@@ -47,7 +47,7 @@ const MODES: readonly Mode[] = [
     name: 'msw',
     async start(fake) {
       const server = setupServer(...fakeTalonHandlers(fake, MSW_BASE, { http }));
-      server.listen({ onUnhandledRequest: 'error' });
+      server.listen({ onUnhandledFrame: 'error' });
       const client = createClient({ baseUrl: MSW_BASE, auth: apiKey(FAKE_API_KEY) });
       return { client, stop: async () => server.close() };
     },
