@@ -7,6 +7,7 @@
  * from a seeded generator: the same seed and the same requests give the same faults.
  */
 import { fail, toResponse } from './answers.js';
+import { random } from './engine.js';
 
 /** What every rule may say about when it fires. */
 export interface FakeFaultWhen {
@@ -167,16 +168,11 @@ export function checkFault(rule: FakeFault, operations: readonly string[]): void
     bad('limit must be an integer >= 1');
 }
 
-/** mulberry32: small, fast and reproducible. */
+/** A reproducible generator of numbers in [0, 1): the fake's own (engine.ts), on a seed of its own. */
 function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  // `random` reads and advances only `seed`.
+  const holder = { seed: seed | 0 } as Parameters<typeof random>[0];
+  return () => random(holder);
 }
 
 /** A network error as fetch reports it. */
