@@ -228,7 +228,7 @@ describe.each(MODES)('faults, with the fake as $name', (mode) => {
   // Overlap needs the first write still in flight when the second arrives: every write of the
   // session waits HOLD ms (the lock is taken on arrival, before the latency). The order in which
   // parallel requests reach the server is not fixed, so the tests count outcomes.
-  const HOLD = 150;
+  const HOLD = 300;
   const statuses = (results: readonly { ok: boolean; error?: unknown }[]) =>
     results.map((r) => (r.ok ? 200 : (r.error as { status?: number }).status)).sort();
 
