@@ -1,7 +1,9 @@
 /**
  * `createFakeTalon`: the fake Talon.One as one fetch handler with state. It authenticates,
  * routes, checks the query and the body with the SDK's request schemas, runs the operation (on a
- * copy of the state when `dry=true`) and answers like the API, errors included. It never rejects.
+ * copy of the state when `dry=true`) and answers like the API, errors included. Fault rules
+ * (faults.ts) run in front of it, hostile input is refused at the door (door.ts). It rejects only
+ * where a real fetch would: a `drop` fault (TypeError) or the caller's signal.
  */
 import { safeParse } from 'valibot';
 import { fromHex } from '../auth/hex.js';
@@ -17,6 +19,8 @@ import {
   FAKE_CAMPAIGNS,
   FAKE_CATALOGS,
 } from './constants.js';
+import { inspect, refuseMethod } from './door.js';
+import { createFaultEngine, type RouteOf } from './faults.js';
 import { checkMoreOptions } from './more-routes.js';
 import { ROUTES, type Route } from './operations.js';
 import type {
@@ -42,6 +46,8 @@ function resolve(options: FakeTalonOptions | undefined): ResolvedFakeTalonOption
       ),
     catalogs: options?.catalogs ?? FAKE_CATALOGS,
     now: options?.now ?? (() => new Date()),
+    faults: options?.faults ?? [],
+    faultSeed: options?.faultSeed ?? 1,
   };
   if (!fromHex(config.applicationKey))
     throw new TypeError('createFakeTalon: applicationKey must be a hex string');
@@ -109,6 +115,17 @@ function match(template: string, segments: readonly string[]): Record<string, st
   }
   return params;
 }
+
+/** The operation a request goes to, with its raw path parameters (the fault rules' router). */
+const routeOf: RouteOf = (method, pathname) => {
+  const segments = pathname.split('/').slice(1);
+  for (const route of ROUTES) {
+    if (route.method !== method) continue;
+    const params = match(route.path, segments);
+    if (params) return { id: route.id, params };
+  }
+  return undefined;
+};
 
 function checkQuery(route: Route, query: URLSearchParams): Answer | undefined {
   for (const flag of route.flags ?? []) {
@@ -226,8 +243,10 @@ async function answer(
  * campaign, loyalty points on closing a session (pending, awaiting activation or expiring where a
  * campaign says so; on the session's loyalty card for a card-based program) and for tracked
  * events. Returns and reopening take back what closing did. Not simulated: spending points,
- * giveaways, coupon and referral campaigns on events, budgets, 409s for parallel requests
- * (see the package's `testing` README).
+ * giveaways, coupon and referral campaigns on events, budgets (see the package's `testing` README).
+ *
+ * Faults on demand (`options.faults`, `fake.faults.add(rule)`): error statuses, latency, hangs,
+ * dropped connections and 409s for overlapping writes, each recorded in `fake.faults.calls`.
  *
  * ```ts
  * const fake = createFakeTalon();
@@ -236,34 +255,57 @@ async function answer(
  *
  * Requests are checked like the API checks them: credentials (401), the query and the body
  * against the SDK's own request schemas (400 with JSON pointers), unknown profiles, sessions,
- * coupons, programs, cards, events, audiences and catalogs (404), a taken `integrationId` (409).
+ * coupons, programs, cards, events, audiences and catalogs (404), a taken `integrationId` (409);
+ * hostile input (TRACE, URLs, bodies or JSON nesting over `FAKE_LIMITS`, numbers out of a
+ * double's range) gets a 4xx at the door. The returned `fetch` rejects only for a `drop` fault
+ * (a `TypeError`, like fetch) or when the caller's signal aborts a latency or hang fault.
  *
  * @throws {TypeError} when the options cannot work: a non-hex application key; two campaigns,
  * achievements or catalogs with one ID; a campaign date that is not a date; an achievement with a
- * bad name or target or of an unknown campaign; a catalog item with a duplicate SKU or a bad price.
+ * bad name or target or of an unknown campaign; a catalog item with a duplicate SKU or a bad price;
+ * a fault rule that cannot work (unknown kind or operation, bad numbers).
  */
 export function createFakeTalon(options?: FakeTalonOptions): FakeTalon {
   const config = resolve(options);
   let state = initialState(config);
-  const fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
+  const faults = createFaultEngine(
+    config.faults,
+    config.faultSeed,
+    routeOf,
+    ROUTES.map((r) => r.id),
+  );
+  const handle = async (request: Request): Promise<Response> => {
     try {
-      const request =
-        input instanceof Request && !(init && ('method' in init || 'headers' in init || 'body' in init))
-          ? input
-          : new Request(input, init);
-      return toResponse(await answer(request, config, () => state));
+      return toResponse((await inspect(request)) ?? (await answer(request, config, () => state)));
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       return toResponse(fail(500, `The fake Talon.One failed: ${detail}`));
     }
+  };
+  const fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
+    let request: Request;
+    try {
+      request =
+        input instanceof Request && !(init && ('method' in init || 'headers' in init || 'body' in init))
+          ? input
+          : new Request(input, init);
+    } catch (error) {
+      // A method a Request cannot carry (TRACE…) or a URL it cannot parse: a 4xx at the door.
+      const refused = refuseMethod(init?.method ?? (input instanceof Request ? input.method : 'GET'));
+      const detail = error instanceof Error ? error.message : String(error);
+      return toResponse(refused ?? fail(400, `The request cannot be read: ${detail}`));
+    }
+    return faults.run(request, handle);
   };
   return {
     fetch,
     get state() {
       return state;
     },
+    faults: faults.api,
     reset() {
       state = initialState(config);
+      faults.reset();
     },
     config,
   };

@@ -23,7 +23,19 @@ export {
   FAKE_LOYALTY_TIERS,
   FAKE_REFERRAL_CAMPAIGN_ID,
 } from './constants.js';
+export { FAKE_LIMITS } from './door.js';
 export { createFakeTalon } from './fake.js';
+export type {
+  FakeCall,
+  FakeConflictFault,
+  FakeDropFault,
+  FakeFault,
+  FakeFaults,
+  FakeFaultWhen,
+  FakeHangFault,
+  FakeLatencyFault,
+  FakeStatusFault,
+} from './faults.js';
 export type {
   FakeAchievement,
   FakeCampaignSchedule,

@@ -29,7 +29,8 @@ export interface MswHttpLike<H> {
  * @param baseUrl - The `baseUrl` the client under test is created with.
  * @param msw - An object with msw's `http` namespace: `{ http }`, or `import * as msw from 'msw'`.
  * @returns One catch-all handler for `baseUrl`. It never throws; requests the fake does not
- * implement are answered 404 (or 405) by the fake, as HTTP answers, not errors.
+ * implement are answered 404 (or 405) by the fake, as HTTP answers, not errors; a `drop` fault
+ * becomes msw's network error (`HttpResponse.error()`).
  */
 export function fakeTalonHandlers<H>(
   fake: Pick<FakeTalon, 'fetch'>,
@@ -37,5 +38,7 @@ export function fakeTalonHandlers<H>(
   msw: { readonly http: MswHttpLike<H> },
 ): H[] {
   const base = baseUrl.replace(/\/+$/, '');
-  return [msw.http.all(`${base}/*`, ({ request }) => fake.fetch(request))];
+  // A rejected fetch is a dropped connection (a `drop` fault) or the caller's own abort: msw
+  // turns `Response.error()` (what `HttpResponse.error()` returns) into a network error.
+  return [msw.http.all(`${base}/*`, ({ request }) => fake.fetch(request).catch(() => Response.error()))];
 }

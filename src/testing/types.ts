@@ -2,6 +2,8 @@
  * The fake's public types: its options, its campaigns and the state it keeps. The state is plain
  * data (Maps, arrays, objects) that a test may read, e.g. `fake.state.profiles.get('user-1')`.
  */
+
+import type { FakeFault, FakeFaults } from './faults.js';
 import type {
   FakeAchievement,
   FakeCampaignSchedule,
@@ -122,6 +124,10 @@ export interface FakeTalonOptions {
   readonly catalogs?: readonly FakeCatalogSpec[];
   /** The clock, for the `created`/`updated` dates. Default `() => new Date()`. */
   readonly now?: () => Date;
+  /** Fault rules applied in front of every operation (plain data; see {@link FakeFault}). Default none. */
+  readonly faults?: readonly FakeFault[];
+  /** Seed of the generator behind fault probabilities and latency ranges. Default 1. */
+  readonly faultSeed?: number;
 }
 
 /** A cart item as the fake keeps it. */
@@ -326,12 +332,19 @@ export interface FakeTalonState {
 export interface FakeTalon {
   /**
    * Answers one request like the Integration API would. Pass it as a client's `fetch`, return it
-   * from an msw handler, or put it behind `startFakeTalonServer`. Never rejects.
+   * from an msw handler, or put it behind `startFakeTalonServer`. Rejects only where a real fetch
+   * would: a `drop` fault (a `TypeError`), or the caller's signal during a latency or hang fault.
    */
   readonly fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
   /** The current state, for assertions. Replaced by `reset()`. */
   readonly state: FakeTalonState;
-  /** Forgets every profile, session, event, reservation and referral; keeps the options. */
+  /** Fault rules, and the record of every call: add and clear rules, read `calls` and `injected`. */
+  readonly faults: FakeFaults;
+  /**
+   * Forgets every profile, session, event, reservation and referral; keeps the options. Faults:
+   * back to the rules of `options.faults` (rules added since are removed, counts start again),
+   * the call record emptied, the generator re-seeded, hangs ended.
+   */
   reset(): void;
   /** The options in force, defaults filled in. */
   readonly config: ResolvedFakeTalonOptions;
@@ -347,4 +360,6 @@ export interface ResolvedFakeTalonOptions {
   readonly achievements: readonly FakeAchievement[];
   readonly catalogs: readonly FakeCatalogSpec[];
   readonly now: () => Date;
+  readonly faults: readonly FakeFault[];
+  readonly faultSeed: number;
 }
