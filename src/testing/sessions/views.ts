@@ -9,14 +9,24 @@ import type { FakeProfile } from '../profiles/types.js';
 import type { ResolvedFakeTalonOptions } from '../types.js';
 import type { FakeCartItem, FakeReturn, FakeSession } from './types.js';
 
-/** The totals of a session: cart items, additional costs, and the sum of both (before discounts). */
+/**
+ * The totals of a session (before discounts): cart items, the session's additional costs, the sum
+ * of both, and the additional costs of the cart items (each item's costs per unit, times its
+ * quantity).
+ */
 export function sessionTotals(session: FakeSession): {
   cartItemTotal: number;
   additionalCostTotal: number;
   total: number;
+  cartItemAdditionalCostTotal: number;
 } {
   let cartItemTotal = 0;
-  for (const item of session.cartItems) cartItemTotal += (item.price ?? 0) * item.quantity;
+  let cartItemAdditionalCostTotal = 0;
+  for (const item of session.cartItems) {
+    cartItemTotal += (item.price ?? 0) * item.quantity;
+    const costs = item.additionalCosts as Readonly<Record<string, { price: number }>> | undefined;
+    for (const cost of Object.values(costs ?? {})) cartItemAdditionalCostTotal += cost.price * item.quantity;
+  }
   let additionalCostTotal = 0;
   for (const cost of Object.values(session.additionalCosts)) additionalCostTotal += cost.price;
   const total = session.declaredTotal ?? cartItemTotal + additionalCostTotal;
@@ -24,6 +34,7 @@ export function sessionTotals(session: FakeSession): {
     cartItemTotal: cents(cartItemTotal),
     additionalCostTotal: cents(additionalCostTotal),
     total: cents(total),
+    cartItemAdditionalCostTotal: cents(cartItemAdditionalCostTotal),
   };
 }
 
