@@ -172,7 +172,7 @@ export function applyClose(
   const who = session.profileId;
   for (const coupon of evaluation.coupons) {
     coupon.usageCounter++;
-    coupon.redemptions[who] = (coupon.redemptions[who] ?? 0) + 1;
+    coupon.redemptions.set(who, (coupon.redemptions.get(who) ?? 0) + 1);
   }
   const referral = evaluation.referral;
   if (referral) {
@@ -230,7 +230,7 @@ export function rollbackClose(
     const coupon = state.coupons.get(key);
     if (!coupon) continue;
     coupon.usageCounter = Math.max(0, coupon.usageCounter - 1);
-    coupon.redemptions[who] = Math.max(0, (coupon.redemptions[who] ?? 0) - 1);
+    coupon.redemptions.set(who, Math.max(0, (coupon.redemptions.get(who) ?? 0) - 1));
     effects.push(
       effect(findCampaign(config, coupon.campaignId, 'coupon'), 'rollbackCoupon', { value: coupon.value }),
     );

@@ -149,7 +149,7 @@ function same(actual: unknown, wanted: unknown): boolean {
 
 function matches(item: FakeCatalogItem, filters: readonly CatalogFilter[]): boolean {
   return filters.every(({ attr, op, value }) => {
-    const actual = item.attributes[attr];
+    const actual = Object.hasOwn(item.attributes, attr) ? item.attributes[attr] : undefined;
     if (op === 'EQ') return same(actual, value);
     if (op === 'IN') {
       const options = Array.isArray(value) ? value : String(value).split(',');

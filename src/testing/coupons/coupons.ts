@@ -26,7 +26,7 @@ export function seedCoupons(state: FakeTalonState, config: ResolvedFakeTalonOpti
         reservationMandatory: s.reservationMandatory ?? false,
         recipientIntegrationId: s.recipientIntegrationId,
         reservedBy: [],
-        redemptions: {},
+        redemptions: new Map(),
       };
       state.coupons.set(s.value.toUpperCase(), coupon);
     }

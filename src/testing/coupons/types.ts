@@ -14,8 +14,8 @@ export interface FakeCoupon {
   recipientIntegrationId: string | undefined;
   /** Integration IDs of the profiles holding a reservation. */
   reservedBy: string[];
-  /** Redemptions (closed sessions) per profile integration ID. */
-  redemptions: Record<string, number>;
+  /** Redemptions (closed sessions) per profile integration ID (a Map: any ID is data, `constructor` too). */
+  redemptions: Map<string, number>;
 }
 
 /** A referral as the fake keeps it. */

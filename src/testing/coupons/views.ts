@@ -30,7 +30,7 @@ export function couponView(coupon: FakeCoupon): Coupon {
 }
 
 export function integrationCouponView(coupon: FakeCoupon, profileId: string): IntegrationCoupon {
-  return { ...couponView(coupon), profileRedemptionCount: coupon.redemptions[profileId] ?? 0 };
+  return { ...couponView(coupon), profileRedemptionCount: coupon.redemptions.get(profileId) ?? 0 };
 }
 
 export function inventoryCouponView(coupon: FakeCoupon, profileId: string): InventoryCoupon {

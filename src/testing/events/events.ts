@@ -76,7 +76,8 @@ export function trackEvent(ctx: Context, tracked: TrackedEvent): EventOutcome {
   for (const campaign of config.campaigns) {
     if (campaign.type !== 'loyalty') continue;
     if (tracked.evaluable && !tracked.evaluable.includes(campaign.id)) continue;
-    const value = campaign.eventPoints?.[tracked.type] ?? 0;
+    const points = campaign.eventPoints ?? {};
+    const value = Object.hasOwn(points, tracked.type) ? (points[tracked.type] ?? 0) : 0;
     if (!(value > 0)) continue;
     // As on closing: a card-based program earns on the named card, a profile-based one on the profile.
     const card = campaign.cardBased ? eventCard(ctx, campaign.programId, tracked.loyaltyCards) : undefined;

@@ -258,8 +258,10 @@ export function ledgerInfos(
 ): { main: LedgerInfo; subledgers: Record<string, LedgerInfo> } {
   const sums = totals(ledger, program, at);
   const main = sums.get('')!;
-  const subledgers: Record<string, LedgerInfo> = {};
-  for (const [id, sub] of sums) if (id !== '') subledgers[id] = ledgerInfo(sub, {});
+  // Built from entries, so that a subledger ID such as `__proto__` is an own key like any other.
+  const subledgers: Record<string, LedgerInfo> = Object.fromEntries(
+    [...sums].filter(([id]) => id !== '').map(([id, sub]) => [id, ledgerInfo(sub, {})]),
+  );
   return { main: ledgerInfo(main, program.tiers.length ? tierInfo(program, main.active) : {}), subledgers };
 }
 

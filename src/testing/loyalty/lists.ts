@@ -159,8 +159,10 @@ export function balancesOf<B>(
 ): { balance?: B; subledgerBalances: Record<string, LoyaltyBalanceWithTier> } {
   const zero: Totals = { active: 0, pending: 0, expired: 0 };
   const ids = wanted ?? [...sums.keys()];
-  const subledgerBalances: Record<string, LoyaltyBalanceWithTier> = {};
-  for (const id of ids) if (id !== '') subledgerBalances[id] = balanceOf(sums.get(id) ?? zero);
+  // Built from entries, so that a subledger ID such as `__proto__` is an own key like any other.
+  const subledgerBalances: Record<string, LoyaltyBalanceWithTier> = Object.fromEntries(
+    ids.filter((id) => id !== '').map((id) => [id, balanceOf(sums.get(id) ?? zero)]),
+  );
   return { ...(ids.includes('') ? { balance: main(sums.get('')!) } : {}), subledgerBalances };
 }
 

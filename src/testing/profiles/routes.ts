@@ -150,7 +150,7 @@ export const deleteCustomerData: Route = {
     state.events = state.events.filter((event) => event.profileId !== id);
     for (const coupon of state.coupons.values()) {
       coupon.reservedBy = coupon.reservedBy.filter((who) => who !== id);
-      delete coupon.redemptions[id];
+      coupon.redemptions.delete(id);
     }
     for (const [key, referral] of state.referrals)
       if (referral.advocateProfileIntegrationId === id) state.referrals.delete(key);
