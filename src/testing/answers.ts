@@ -39,6 +39,11 @@ export function fail(status: number, message: string, items?: readonly ErrorItem
   return { status, body: { message, errors, StatusCode: status } };
 }
 
+/** A 400 for one bad value of the request body, with the JSON pointer to it. */
+export function invalidAt(pointer: string, message: string, title = 'Invalid catalog action'): Answer {
+  return fail(400, message, [{ title, details: `${pointer}: ${message}`, pointer }]);
+}
+
 /** A 404 for an entity that does not exist. */
 export function notFound(what: string): Answer {
   return fail(404, `${what} not found`);

@@ -50,19 +50,19 @@ export function authenticate(
         'This endpoint accepts only an API key (Authorization: ApiKey-v1 <key>), not Content-Signature',
         'Content-Signature',
       );
-    const parts: Record<string, string> = {};
+    const parts = new Map<string, string>();
     for (const part of signature.split(';')) {
       const at = part.indexOf('=');
-      if (at > 0) parts[part.slice(0, at).trim().toLowerCase()] = part.slice(at + 1).trim();
+      if (at > 0) parts.set(part.slice(0, at).trim().toLowerCase(), part.slice(at + 1).trim());
     }
     const key = fromHex(config.applicationKey) ?? new Uint8Array(0);
     const expected = toHex(hmac(md5, key, body));
-    if (parts.signer !== String(config.applicationId))
+    if (parts.get('signer') !== String(config.applicationId))
       return unauthorized(
-        `Invalid Content-Signature: unknown signer ${JSON.stringify(parts.signer ?? '')}`,
+        `Invalid Content-Signature: unknown signer ${JSON.stringify(parts.get('signer') ?? '')}`,
         'Content-Signature',
       );
-    if (!same((parts.signature ?? '').toLowerCase(), expected))
+    if (!same((parts.get('signature') ?? '').toLowerCase(), expected))
       return unauthorized(
         'Invalid Content-Signature: the signature does not match the HMAC-MD5 of the body',
         'Content-Signature',

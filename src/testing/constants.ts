@@ -2,8 +2,15 @@
  * The fake's defaults: the credentials it accepts and the campaigns it runs unless
  * `createFakeTalon(options)` says otherwise. Plain frozen data; nothing runs at import time.
  */
-import type { FakeAchievement, FakeCatalogSpec } from './more-types.js';
-import type { FakeAudience, FakeCampaign, FakeLoyaltyTier } from './types.js';
+import type { FakeAudience } from './audiences/types.js';
+import type { FakeAchievement, FakeCampaign, FakeLoyaltyTier } from './campaigns/types.js';
+import type { FakeCatalogSpec } from './catalogs/types.js';
+
+/** The account every answer names. */
+export const ACCOUNT_ID = 1;
+
+/** When the configured campaigns, achievements, audiences and catalogs were made, for `created`. */
+export const CONFIGURED = '2026-01-01T00:00:00Z';
 
 /** The API key the fake accepts by default: `auth: apiKey(FAKE_API_KEY)`. */
 export const FAKE_API_KEY = 'fake-talon-api-key-0000';

@@ -9,7 +9,9 @@ import { safeParse } from 'valibot';
 import { fromHex } from '../auth/hex.js';
 import { type Answer, fail, invalidBody, toResponse } from './answers.js';
 import { authenticate } from './auth.js';
-import { seedCatalogs } from './catalog.js';
+import { checkAchievements } from './campaigns/achievements.js';
+import { checkSchedules } from './campaigns/listing.js';
+import { checkCatalogs, seedCatalogs } from './catalogs/catalogs.js';
 import {
   FAKE_ACHIEVEMENTS,
   FAKE_API_KEY,
@@ -19,17 +21,12 @@ import {
   FAKE_CAMPAIGNS,
   FAKE_CATALOGS,
 } from './constants.js';
+import { seedCoupons } from './coupons/coupons.js';
 import { inspect, refuseMethod } from './door.js';
 import { createFaultEngine, type RouteOf } from './faults.js';
-import { checkMoreOptions } from './more-routes.js';
-import { ROUTES, type Route } from './operations.js';
-import type {
-  FakeCoupon,
-  FakeTalon,
-  FakeTalonOptions,
-  FakeTalonState,
-  ResolvedFakeTalonOptions,
-} from './types.js';
+import { ROUTES } from './operations.js';
+import type { Route } from './route.js';
+import type { FakeTalon, FakeTalonOptions, FakeTalonState, ResolvedFakeTalonOptions } from './types.js';
 
 function resolve(options: FakeTalonOptions | undefined): ResolvedFakeTalonOptions {
   const config: ResolvedFakeTalonOptions = {
@@ -57,7 +54,9 @@ function resolve(options: FakeTalonOptions | undefined): ResolvedFakeTalonOption
       throw new TypeError(`createFakeTalon: two campaigns have the ID ${campaign.id}`);
     ids.add(campaign.id);
   }
-  checkMoreOptions(config);
+  checkSchedules(config);
+  checkAchievements(config);
+  checkCatalogs(config);
   return config;
 }
 
@@ -75,26 +74,7 @@ function initialState(config: ResolvedFakeTalonOptions): FakeTalonState {
     nextId: 1000,
     seed: 20_240_601,
   };
-  const created = '2026-01-01T00:00:00Z';
-  for (const campaign of config.campaigns) {
-    if (campaign.type !== 'coupon') continue;
-    for (const spec of campaign.coupons) {
-      const s = typeof spec === 'string' ? { value: spec } : spec;
-      const coupon: FakeCoupon = {
-        id: state.nextId++,
-        campaignId: campaign.id,
-        value: s.value,
-        created,
-        usageLimit: s.usageLimit ?? 0,
-        usageCounter: 0,
-        reservationMandatory: s.reservationMandatory ?? false,
-        recipientIntegrationId: s.recipientIntegrationId,
-        reservedBy: [],
-        redemptions: {},
-      };
-      state.coupons.set(s.value.toUpperCase(), coupon);
-    }
-  }
+  seedCoupons(state, config);
   seedCatalogs(state, config);
   return state;
 }

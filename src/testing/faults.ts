@@ -7,7 +7,7 @@
  * from a seeded generator: the same seed and the same requests give the same faults.
  */
 import { fail, toResponse } from './answers.js';
-import { random } from './engine.js';
+import { random } from './ids.js';
 
 /** What every rule may say about when it fires. */
 export interface FakeFaultWhen {

@@ -3,6 +3,27 @@
  * (`createFakeTalon`), as msw handlers (`fakeTalonHandlers`) and behind a loopback HTTP server
  * (`startFakeTalonServer`). Nothing here is imported by the main entry.
  */
+
+export type { FakeAudience } from './audiences/types.js';
+export type {
+  FakeAchievement,
+  FakeCampaign,
+  FakeCampaignSchedule,
+  FakeCouponCampaign,
+  FakeCouponSpec,
+  FakeLoyaltyCampaign,
+  FakeLoyaltyTier,
+  FakeReferralCampaign,
+} from './campaigns/types.js';
+export type { FakeLoyaltyCard } from './cards/types.js';
+export type {
+  FakeCatalog,
+  FakeCatalogItem,
+  FakeCatalogItemSpec,
+  FakeCatalogSpec,
+  FakePriceAdjustment,
+  FakePriceObservation,
+} from './catalogs/types.js';
 export {
   FAKE_ACHIEVEMENT_ID,
   FAKE_ACHIEVEMENTS,
@@ -24,6 +45,8 @@ export {
   FAKE_REFERRAL_CAMPAIGN_ID,
 } from './constants.js';
 export { FAKE_LIMITS } from './door.js';
+export type { FakeCoupon, FakeReferral } from './coupons/types.js';
+export type { FakeEvent } from './events/types.js';
 export { createFakeTalon } from './fake.js';
 export type {
   FakeCall,
@@ -36,38 +59,9 @@ export type {
   FakeLatencyFault,
   FakeStatusFault,
 } from './faults.js';
-export type {
-  FakeAchievement,
-  FakeCampaignSchedule,
-  FakeCatalog,
-  FakeCatalogItem,
-  FakeCatalogItemSpec,
-  FakeCatalogSpec,
-  FakePriceAdjustment,
-  FakePriceObservation,
-} from './more-types.js';
+export type { FakeLedgerEntry } from './loyalty/types.js';
 export { fakeTalonHandlers, type MswHttpLike } from './msw.js';
+export type { FakeProfile } from './profiles/types.js';
 export { type FakeTalonServer, type FakeTalonServerOptions, startFakeTalonServer } from './server.js';
-export type {
-  FakeAudience,
-  FakeCampaign,
-  FakeCartItem,
-  FakeCloseRecord,
-  FakeCoupon,
-  FakeCouponCampaign,
-  FakeCouponSpec,
-  FakeEvent,
-  FakeLedgerEntry,
-  FakeLoyaltyCampaign,
-  FakeLoyaltyCard,
-  FakeLoyaltyTier,
-  FakeProfile,
-  FakeReferral,
-  FakeReferralCampaign,
-  FakeReturn,
-  FakeSession,
-  FakeTalon,
-  FakeTalonOptions,
-  FakeTalonState,
-  ResolvedFakeTalonOptions,
-} from './types.js';
+export type { FakeCartItem, FakeCloseRecord, FakeReturn, FakeSession } from './sessions/types.js';
+export type { FakeTalon, FakeTalonOptions, FakeTalonState, ResolvedFakeTalonOptions } from './types.js';

@@ -1,35 +1,34 @@
 /**
- * Cart item catalogs and the price history: `syncCatalog` applies one type of action (ADD, PATCH,
- * PATCH_MANY, REMOVE, REMOVE_MANY, ADD_PRICE_ADJUSTMENT) to a catalog, all or nothing, and records
- * every price change; `bestPriorPrice` reads the lowest price of a SKU in a look-back window.
+ * Cart item catalogs: the configured ones (`seedCatalogs`), and `syncCatalog`, which applies one type
+ * of action (ADD, PATCH, PATCH_MANY, REMOVE, REMOVE_MANY, ADD_PRICE_ADJUSTMENT) to a catalog, all or
+ * nothing, and records every price change in the price history (prices.ts).
  */
 import * as v from 'valibot';
-import { dateTime } from '../models/helpers.js';
-import type {
-  BestPriorPrice,
-  BestPriorPriceRequestInput,
-  Catalog,
-  CatalogActionInput,
-} from '../models/index.js';
-import { CONFIGURED } from './achievements.js';
-import { type Answer, type ErrorItem, fail } from './answers.js';
-import type { FakeCatalog, FakeCatalogItem, FakePriceObservation } from './more-types.js';
-import type { Context } from './sessions.js';
-import type { FakeTalonState, ResolvedFakeTalonOptions } from './types.js';
-import { ACCOUNT_ID } from './views.js';
-
-const DAY = 86_400_000;
+import { dateTime } from '../../models/helpers.js';
+import type { Catalog, CatalogActionInput } from '../../models/index.js';
+import { type Answer, type ErrorItem, fail, invalidAt as invalid } from '../answers.js';
+import { ACCOUNT_ID, CONFIGURED } from '../constants.js';
+import type { Context } from '../route.js';
+import type { FakeTalonState, ResolvedFakeTalonOptions } from '../types.js';
+import { observe } from './prices.js';
+import type { FakeCatalog, FakeCatalogItem } from './types.js';
 
 const Sku = v.pipe(v.string(), v.minLength(1));
+
 const Price = v.pipe(v.number(), v.finite());
+
 const Attributes = v.record(v.string(), v.unknown());
+
 const Product = v.strictObject({ name: v.string() });
+
 const Filter = v.strictObject({
   attr: v.pipe(v.string(), v.minLength(1)),
   op: v.picklist(['EQ', 'LT', 'LE', 'GT', 'GE', 'IN']),
   value: v.unknown(),
 });
+
 const Filters = v.optional(v.array(Filter));
+
 const Adjustment = v.strictObject({
   priceType: v.pipe(v.string(), v.minLength(1)),
   price: v.optional(v.nullable(Price)),
@@ -70,8 +69,11 @@ const PAYLOADS = {
 } as const;
 
 type ActionType = keyof typeof PAYLOADS;
+
 type Payload<T extends ActionType> = v.InferOutput<(typeof PAYLOADS)[T]>;
+
 type AnyPayload = Payload<ActionType>;
+
 type CatalogFilter = v.InferOutput<typeof Filter>;
 
 /** Refuses catalogs that cannot work: a duplicate ID, a duplicate SKU, a price that is not a number. */
@@ -119,26 +121,6 @@ export function seedCatalogs(state: FakeTalonState, config: ResolvedFakeTalonOpt
   }
 }
 
-function observe(
-  state: FakeTalonState,
-  catalogId: number,
-  sku: string,
-  price: number,
-  observedAt: string,
-  adjustment?: FakePriceObservation['adjustment'],
-  contextId?: string,
-): void {
-  state.priceHistory.push({
-    id: state.nextId++,
-    sku,
-    catalogId,
-    price,
-    observedAt,
-    contextIds: contextId ? [contextId] : [],
-    adjustment,
-  });
-}
-
 /** A catalog as `syncCatalog` answers it. */
 export function catalogView(catalog: FakeCatalog, config: ResolvedFakeTalonOptions): Catalog {
   return {
@@ -154,10 +136,6 @@ export function catalogView(catalog: FakeCatalog, config: ResolvedFakeTalonOptio
   };
 }
 
-function invalid(pointer: string, message: string, title = 'Invalid catalog action'): Answer {
-  return fail(400, message, [{ title, details: `${pointer}: ${message}`, pointer }]);
-}
-
 function number(value: unknown): number {
   if (typeof value === 'number') return value;
   return typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
@@ -171,7 +149,7 @@ function same(actual: unknown, wanted: unknown): boolean {
 
 function matches(item: FakeCatalogItem, filters: readonly CatalogFilter[]): boolean {
   return filters.every(({ attr, op, value }) => {
-    const actual = item.attributes[attr];
+    const actual = Object.hasOwn(item.attributes, attr) ? item.attributes[attr] : undefined;
     if (op === 'EQ') return same(actual, value);
     if (op === 'IN') {
       const options = Array.isArray(value) ? value : String(value).split(',');
@@ -376,83 +354,4 @@ export function syncCatalog(
   catalog.modified = ctx.now;
   for (const args of sync.observations) observe(...args);
   return undefined;
-}
-
-function byTime(a: FakePriceObservation, b: FakePriceObservation): number {
-  return Date.parse(a.observedAt) - Date.parse(b.observedAt) || a.id - b.id;
-}
-
-/** Where the look-back window ends for one SKU's history (observations up to the end date). */
-function windowEnd(history: readonly FakePriceObservation[], end: number, type: string): number {
-  const current = history[history.length - 1]!;
-  const key = (o: FakePriceObservation) => (type === 'price' ? String(o.price) : o.contextIds.join(','));
-  if (type === 'strict' || (type === 'sale' && current.contextIds.length === 0)) return end + 1;
-  // The start of the current price (or sale context): walk back while it stays the same.
-  let k = history.length - 1;
-  while (k > 0 && key(history[k - 1]!) === key(current)) k--;
-  return Date.parse(history[k]!.observedAt);
-}
-
-/**
- * The best prior price of each SKU: the lowest price in force during the `timeframe` days before
- * the window's end (`strict`: `timeframeEndDate`; `price`: the start of the current price; `sale`:
- * the start of the current context), the price already in force when the window opens included.
- * SKUs without history are left out. A 400 for a timeframe that is not a whole number of days.
- */
-export function bestPriorPrices(
-  state: FakeTalonState,
-  body: BestPriorPriceRequestInput & { timeframeEndDate: string },
-): BestPriorPrice[] | Answer {
-  const days = /^\d+$/.test(body.timeframe) ? Number(body.timeframe) : 0;
-  if (!(days >= 1))
-    return invalid('/timeframe', 'timeframe must be a whole number of days, at least 1', 'Invalid timeframe');
-  const target = body.target;
-  if (target?.targetType === 'AUDIENCE' && !state.audiences.has(target.audienceID ?? Number.NaN))
-    return invalid(
-      '/target/audienceID',
-      'An AUDIENCE target needs the ID of an audience that exists',
-      'Invalid target',
-    );
-  const end = Date.parse(body.timeframeEndDate);
-  const answers: BestPriorPrice[] = [];
-  for (const sku of new Set(body.skus)) {
-    const history = state.priceHistory
-      .filter((o) => o.sku === sku && Date.parse(o.observedAt) <= end)
-      .sort(byTime);
-    if (history.length === 0) continue;
-    const until = windowEnd(history, end, body.timeframeEndDateType);
-    const from = until - days * DAY;
-    const before = history.filter((o) => Date.parse(o.observedAt) < until);
-    // The price in force when the window opens (the last one set by then), and those set in it.
-    const opening = before.filter((o) => Date.parse(o.observedAt) <= from).pop();
-    const inside = before.filter((o) => Date.parse(o.observedAt) > from);
-    const candidates = opening ? [opening, ...inside] : inside;
-    const best = candidates.reduce<FakePriceObservation | undefined>(
-      (low, o) => (low === undefined || o.price <= low.price ? o : low),
-      undefined,
-    );
-    if (!best) continue;
-    answers.push({
-      id: best.id,
-      sku,
-      observedAt: best.observedAt,
-      contextIds: [...best.contextIds],
-      contextId: best.contextIds[0] ?? '',
-      price: best.price,
-      metadata: {
-        influencingCampaignDetails: [],
-        ...(best.adjustment
-          ? {
-              adjustmentDetails: {
-                referenceId: best.adjustment.referenceId,
-                selectedPriceType: best.adjustment.priceType,
-                value: best.adjustment.value,
-              },
-            }
-          : {}),
-      },
-      target: target ? { ...target } : { targetType: 'NONE' },
-    });
-  }
-  return answers;
 }

@@ -1,48 +1,7 @@
 /**
- * Public types of the fake's campaign listing, achievements, cart item catalogs and price history:
- * the options that configure them and the records the state keeps (plain data, Maps and arrays).
+ * The cart item catalogs as options give them and as the state keeps them, and the price
+ * history that `bestPriorPrice` reads (plain data, Maps and arrays).
  */
-
-/**
- * When a campaign runs and what it is linked to. Only `integrationGetAllCampaigns` reads these
- * (it lists the campaigns running at the fake's clock and filters on them); the rule engine runs
- * every configured campaign whatever its schedule.
- */
-export interface FakeCampaignSchedule {
-  /** When the campaign starts (RFC 3339); absent: it has always run. */
-  readonly startTime?: string;
-  /** When the campaign ends (RFC 3339); absent: it never ends. */
-  readonly endTime?: string;
-  /** The stores the campaign is linked to (`linkedStoreIds`, the `storeId` filter). */
-  readonly storeIds?: readonly number[];
-  /** The audiences the campaign is linked to (`linkedAudienceIds`, the `audienceId` filter). */
-  readonly audienceIds?: readonly number[];
-}
-
-/**
- * An achievement: a customer's closed sessions count towards its `target` ("3 closed orders").
- * Progress is worked out from the sessions the fake keeps, so a cancelled (or reopened) session
- * stops counting at once.
- */
-export interface FakeAchievement {
-  readonly id: number;
-  /** The campaign the achievement belongs to: one of the configured campaigns. */
-  readonly campaignId: number;
-  /** The internal name: a letter, then letters, digits or `_`. */
-  readonly name: string;
-  /** The display name. */
-  readonly title: string;
-  readonly description?: string;
-  /** How many closed sessions complete it (a whole number, at least 1). */
-  readonly target: number;
-  /** `no_recurrence` (default): completed once. `on_completion`: starts again after each completion. */
-  readonly recurrencePolicy?: 'no_recurrence' | 'on_completion';
-  /**
-   * A fixed start (RFC 3339, `activationPolicy: fixed_schedule`): the achievement is `scheduled`
-   * before it, and only sessions closed from then on count. Absent: `user_action`, always `active`.
-   */
-  readonly fixedStartDate?: string;
-}
 
 /** An item of a catalog given in the options. */
 export interface FakeCatalogItemSpec {

@@ -3,71 +3,40 @@
  * `trackEvent`: created on first sight, owned by one profile, updated PUT-style (a field left
  * out keeps its value), closed (points, redemptions) and cancelled (rollbacks).
  */
-import type { CartItemInput, LegacyCartItemInput } from '../models/index.js';
-import { type Answer, fail } from './answers.js';
-import { applyClose, type EffectRecord, type Evaluation, evaluate, rollbackClose } from './engine.js';
-import type {
-  FakeCartItem,
-  FakeEvent,
-  FakeProfile,
-  FakeSession,
-  FakeTalonState,
-  ResolvedFakeTalonOptions,
-} from './types.js';
-import { emptySession } from './views.js';
+import type { CartItemInput, LegacyCartItemInput } from '../../models/index.js';
+import { type Answer, fail } from '../answers.js';
+import { applyClose, type Evaluation, evaluate, rollbackClose } from '../campaigns/engine.js';
+import type { EffectRecord } from '../campaigns/rules.js';
+import { recordEvent } from '../events/events.js';
+import type { FakeEvent } from '../events/types.js';
+import { ensureProfile } from '../profiles/profiles.js';
+import type { FakeProfile } from '../profiles/types.js';
+import type { Context } from '../route.js';
+import type { FakeCartItem, FakeSession } from './types.js';
 
-/** What the fake needs to handle one request. */
-export interface Context {
-  readonly state: FakeTalonState;
-  readonly config: ResolvedFakeTalonOptions;
-  /** The request's time, ISO 8601. */
-  readonly now: string;
-}
-
-/** Finds a profile, creating it on first sight as the API does. */
-export function ensureProfile(ctx: Context, integrationId: string): FakeProfile {
-  const { state, now } = ctx;
-  let profile = state.profiles.get(integrationId);
-  if (!profile) {
-    profile = {
-      id: state.nextId++,
-      integrationId,
-      created: now,
-      lastActivity: now,
-      attributes: {},
-      closedSessions: 0,
-      totalSales: 0,
-      audiences: [],
-      points: {},
-      ledger: [],
-      joined: {},
-    };
-    state.profiles.set(integrationId, profile);
-  }
-  profile.lastActivity = now;
-  return profile;
-}
-
-/** Records an event (every update records one, as the API does). */
-export function recordEvent(
-  ctx: Context,
-  type: string,
-  profileId: string | undefined,
-  sessionId: string | undefined,
-  attributes: Record<string, unknown>,
-  effects: EffectRecord[],
-): FakeEvent {
-  const event: FakeEvent = {
-    id: ctx.state.nextId++,
-    created: ctx.now,
-    type,
-    profileId: profileId || undefined,
-    sessionId,
-    attributes: { ...attributes },
-    effects: effects.map((e) => ({ ...e })),
+/** The placeholder session of a 2021 answer that concerns no session (a profile update). */
+export function emptySession(profileId: string, now: string): FakeSession {
+  return {
+    id: 0,
+    integrationId: '',
+    profileId,
+    created: now,
+    updated: now,
+    state: 'open',
+    cartItems: [],
+    couponCodes: [],
+    referralCode: undefined,
+    attributes: {},
+    additionalCosts: {},
+    identifiers: [],
+    storeIntegrationId: undefined,
+    declaredTotal: undefined,
+    firstSession: false,
+    updateCount: 0,
+    closed: undefined,
+    loyaltyCards: [],
+    returns: [],
   };
-  ctx.state.events.push(event);
-  return event;
 }
 
 /** A cart item of a request (either API version), as the SDK's request schema output it. */

@@ -3,25 +3,17 @@
  * code, loyalty points on closing), what closing persists, and what cancelling a closed session
  * rolls back. Deterministic: codes and transaction IDs come from a seeded generator in the state.
  */
-import type { EffectBase, EffectOf, KnownEffectType, RuleFailureReason } from '../models/index.js';
-import { earn, earningDates, returnedPart, sessionCard, takeBack } from './loyalty.js';
-import type {
-  FakeCampaign,
-  FakeCloseRecord,
-  FakeCoupon,
-  FakeCouponCampaign,
-  FakeLoyaltyCampaign,
-  FakeProfile,
-  FakeReferral,
-  FakeReferralCampaign,
-  FakeSession,
-  FakeTalonState,
-  ResolvedFakeTalonOptions,
-} from './types.js';
-import { cents, sessionTotals } from './views.js';
-
-/** An effect as the API sends it, typed with the SDK's own effect types. */
-export type EffectRecord = EffectOf<KnownEffectType>;
+import type { EffectOf, RuleFailureReason } from '../../models/index.js';
+import type { FakeCoupon, FakeReferral } from '../coupons/types.js';
+import { transactionId } from '../ids.js';
+import { earn, earningDates, returnedPart, sessionCard, takeBack } from '../loyalty/ledgers.js';
+import { cents } from '../money.js';
+import type { FakeProfile } from '../profiles/types.js';
+import type { FakeCloseRecord, FakeSession } from '../sessions/types.js';
+import { sessionTotals } from '../sessions/views.js';
+import type { FakeTalonState, ResolvedFakeTalonOptions } from '../types.js';
+import { type EffectRecord, effect, findCampaign, ruleName, rulesetId } from './rules.js';
+import type { FakeCampaign, FakeCouponCampaign, FakeLoyaltyCampaign, FakeReferralCampaign } from './types.js';
 
 /** What the campaigns made of a session. */
 export interface Evaluation {
@@ -31,85 +23,6 @@ export interface Evaluation {
   readonly referral: FakeReferral | undefined;
   readonly triggered: number[];
   readonly failures: RuleFailureReason[];
-}
-
-/** A number in [0, 1) from the state's seed (mulberry32), advancing the seed. */
-export function random(state: FakeTalonState): number {
-  state.seed = (state.seed + 0x6d2b79f5) | 0;
-  let t = state.seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-
-/** A UUID-shaped transaction ID. */
-export function transactionId(state: FakeTalonState): string {
-  let hex = '';
-  for (let i = 0; i < 32; i++) hex += Math.floor(random(state) * 16).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
-}
-
-const CODE_CHARACTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-/** A referral code that no referral or coupon has yet: `#` in the pattern is a random character. */
-export function newCode(
-  state: FakeTalonState,
-  pattern = '####-####',
-  characters: readonly string[] = CODE_CHARACTERS.split(''),
-): string {
-  const chars = characters.length ? characters : CODE_CHARACTERS.split('');
-  for (let attempt = 0; ; attempt++) {
-    let code = '';
-    for (const c of pattern) code += c === '#' ? chars[Math.floor(random(state) * chars.length)] : c;
-    if (attempt > 50) code += `-${state.nextId}`;
-    const key = code.toUpperCase();
-    if (!state.referrals.has(key) && !state.coupons.has(key)) return code;
-  }
-}
-
-/** The ID of the ruleset of a campaign (one rule per campaign in the fake). */
-function rulesetId(campaign: FakeCampaign): number {
-  return campaign.id * 100 + 1;
-}
-
-/** The name of a campaign's (only) rule, as effects and campaign answers carry it. */
-export function ruleName(campaign: FakeCampaign): string {
-  switch (campaign.type) {
-    case 'coupon':
-      return `${campaign.percentOff}% off with a coupon`;
-    case 'referral':
-      return campaign.percentOff ? `${campaign.percentOff}% off for referred friends` : 'Accept referrals';
-    case 'loyalty':
-      return `${campaign.pointsPerUnit} point(s) per unit spent`;
-  }
-}
-
-/** Builds an effect of `campaign` (or of no campaign, for codes that match none). */
-export function effect<T extends KnownEffectType>(
-  campaign: FakeCampaign | undefined,
-  effectType: T,
-  props: EffectOf<T>['props'],
-  extra: Partial<EffectBase> = {},
-): EffectOf<T> {
-  return {
-    campaignId: campaign?.id ?? 0,
-    rulesetId: campaign ? rulesetId(campaign) : 0,
-    ruleIndex: 0,
-    ruleName: campaign ? ruleName(campaign) : '',
-    ...extra,
-    effectType,
-    props,
-  } as EffectOf<T>;
-}
-
-export function findCampaign<T extends FakeCampaign['type']>(
-  config: ResolvedFakeTalonOptions,
-  id: number,
-  type: T,
-): Extract<FakeCampaign, { type: T }> | undefined {
-  return config.campaigns.find(
-    (c): c is Extract<FakeCampaign, { type: T }> => c.id === id && c.type === type,
-  );
 }
 
 function failure(
@@ -259,7 +172,7 @@ export function applyClose(
   const who = session.profileId;
   for (const coupon of evaluation.coupons) {
     coupon.usageCounter++;
-    coupon.redemptions[who] = (coupon.redemptions[who] ?? 0) + 1;
+    coupon.redemptions.set(who, (coupon.redemptions.get(who) ?? 0) + 1);
   }
   const referral = evaluation.referral;
   if (referral) {
@@ -317,7 +230,7 @@ export function rollbackClose(
     const coupon = state.coupons.get(key);
     if (!coupon) continue;
     coupon.usageCounter = Math.max(0, coupon.usageCounter - 1);
-    coupon.redemptions[who] = Math.max(0, (coupon.redemptions[who] ?? 0) - 1);
+    coupon.redemptions.set(who, Math.max(0, (coupon.redemptions.get(who) ?? 0) - 1));
     effects.push(
       effect(findCampaign(config, coupon.campaignId, 'coupon'), 'rollbackCoupon', { value: coupon.value }),
     );

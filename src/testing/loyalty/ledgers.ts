@@ -5,68 +5,16 @@
  * transaction ID. Balances are worked out from the entries at the time asked, so pending points
  * become active when the clock passes their start date.
  */
-import type { EffectOf, LedgerInfo, LoyaltyBalance, Tier } from '../models/index.js';
-import type {
-  FakeCloseRecord,
-  FakeLedgerEntry,
-  FakeLoyaltyCampaign,
-  FakeLoyaltyCard,
-  FakeLoyaltyTier,
-  FakeProfile,
-  FakeSession,
-  FakeTalonState,
-  ResolvedFakeTalonOptions,
-} from './types.js';
+import type { EffectOf, LedgerInfo, LoyaltyBalance } from '../../models/index.js';
+import type { FakeLoyaltyCampaign } from '../campaigns/types.js';
+import type { FakeLoyaltyCard } from '../cards/types.js';
+import type { FakeProfile } from '../profiles/types.js';
+import type { FakeCloseRecord, FakeSession } from '../sessions/types.js';
+import type { FakeTalonState, ResolvedFakeTalonOptions } from '../types.js';
+import { type FakeProgram, loyaltyCampaign, tierInfo } from './programs.js';
+import type { FakeLedgerEntry } from './types.js';
 
 const DAY = 86_400_000;
-
-/** A loyalty program of the fake, as its campaigns define it. */
-export interface FakeProgram {
-  readonly id: number;
-  /** The display name (`programName` of its first campaign). */
-  readonly title: string;
-  /** The integration name, derived from the title. */
-  readonly name: string;
-  readonly cardBased: boolean;
-  /** Its tiers, lowest first. */
-  readonly tiers: readonly FakeLoyaltyTier[];
-  /** Card-based: profiles per card, 0 for no limit. */
-  readonly usersPerCard: number;
-  /** The subledgers its campaigns add points to (the main ledger `''` aside). */
-  readonly subledgers: readonly string[];
-}
-
-function loyaltyCampaigns(config: ResolvedFakeTalonOptions): FakeLoyaltyCampaign[] {
-  return config.campaigns.filter((c): c is FakeLoyaltyCampaign => c.type === 'loyalty');
-}
-
-/** The program with this ID, or `undefined` when no loyalty campaign names it. */
-export function findProgram(config: ResolvedFakeTalonOptions, id: number): FakeProgram | undefined {
-  const campaigns = loyaltyCampaigns(config).filter((c) => c.programId === id);
-  const first = campaigns[0];
-  if (!first) return undefined;
-  const tiers = campaigns.find((c) => c.tiers?.length)?.tiers ?? [];
-  return {
-    id,
-    title: first.programName,
-    name: first.programName.toLowerCase().replace(/[^a-z0-9]+/g, '_'),
-    cardBased: first.cardBased ?? false,
-    tiers: [...tiers].sort((a, b) => a.minPoints - b.minPoints),
-    usersPerCard: first.usersPerCard ?? 0,
-    subledgers: [...new Set(campaigns.map((c) => c.subledgerId ?? ''))].filter((id) => id !== ''),
-  };
-}
-
-/** Every program of the configured loyalty campaigns, in the order they first appear. */
-export function allPrograms(config: ResolvedFakeTalonOptions): FakeProgram[] {
-  const ids = [...new Set(loyaltyCampaigns(config).map((c) => c.programId))];
-  return ids.map((id) => findProgram(config, id)!);
-}
-
-/** The loyalty campaign with this ID. */
-function loyaltyCampaign(config: ResolvedFakeTalonOptions, id: number): FakeLoyaltyCampaign | undefined {
-  return loyaltyCampaigns(config).find((c) => c.id === id);
-}
 
 /**
  * When points a campaign adds at `when` start and expire: the optional `addLoyaltyPoints` props
@@ -287,37 +235,6 @@ export function balanceOf(sums: Totals): LoyaltyBalance {
   };
 }
 
-/** The tier ID the fake gives the tier at `index` (lowest first) of a program. */
-export function tierId(programId: number, index: number): number {
-  return programId * 100 + index + 1;
-}
-
-/** Tier fields for a ledger with `active` points: the current tier, the next one and the points to it. */
-export function tierInfo(
-  program: FakeProgram,
-  active: number,
-): { currentTier?: Tier; pointsToNextTier?: number; nextTierName?: string } {
-  const { tiers } = program;
-  let index = -1;
-  tiers.forEach((tier, i) => {
-    if (active >= tier.minPoints) index = i;
-  });
-  const current = tiers[index];
-  const next = tiers[index + 1];
-  return {
-    ...(current
-      ? {
-          currentTier: {
-            id: tierId(program.id, index),
-            name: current.name,
-            downgradePolicy: 'balance_based',
-          },
-        }
-      : {}),
-    ...(next ? { pointsToNextTier: next.minPoints - active, nextTierName: next.name } : {}),
-  };
-}
-
 function ledgerInfo(sums: Totals, tier: ReturnType<typeof tierInfo>): LedgerInfo {
   return {
     currentBalance: sums.active,
@@ -341,8 +258,10 @@ export function ledgerInfos(
 ): { main: LedgerInfo; subledgers: Record<string, LedgerInfo> } {
   const sums = totals(ledger, program, at);
   const main = sums.get('')!;
-  const subledgers: Record<string, LedgerInfo> = {};
-  for (const [id, sub] of sums) if (id !== '') subledgers[id] = ledgerInfo(sub, {});
+  // Built from entries, so that a subledger ID such as `__proto__` is an own key like any other.
+  const subledgers: Record<string, LedgerInfo> = Object.fromEntries(
+    [...sums].filter(([id]) => id !== '').map(([id, sub]) => [id, ledgerInfo(sub, {})]),
+  );
   return { main: ledgerInfo(main, program.tiers.length ? tierInfo(program, main.active) : {}), subledgers };
 }
 

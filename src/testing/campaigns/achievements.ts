@@ -9,12 +9,10 @@ import type {
   AchievementProgressWithDefinition,
   AchievementStatusEntry,
   CustomerAchievement,
-} from '../models/index.js';
-import type { FakeAchievement } from './more-types.js';
-import type { FakeTalonState, ResolvedFakeTalonOptions } from './types.js';
-
-/** When the configured achievements (and campaigns) were made, for `created`. */
-export const CONFIGURED = '2026-01-01T00:00:00Z';
+} from '../../models/index.js';
+import { CONFIGURED } from '../constants.js';
+import type { FakeTalonState, ResolvedFakeTalonOptions } from '../types.js';
+import type { FakeAchievement } from './types.js';
 
 const NAME = /^[a-zA-Z]\w+$/;
 

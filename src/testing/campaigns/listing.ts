@@ -2,12 +2,9 @@
  * The campaign listing of `integrationGetAllCampaigns`: the configured campaigns that run at the
  * fake's clock, filtered by IDs, start and end windows, store and audience, in ID order.
  */
-import type { IntegrationCampaign, RuleMetadata } from '../models/index.js';
-import { ruleName } from './engine.js';
-import { eventRuleName } from './events.js';
-import { millis } from './query.js';
-import type { FakeCampaign, ResolvedFakeTalonOptions } from './types.js';
-import { campaignView } from './views.js';
+import { millis } from '../query.js';
+import type { ResolvedFakeTalonOptions } from '../types.js';
+import type { FakeCampaign } from './types.js';
 
 /** The filters of `integrationGetAllCampaigns`; dates are epoch milliseconds. */
 export interface CampaignFilter {
@@ -54,32 +51,4 @@ export function runningCampaigns(
       );
     })
     .sort((a, b) => a.id - b.id);
-}
-
-/** A campaign as `integrationGetAllCampaigns` lists it: its rules, links and features. */
-export function integrationCampaignView(
-  campaign: FakeCampaign,
-  config: ResolvedFakeTalonOptions,
-): IntegrationCampaign {
-  const base = campaignView(campaign, config);
-  const rules: RuleMetadata[] = [{ title: ruleName(campaign) }];
-  if (campaign.type === 'loyalty')
-    for (const [type, points] of Object.entries(campaign.eventPoints ?? {}))
-      rules.push({ title: eventRuleName(type, points) });
-  const achievements = config.achievements.filter((a) => a.campaignId === campaign.id);
-  for (const a of achievements) rules.push({ title: `Progress in ${a.title}` });
-  return {
-    id: campaign.id,
-    applicationId: config.applicationId,
-    name: campaign.name,
-    ...(base.description == null ? {} : { description: base.description }),
-    ...(campaign.startTime === undefined ? {} : { startTime: campaign.startTime }),
-    ...(campaign.endTime === undefined ? {} : { endTime: campaign.endTime }),
-    state: 'enabled',
-    tags: [...base.tags],
-    features: achievements.length ? [...base.features, 'achievements'] : [...base.features],
-    rules,
-    linkedStoreIds: [...(campaign.storeIds ?? [])],
-    linkedAudienceIds: [...(campaign.audienceIds ?? [])],
-  };
 }

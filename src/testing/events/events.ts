@@ -1,18 +1,38 @@
 /**
- * Custom events (`trackEventV2`) and advanced events (`trackEventV3`): the campaigns that apply to
- * an event run on it, the event is recorded with its effects, and advanced events are kept under
+ * Events: every update records one (`recordEvent`), custom events (`trackEventV2`) and advanced
+ * events (`trackEventV3`) run the campaigns that apply to them, and advanced events are kept under
  * their own `integrationId`. Of the fake's campaigns only loyalty campaigns apply to events (their
  * `eventPoints`); coupon and referral campaigns need a session's codes.
  */
-import type { EventV3 } from '../models/index.js';
-import { type EffectRecord, effect, transactionId } from './engine.js';
-import { earn, earningDates } from './loyalty.js';
-import { type Context, ensureProfile, recordEvent } from './sessions.js';
-import type { FakeEvent, FakeProfile, FakeTalonState } from './types.js';
+import { type EffectRecord, effect, eventRuleName } from '../campaigns/rules.js';
+import { transactionId } from '../ids.js';
+import { earn, earningDates } from '../loyalty/ledgers.js';
+import { ensureProfile } from '../profiles/profiles.js';
+import type { FakeProfile } from '../profiles/types.js';
+import type { Context } from '../route.js';
+import type { FakeTalonState } from '../types.js';
+import type { FakeEvent } from './types.js';
 
-/** The name of the rule of a loyalty campaign that rewards an event type. */
-export function eventRuleName(type: string, points: number): string {
-  return `${points} point(s) for the event ${type}`;
+/** Records an event (every update records one, as the API does). */
+export function recordEvent(
+  ctx: Context,
+  type: string,
+  profileId: string | undefined,
+  sessionId: string | undefined,
+  attributes: Record<string, unknown>,
+  effects: EffectRecord[],
+): FakeEvent {
+  const event: FakeEvent = {
+    id: ctx.state.nextId++,
+    created: ctx.now,
+    type,
+    profileId: profileId || undefined,
+    sessionId,
+    attributes: { ...attributes },
+    effects: effects.map((e) => ({ ...e })),
+  };
+  ctx.state.events.push(event);
+  return event;
 }
 
 /** What tracking an event did. */
@@ -56,7 +76,8 @@ export function trackEvent(ctx: Context, tracked: TrackedEvent): EventOutcome {
   for (const campaign of config.campaigns) {
     if (campaign.type !== 'loyalty') continue;
     if (tracked.evaluable && !tracked.evaluable.includes(campaign.id)) continue;
-    const value = campaign.eventPoints?.[tracked.type] ?? 0;
+    const points = campaign.eventPoints ?? {};
+    const value = Object.hasOwn(points, tracked.type) ? (points[tracked.type] ?? 0) : 0;
     if (!(value > 0)) continue;
     // As on closing: a card-based program earns on the named card, a profile-based one on the profile.
     const card = campaign.cardBased ? eventCard(ctx, campaign.programId, tracked.loyaltyCards) : undefined;
@@ -98,20 +119,4 @@ export function trackEvent(ctx: Context, tracked: TrackedEvent): EventOutcome {
 /** The advanced event with this `integrationId`, if the fake has one. */
 export function findAdvancedEvent(state: FakeTalonState, integrationId: string): FakeEvent | undefined {
   return state.events.find((e) => e.integrationId === integrationId);
-}
-
-/** An advanced event as `getEventV3` (and `advancedEvent` of `trackEventV3`) answers it. */
-export function eventV3View(event: FakeEvent, ctx: Context): EventV3 {
-  return {
-    id: event.id,
-    created: event.created,
-    applicationId: ctx.config.applicationId,
-    ...(event.profileId === undefined ? {} : { profileId: event.profileId }),
-    ...(event.storeIntegrationId === undefined ? {} : { storeIntegrationId: event.storeIntegrationId }),
-    type: event.type,
-    attributes: { ...event.attributes },
-    effects: event.effects.map((e) => ({ ...e })),
-    ...(event.integrationId === undefined ? {} : { integrationId: event.integrationId }),
-    ...(event.connectedSessionId === undefined ? {} : { connectedSessionId: event.connectedSessionId }),
-  };
 }

@@ -3,11 +3,12 @@
  * profiles whose `audiences` list their ID (the existing `updateCustomerProfileAudiences` and
  * `audiencesChanges` of `updateCustomerProfileV2` add and remove them).
  */
-import type { Audience, NewAudienceInput } from '../models/index.js';
-import { CONFIGURED } from './achievements.js';
-import type { Context } from './sessions.js';
-import type { FakeAudience, FakeProfile, FakeTalonState } from './types.js';
-import { ACCOUNT_ID } from './views.js';
+import type { Audience, NewAudienceInput } from '../../models/index.js';
+import { ACCOUNT_ID, CONFIGURED } from '../constants.js';
+import type { FakeProfile } from '../profiles/types.js';
+import type { Context } from '../route.js';
+import type { FakeTalonState } from '../types.js';
+import type { FakeAudience } from './types.js';
 
 /** An audience as the API answers it. */
 export function audienceView(audience: FakeAudience): Audience {
