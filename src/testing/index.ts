@@ -44,8 +44,8 @@ export {
   FAKE_LOYALTY_TIERS,
   FAKE_REFERRAL_CAMPAIGN_ID,
 } from './constants.js';
-export { FAKE_LIMITS } from './door.js';
 export type { FakeCoupon, FakeReferral } from './coupons/types.js';
+export { FAKE_LIMITS } from './door.js';
 export type { FakeEvent } from './events/types.js';
 export { createFakeTalon } from './fake.js';
 export type {
