@@ -21,11 +21,11 @@ export interface ClientConfig<S extends AuthScheme = AuthScheme> extends SharedO
   /** `apiKey(key)` or `contentSignature({ applicationId, applicationKey })`. */
   readonly auth: Auth<S>;
   /** A custom fetch implementation. Default: the global `fetch`, looked up at call time. */
-  readonly fetch?: FetchLike;
+  readonly fetch?: FetchLike | undefined;
   /** Observers of every attempt, for logging and tracing. */
-  readonly hooks?: Hooks;
+  readonly hooks?: Hooks | undefined;
   /** Largest response body, in bytes, the SDK reads before giving up. Default 16 MiB. */
-  readonly maxResponseBytes?: number;
+  readonly maxResponseBytes?: number | undefined;
 }
 
 /**

@@ -40,6 +40,7 @@ export {
   collectItems,
   type IsPaginated,
   type NotPaginated,
+  type NotPaginatedReason,
   type PageError,
   type PageItem,
   type PageOperation,

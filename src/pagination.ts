@@ -12,13 +12,13 @@ import { type Err, err, type Ok, ok, type ResponseMeta, type Result } from './co
 /** Options of {@link paginate}, {@link paginateItems} and {@link collectItems}. */
 export interface PaginateOptions extends CallOptions {
   /** Stop after this many pages (a positive whole number). Default: no limit. */
-  readonly maxPages?: number;
+  readonly maxPages?: number | undefined;
   /**
    * Stop after this many items (a positive whole number): the page that reaches the limit has its
    * `data` trimmed, and the last request asks for no more items than are still needed.
    * Default: no limit.
    */
-  readonly maxItems?: number;
+  readonly maxItems?: number | undefined;
 }
 
 /**
@@ -54,13 +54,40 @@ export type IsPaginated<P, V> = 'skip' extends keyof P
     : false
   : false;
 
-/** What a non-paginated operation is checked against: no function has this property, so it is a compile error. */
-export interface NotPaginated {
-  readonly 'not a paginated operation: its params need skip and pageSize, its value data plus hasMore or totalResultSize': never;
-}
+/**
+ * Why an operation cannot be walked, as a sentence: `never` for a paginated operation. The
+ * first check that fails names the reason.
+ */
+export type NotPaginatedReason<P, V> = 'skip' extends keyof P
+  ? 'pageSize' extends keyof P
+    ? [P] extends [PageParams]
+      ? [V] extends [{ readonly data: readonly unknown[] }]
+        ? 'hasMore' extends keyof V
+          ? never
+          : 'totalResultSize' extends keyof V
+            ? never
+            : 'its answer has data but neither hasMore nor totalResultSize'
+        : 'its answer has no data list'
+      : 'its skip and pageSize are not numbers'
+    : 'its params have skip but no pageSize'
+  : 'its params have no skip and pageSize';
 
-/** `unknown` (no constraint) for a paginated operation, {@link NotPaginated} otherwise. */
-export type Paginated<P, V> = IsPaginated<P, V> extends true ? unknown : NotPaginated;
+/**
+ * What a non-paginated operation is checked against: a string literal type, so no function is
+ * assignable to it and the compiler's message quotes the sentence, e.g. `Argument of type
+ * '(client: …, params: GetCustomerSessionParams, …) => …' is not assignable to parameter of type
+ * '"paginate() needs an operation with pageSize and skip params and a { data, hasMore |
+ * totalResultSize } answer: this one is not paginated (its params have no skip and pageSize)"'`.
+ */
+export type NotPaginated<P, V> =
+  `paginate() needs an operation with pageSize and skip params and a { data, hasMore | totalResultSize } answer: this one is not paginated (${NotPaginatedReason<P, V>})`;
+
+/**
+ * The type of the `operation` parameter of the pagination helpers: the operation itself when it
+ * is paginated, {@link NotPaginated} (a sentence the compiler quotes) otherwise.
+ */
+export type Paginated<C, P, V, E> =
+  IsPaginated<P, V> extends true ? PageOperation<C, P, V, E> : NotPaginated<P, V>;
 
 /**
  * The errors a walk can end with: the operation's own errors `E`, plus a `config` error for bad
@@ -235,7 +262,7 @@ async function* walk<V, E>(
  * ```
  */
 export function paginate<C, P, V, E>(
-  operation: PageOperation<C, P, V, E> & Paginated<P, V>,
+  operation: Paginated<C, P, V, E>,
   client: NoInfer<C>,
   params: NoInfer<P>,
   options?: PaginateOptions,
@@ -268,7 +295,7 @@ export function paginate<C, P, V, E>(
  * ```
  */
 export async function* paginateItems<C, P, V, E>(
-  operation: PageOperation<C, P, V, E> & Paginated<P, V>,
+  operation: Paginated<C, P, V, E>,
   client: NoInfer<C>,
   params: NoInfer<P>,
   options?: PaginateOptions,
@@ -306,7 +333,7 @@ export async function* paginateItems<C, P, V, E>(
  * ```
  */
 export async function collectItems<C, P, V, E>(
-  operation: PageOperation<C, P, V, E> & Paginated<P, V>,
+  operation: Paginated<C, P, V, E>,
   client: NoInfer<C>,
   params: NoInfer<P>,
   options?: PaginateOptions,

@@ -13,17 +13,17 @@ export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response
  */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2; 0 turns retries off. */
-  readonly limit?: number;
+  readonly limit?: number | undefined;
   /** Methods that may be retried. Default GET, PUT, DELETE; add POST to opt in (POST is not idempotent). */
-  readonly methods?: readonly HttpMethod[];
+  readonly methods?: readonly HttpMethod[] | undefined;
   /** Statuses that are retried. Default 408, 429, 500, 502, 503, 504. */
-  readonly statusCodes?: readonly number[];
+  readonly statusCodes?: readonly number[] | undefined;
   /** Upper bound of one backoff delay in ms. Default 3000. */
-  readonly backoffLimit?: number;
+  readonly backoffLimit?: number | undefined;
   /** Longest `Retry-After` (ms) the SDK waits for; a longer one is not retried but returned. Default 10000. */
-  readonly maxRetryAfter?: number;
+  readonly maxRetryAfter?: number | undefined;
   /** Retry an attempt that timed out. Default false. */
-  readonly retryOnTimeout?: boolean;
+  readonly retryOnTimeout?: boolean | undefined;
 }
 
 /** {@link RetryOptions} with every default filled in. */
@@ -53,30 +53,30 @@ export interface ResponseEvent extends RequestEvent {
  * They never see credentials.
  */
 export interface Hooks {
-  readonly onRequest?: (event: RequestEvent) => void;
-  readonly onResponse?: (event: ResponseEvent) => void;
+  readonly onRequest?: ((event: RequestEvent) => void) | undefined;
+  readonly onResponse?: ((event: ResponseEvent) => void) | undefined;
   /** Pass request headers (with `Authorization` and `Content-Signature` redacted) to the hooks. */
-  readonly includeHeaders?: boolean;
+  readonly includeHeaders?: boolean | undefined;
 }
 
 /** Options that can be set on the client and overridden per call. */
 export interface SharedOptions {
   /** Per-attempt time limit in ms for the response headers, and again for reading the body. Default 10000. */
-  readonly timeout?: number;
+  readonly timeout?: number | undefined;
   /** Limit in ms for the whole call, retries and waits included; `false` for none. Default 30000. */
-  readonly totalTimeout?: number | false;
+  readonly totalTimeout?: number | false | undefined;
   /** A retry limit, `false` to turn retries off, or {@link RetryOptions}. */
-  readonly retry?: number | false | RetryOptions;
+  readonly retry?: number | false | RetryOptions | undefined;
   /** Extra request headers (they cannot replace the auth header). */
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Validate 2xx bodies against the operation's schema. Default true; `false` returns parsed JSON unchecked. */
-  readonly validateResponse?: boolean;
+  readonly validateResponse?: boolean | undefined;
 }
 
 /** Per-call options, the last argument of every endpoint. */
 export interface CallOptions extends SharedOptions {
   /** Cancels the call; the result is then an `aborted` error. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 export const DEFAULT_RETRY: ResolvedRetry = Object.freeze({

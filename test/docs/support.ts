@@ -5,9 +5,10 @@ import ts from 'typescript';
 
 export const ROOT = join(import.meta.dirname, '../..');
 
-/** The user-facing Markdown: the README, the fake's README and every docs/*.md. */
+/** The user-facing Markdown: the README, the changelog, the fake's README and every docs/*.md. */
 export const MARKDOWN: readonly string[] = [
   'README.md',
+  'CHANGELOG.md',
   'src/testing/README.md',
   ...(existsSync(join(ROOT, 'docs')) ? readdirSync(join(ROOT, 'docs')) : [])
     .filter((f) => f.endsWith('.md'))

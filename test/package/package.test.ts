@@ -12,14 +12,27 @@ import { fileURLToPath } from 'node:url';
 import { checkPackage, createPackageFromTarballData } from '@arethetypeswrong/core';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
+import semver from 'semver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 
+const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+/**
+ * The entry points, read from the exports map: `.`, `./schemas`, `./testing` today. A new entry
+ * (e.g. `./management`) is checked by every test below once it is in `exports` (and in
+ * `typesVersions` for node10); nothing here lists them.
+ */
+const ENTRIES: string[] = Object.keys(PKG.exports).filter((key) => key !== './package.json');
+
+/** dist/<name> for an entry: `.` is index, `./schemas` is schemas. */
+const distName = (entry: string) => (entry === '.' ? 'index' : entry.slice(2));
+
 /** What the exports map points at, for every entry point. */
-const ENTRY_FILES = ['index', 'schemas', 'testing'].flatMap((name) =>
-  ['js', 'cjs', 'd.ts', 'd.cts'].map((ext) => `dist/${name}.${ext}`),
+const ENTRY_FILES = ENTRIES.flatMap((entry) =>
+  ['js', 'cjs', 'd.ts', 'd.cts'].map((ext) => `dist/${distName(entry)}.${ext}`),
 );
 
 function run(command: string, args: string[], cwd: string, timeout = 60_000) {
@@ -56,29 +69,67 @@ afterAll(() => {
 });
 
 describe('the tarball', () => {
-  it('holds only dist/, package.json, README.md and LICENSE (npm pack --dry-run)', () => {
+  it('holds the built entries, their declarations, README, LICENSE and CHANGELOG, nothing else (npm pack --dry-run)', () => {
     const [info] = JSON.parse(npm(['pack', '--dry-run', '--json'], ROOT)) as { files: { path: string }[] }[];
     const files = info!.files.map((f) => f.path).sort();
+    // No source maps: dist/ is unminified, readable ESM/CJS with its declarations, so a stack
+    // trace already points at recognisable code, and maps would add their size to every install.
     expect(
-      files.filter((f) => !/^(dist\/.+\.(c?js|d\.c?ts)|package\.json|README\.md|LICENSE)$/.test(f)),
+      files.filter(
+        (f) => !/^(dist\/[\w/-]+\.(c?js|d\.c?ts)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(f),
+      ),
     ).toEqual([]);
-    for (const wanted of ['package.json', 'README.md', 'LICENSE', ...ENTRY_FILES])
+    expect(files.filter((f) => /(^|\/)(test|src|\.tmp|\.changeset|docs)\/|\.map$|\.tgz$/.test(f))).toEqual(
+      [],
+    );
+    for (const wanted of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', ...ENTRY_FILES])
       expect(files).toContain(wanted);
   });
 
   it('declares what bundlers and Node rely on: sideEffects false, type module, engines', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     // Not load-bearing for today's dist (every top-level call is pure, so bundlers shake by
     // statement), but the design promises it and it keeps unused shared chunks out.
-    expect({ sideEffects: pkg.sideEffects, type: pkg.type, node: pkg.engines?.node }).toEqual({
+    expect({ sideEffects: PKG.sideEffects, type: PKG.type, node: PKG.engines?.node }).toEqual({
       sideEffects: false,
       type: 'module',
       node: expect.stringMatching(/^>=\d/),
     });
   });
 
+  it('carries what the registry shows and a provenance publish needs', () => {
+    const base = 'https://github.com/talon-fetch/talon-fetch';
+    expect({
+      repository: PKG.repository,
+      homepage: PKG.homepage,
+      bugs: PKG.bugs,
+      publishConfig: PKG.publishConfig,
+      files: PKG.files,
+    }).toEqual({
+      // Provenance checks that the repository URL is the one the package is built from.
+      repository: { type: 'git', url: `git+${base}.git` },
+      homepage: `${base}#readme`,
+      bugs: { url: `${base}/issues` },
+      publishConfig: { access: 'public', provenance: true },
+      files: ['dist', '!dist/.build-inputs', 'CHANGELOG.md'],
+    });
+    expect(PKG.keywords).toEqual(expect.arrayContaining(['talon.one', 'sdk', 'fetch']));
+    expect(PKG.license).toBe('MIT');
+  });
+
+  it("claims no Node that a dependency refuses: engines.node is within every dependency's engines.node", () => {
+    const ours = PKG.engines.node as string;
+    const refused = Object.keys(PKG.dependencies).flatMap((dep) => {
+      const theirs = JSON.parse(readFileSync(join(ROOT, 'node_modules', dep, 'package.json'), 'utf8')).engines
+        ?.node as string | undefined;
+      return theirs === undefined || semver.subset(ours, theirs) ? [] : [`${dep} wants node ${theirs}`];
+    });
+    expect(refused, `package.json engines.node is ${ours}`).toEqual([]);
+    // The check itself: ky 2 refuses the Node 20 this package once claimed.
+    expect(semver.subset('>=20.19.0', '>=22')).toBe(false);
+  });
+
   it('ships the same declarations for import and require', () => {
-    for (const name of ['index', 'schemas', 'testing'])
+    for (const name of ENTRIES.map(distName))
       expect(readFileSync(join(ROOT, `dist/${name}.d.cts`), 'utf8')).toBe(
         readFileSync(join(ROOT, `dist/${name}.d.ts`), 'utf8'),
       );
@@ -94,11 +145,15 @@ describe('the tarball', () => {
     expect(messages.map((m) => `${m.type}: ${formatMessage(m, pkg) ?? m.code}`)).toEqual([]);
   });
 
-  it('arethetypeswrong: no problems for ., ./schemas and ./testing in node10, node16-cjs, node16-esm, bundler', async () => {
+  it(`arethetypeswrong: no problems for ${ENTRIES.join(', ')} in node10, node16-cjs, node16-esm, bundler`, async () => {
     const result = await checkPackage(createPackageFromTarballData(new Uint8Array(readFileSync(tarball))));
     if (result.types === false) throw new Error('attw: the package has no types');
-    expect(Object.keys(result.entrypoints)).toEqual(expect.arrayContaining(['.', './schemas', './testing']));
-    for (const entry of ['.', './schemas', './testing'])
+    expect(
+      Object.keys(result.entrypoints)
+        .filter((e) => e !== './package.json')
+        .sort(),
+    ).toEqual([...ENTRIES].sort());
+    for (const entry of ENTRIES)
       expect(Object.keys(result.entrypoints[entry]!.resolutions).sort()).toEqual([
         'bundler',
         'node10',

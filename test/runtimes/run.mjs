@@ -11,7 +11,15 @@
 // RUNTIMES_VERBOSE=1 (print every check and the children's stderr).
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -371,21 +379,37 @@ const RUNTIMES = [
       const binary = join(BIN, 'deno');
       const bin = needBinary(binary);
       if (bin.error) return bin;
-      // The module comes on stdin (`deno run -`) so it lives in the package root and gets only
-      // the permissions a real app would: the fake's address and reading the package.
+      // A Deno project as its users write one: deno.json maps `talon-fetch` to `npm:talon-fetch`
+      // (what `deno add npm:talon-fetch` writes once published), and `nodeModulesDir: "manual"`
+      // resolves npm: specifiers from node_modules, where the package is linked (an installed
+      // tarball in a real app, until the package is on the registry). The module comes on
+      // stdin (`deno run -`) with only the permissions a real app needs: the fake's address and
+      // reading the project and the package.
+      const project = ctx.tempDir('deno');
+      writeFileSync(
+        join(project, 'deno.json'),
+        JSON.stringify({ imports: { 'talon-fetch': 'npm:talon-fetch' }, nodeModulesDir: 'manual' }),
+      );
+      mkdirSync(join(project, 'node_modules'));
+      symlinkSync(PKG, join(project, 'node_modules', 'talon-fetch'), 'dir');
       const args = [
         'run',
         '--quiet',
         '--no-prompt',
-        '--node-modules-dir=manual',
         `--allow-net=127.0.0.1:${ctx.port}`,
-        `--allow-read=${PKG},${HERE}`,
+        `--allow-read=${project},${PKG},${HERE}`,
         '-',
       ];
       const env = { DENO_DIR: join(HERE, '.cache', 'deno'), DENO_NO_UPDATE_CHECK: '1' };
       return {
         version: bin.version,
-        ...(await runChild({ cmd: binary, args, cwd: PKG, input: moduleScript(ctx.options('deno')), env })),
+        ...(await runChild({
+          cmd: binary,
+          args,
+          cwd: project,
+          input: moduleScript(ctx.options('deno')),
+          env,
+        })),
       };
     },
   },
