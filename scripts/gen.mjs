@@ -12,6 +12,11 @@
 //                                             folder, names each generated file that is missing,
 //                                             stale or extra, and exits 1 if any (0 when in step)
 //   node scripts/gen.mjs --check --out <dir>  the same, compared with <dir> instead of the repository
+//   npm run gen -- --release <file>          moves to a new release: <file> (in the spec folder) becomes
+//                                             the current one; writes docs/releases/<old>-to-<new>.md,
+//                                             the report of what changed for users, regenerates, and
+//                                             prints what to change in scripts/spec-files.mjs
+//                                             (docs/releasing.md); combines with --out
 //
 // The stages live in scripts/gen/ (docs/generator.md); this file only reads the arguments and the
 // spec files. The policies (strict requests, tolerant answers) live in src/models/helpers.ts and
@@ -20,6 +25,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkGenerated, formatGenerated, writeGenerated } from './gen/check.mjs';
 import { generate } from './gen/generate.mjs';
+import { releaseFile, targetForRelease, writeReleaseReport } from './gen/release.mjs';
 import { INTEGRATION } from './gen/targets.mjs';
 import { OVERLAYS } from './overlays.mjs';
 import { loadSpec } from './spec-files.mjs';
@@ -38,19 +44,35 @@ export function generateTarget(target = INTEGRATION) {
 }
 
 function main(args) {
-  const known = new Set(['--out', '--check']);
-  const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
-  const unknown = args.filter((a, i) => !known.has(a) && !(args[i - 1] === '--out'));
-  if (unknown.length || (args.includes('--out') && !out)) {
+  const known = new Set(['--out', '--check', '--release']);
+  const valued = new Set(['--out', '--release']);
+  const value = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+  const out = value('--out');
+  const release = value('--release');
+  const unknown = args.filter((a, i) => !known.has(a) && !valued.has(args[i - 1]));
+  const bare = [...valued].filter((flag) => args.includes(flag) && !value(flag));
+  if (unknown.length || bare.length || (release && args.includes('--check'))) {
     console.error(
-      `gen: unknown arguments ${unknown.join(' ') || '--out (without a folder)'}; see the header of scripts/gen.mjs`,
+      `gen: ${unknown.length ? `unknown arguments ${unknown.join(' ')}` : bare.length ? `${bare[0]} needs a value` : '--release writes: it does not go with --check'}; see the header of scripts/gen.mjs`,
     );
     return 2;
   }
-  const target = INTEGRATION;
+  const into = out ? resolve(out) : root;
+  let target = INTEGRATION;
+  if (release) {
+    const file = releaseFile(release);
+    if (file instanceof Error) throw file;
+    const { report, sha256 } = writeReleaseReport(into, loadSpec(target.files.current), loadSpec(file), file);
+    console.log(
+      `gen --release: ${report} lists what changed for users from ${target.files.current} to ${file}`,
+    );
+    console.log(
+      `gen --release: now name '${file}' in CURRENT (sha256 ${sha256}) and '${target.files.current}' first in EARLIER in scripts/spec-files.mjs`,
+    );
+    target = targetForRelease(target, file);
+  }
   const dirs = [target.out.models, target.out.endpoints];
   const { files, counts } = generateTarget(target);
-  const into = out ? resolve(out) : root;
   if (args.includes('--check')) {
     const problems = checkGenerated(into, files, dirs);
     for (const problem of problems) console.error(`gen --check: ${problem}`);
