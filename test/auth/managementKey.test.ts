@@ -34,7 +34,9 @@ describe('managementKey', () => {
     expect(problem).toMatch(/^the Management API key /);
     // Same checks as apiKey: the same problem, only the name differs.
     expect(problem?.replace('the Management API key', 'the API key')).toBe(apiKey(key).problem);
-    expect(() => createClient({ baseUrl: BASE, auth: managementKey(key) })).toThrow(/config: auth is unusable/);
+    expect(() => createClient({ baseUrl: BASE, auth: managementKey(key) })).toThrow(
+      /config: auth is unusable/,
+    );
   });
 
   it('refuses a non-string key without throwing', () => {

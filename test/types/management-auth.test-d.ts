@@ -15,7 +15,10 @@ import type { ManagementClient } from '../../src/management.js';
 
 const base = 'https://x.talon.one';
 const integration = createClient({ baseUrl: base, auth: apiKey('k') });
-const legacy = createClient({ baseUrl: base, auth: contentSignature({ applicationId: 1, applicationKey: 'ab' }) });
+const legacy = createClient({
+  baseUrl: base,
+  auth: contentSignature({ applicationId: 1, applicationKey: 'ab' }),
+});
 const mgmt = createClient({ baseUrl: base, auth: managementKey('m') });
 
 /** What the generator emits for a Management operation. */
