@@ -7,8 +7,8 @@
 
 /**
  * What the `rateLimit` client option takes: anything with a `wait` that resolves when a call to
- * `operation` may start. {@link perEndpoint} makes one; a custom one (for example shared between
- * processes) works too, as long as it never rejects.
+ * `operation` may start. `perEndpoint` (from `talon-fetch/management`) makes one; a custom one
+ * (for example shared between processes) works too, as long as it never rejects.
  */
 export interface RateLimiter {
   /**
