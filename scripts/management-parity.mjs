@@ -6,11 +6,11 @@
 //   node scripts/management-parity.mjs --check  exit 1 when the table is stale
 //
 // The spec is read from TALON_SPEC_DIR, else ../shared/spec beside the repository; without it the
-// script fails loudly (it never writes a table from nothing).
+// script fails loudly (it never writes a table from nothing). (Once scripts/spec-files.mjs names
+// the Management file and reads TALON_SPEC_DIR itself, take MANAGEMENT and SPEC_DIR from there.)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MANAGEMENT, SPEC_DIR } from './spec-files.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const METHODS_FILE = 'scripts/data/talon_one.js-25.17.0-management-methods.txt';
@@ -29,9 +29,12 @@ export function readMethods(root = ROOT) {
     .filter((line) => line && !line.startsWith('#'));
 }
 
-/** Where the spec files are: TALON_SPEC_DIR, else ../shared/spec. */
+/** The Management API release file (the same release as the Integration file the SDK is built from). */
+export const MANAGEMENT = 'management-api-26.13.json';
+
+/** Where the spec files are: TALON_SPEC_DIR (relative to the working directory), else ../shared/spec beside the repository. */
 export function specDir() {
-  return process.env.TALON_SPEC_DIR ? resolve(process.env.TALON_SPEC_DIR) : SPEC_DIR;
+  return process.env.TALON_SPEC_DIR ? resolve(process.env.TALON_SPEC_DIR) : resolve(ROOT, '../shared/spec');
 }
 
 /** The operationIds of the Management spec, in path order; throws with a clear message when it is absent. */
