@@ -58,7 +58,7 @@ export type {
   FakeHangFault,
   FakeLatencyFault,
   FakeStatusFault,
-} from './faults.js';
+} from './fault-rules.js';
 export type { FakeLedgerEntry } from './loyalty/types.js';
 export { fakeTalonHandlers, type MswHttpLike } from './msw.js';
 export type { FakeProfile } from './profiles/types.js';

@@ -10,7 +10,7 @@ import type { FakeLoyaltyCard } from './cards/types.js';
 import type { FakeCatalog, FakeCatalogSpec, FakePriceObservation } from './catalogs/types.js';
 import type { FakeCoupon, FakeReferral } from './coupons/types.js';
 import type { FakeEvent } from './events/types.js';
-import type { FakeFault, FakeFaults } from './faults.js';
+import type { FakeFault, FakeFaults } from './fault-rules.js';
 import type { FakeProfile } from './profiles/types.js';
 import type { FakeSession } from './sessions/types.js';
 

@@ -259,7 +259,11 @@ describe.each(MODES)('faults, with the fake as $name', (mode) => {
     const retry409 = { retry: { ...WITH_409.retry, backoffLimit: HOLD * 2 } };
     const both = await Promise.all([put('c1', retry409), put('c1', retry409)]);
     expect(both.map((r) => r.ok)).toEqual([true, true]);
-    expect(fake.faults.calls.filter((c) => c.status === 409)).toHaveLength(1);
+    // At least the overlapping one was refused; on a loaded machine a retry can land while the
+    // first write is still held and be refused again, so the count is not exact.
+    const refused = fake.faults.calls.filter((c) => c.status === 409);
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+    for (const call of refused) expect(call).toMatchObject({ fault: { kind: 'conflict' }, handled: false });
     fake.reset();
     fake.faults.add({ kind: 'conflict', limit: 2 });
     fake.faults.add({ kind: 'latency', ms: HOLD });
