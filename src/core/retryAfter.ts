@@ -1,11 +1,138 @@
 /**
+ * The server's "wait this long" headers, read the one way ky reads them (ky 2.x,
+ * `core/retry-timing.js`), so that the SDK's `maxRetryAfter` policy judges exactly the delay ky
+ * would wait:
+ *
+ * - the first header present wins, in this order: `Retry-After`, `RateLimit-Reset`,
+ *   `X-RateLimit-Retry-After`, `X-RateLimit-Reset` (or its alias `X-Rate-Limit-Reset`); a later
+ *   header is not consulted when an earlier one is present but unparsable (ky then falls back to
+ *   its own backoff, and so does the answer here: `undefined`);
+ * - a value is whole seconds of delay, or an HTTP date (IMF-fixdate, RFC 850, asctime);
+ * - for the reset headers (`RateLimit-Reset`, `X-RateLimit-Reset`) whole seconds that, read as
+ *   milliseconds, fall on or after 2024-01-01 are epoch seconds (an instant), not a delay;
+ * - a date or instant in the past is a delay of 0.
+ *
+ * Policy (one for all of them): a delay longer than `maxRetryAfter` is not waited for, and not
+ * capped either: the call ends with the `http` error and its `retryAfter`.
+ */
+
+/** Which header {@link retryDelay} read. */
+export type RetryDelaySource =
+  | 'retry-after'
+  | 'ratelimit-reset'
+  | 'x-ratelimit-retry-after'
+  | 'x-ratelimit-reset';
+
+/** A delay the server asked for: how long, and which header said so. */
+export interface RetryDelay {
+  /** Milliseconds from `now`; never negative. */
+  readonly ms: number;
+  readonly from: RetryDelaySource;
+}
+
+/** What can be asked of a set of response headers (a `Headers`, or anything with `get`). */
+export interface HeaderSource {
+  get(name: string): string | null;
+}
+
+const TIMESTAMP_THRESHOLD = Date.UTC(2024, 0, 1);
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const M = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const IMF = new RegExp(
+  `^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\\d{2}) ${M} (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`,
+);
+const RFC850 = new RegExp(
+  `^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\\d{2})-${M}-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`,
+);
+const ASCTIME = new RegExp(
+  `^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${M} (\\d{2}| \\d) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})$`,
+);
+
+/** An instant from date parts, or `undefined` when the parts do not name a real date. */
+function instant(
+  year: number,
+  month: string,
+  day: string,
+  h: string,
+  m: string,
+  s: string,
+): number | undefined {
+  const monthIndex = MONTHS.indexOf(month);
+  const [dayN, hN, mN, sN] = [Number(day), Number(h), Number(m), Number(s)];
+  if (hN > 23 || mN > 59 || sN > 60) return undefined;
+  const date = new Date(Date.UTC(2000, monthIndex, dayN, hN, mN, Math.min(sN, 59)));
+  date.setUTCFullYear(year);
+  // Date.UTC rolls 31 Feb over into March: a date that does not round-trip is not a date.
+  if (date.getUTCMonth() !== monthIndex || date.getUTCDate() !== dayN) return undefined;
+  return date.getTime() + (sN === 60 ? 1000 : 0);
+}
+
+/**
+ * An HTTP date (RFC 9110: IMF-fixdate, or the obsolete RFC 850 and asctime forms) as epoch ms;
+ * `undefined` for anything else. A two-digit RFC 850 year is the latest such year no more than
+ * 50 years after `now`.
+ */
+export function parseHttpDate(text: string, now: number): number | undefined {
+  let p = IMF.exec(text);
+  if (p) return instant(Number(p[3]), p[2]!, p[1]!, p[4]!, p[5]!, p[6]!);
+  p = RFC850.exec(text);
+  if (p) {
+    const limit = new Date(now).getUTCFullYear() + 50;
+    let year = Math.floor(limit / 100) * 100 + Number(p[3]);
+    if (year > limit) year -= 100;
+    return instant(year, p[2]!, p[1]!, p[4]!, p[5]!, p[6]!);
+  }
+  p = ASCTIME.exec(text);
+  return p ? instant(Number(p[6]), p[1]!, p[2]!.trim(), p[3]!, p[4]!, p[5]!) : undefined;
+}
+
+/** One header value as a delay in ms from `now`; `epoch` lets large whole numbers be epoch seconds. */
+function delayOf(value: string, now: number, epoch: boolean): number | undefined {
+  const text = value.trim();
+  if (/^\d+$/.test(text)) {
+    const ms = Number(text) * 1000;
+    return Math.max(0, epoch && ms >= TIMESTAMP_THRESHOLD ? ms - now : ms);
+  }
+  const at = parseHttpDate(text, now);
+  return at === undefined ? undefined : Math.max(0, at - now);
+}
+
+const SOURCES: readonly (readonly [RetryDelaySource, readonly string[], boolean])[] = [
+  ['retry-after', ['retry-after'], false],
+  ['ratelimit-reset', ['ratelimit-reset'], true],
+  ['x-ratelimit-retry-after', ['x-ratelimit-retry-after'], false],
+  ['x-ratelimit-reset', ['x-ratelimit-reset', 'x-rate-limit-reset'], true],
+];
+
+/**
+ * The delay the answer's headers ask for before a retry, read as ky reads them (see the module
+ * comment), or `undefined` when no such header is present or the one that counts is unparsable.
+ * Pure: `now` is the current time in epoch ms. Never throws.
+ */
+export function retryDelay(headers: HeaderSource, now: number): RetryDelay | undefined {
+  for (const [from, names, epoch] of SOURCES) {
+    for (const name of names) {
+      const value = headers.get(name);
+      if (value === null) continue;
+      const ms = delayOf(value, now, epoch);
+      return ms === undefined ? undefined : { ms, from };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether a server-asked delay ends the call instead of being waited for: the one policy for
+ * every header {@link retryDelay} reads (longer than `maxRetryAfter`: stop, never cap).
+ */
+export function exceedsMaxRetryAfter(delay: RetryDelay | undefined, maxRetryAfter: number): boolean {
+  return delay !== undefined && delay.ms > maxRetryAfter;
+}
+
+/**
  * Parses a `Retry-After` header (delay in seconds, or an HTTP date) into milliseconds from `now`.
  * Returns `undefined` when the header is absent or unparsable; never negative.
  */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
-  const text = value?.trim();
-  if (!text) return undefined;
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return value === null ? undefined : delayOf(value, now, false);
 }
