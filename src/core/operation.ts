@@ -1,4 +1,5 @@
 import type { GenericSchema } from 'valibot';
+import type { Idempotency } from './idempotency.js';
 import type { HttpMethod } from './options.js';
 
 /**
@@ -30,4 +31,9 @@ export interface Operation<T = unknown, E extends Record<number, unknown> = Reco
   readonly errors?: { readonly [S in keyof E]: GenericSchema<unknown, E[S]> };
   /** Only `apiKey` auth is accepted (the V2 operations). */
   readonly apiKeyOnly?: boolean;
+  /**
+   * Whether a call may be repeated, from scripts/idempotency.mjs (see core/idempotency.ts). Not
+   * generated yet: until it is, the transport decides by method.
+   */
+  readonly idempotency?: Idempotency;
 }
