@@ -2,26 +2,24 @@
  * scripts/idempotency.mjs against the spec: one entry for exactly every operation (the current
  * Integration release, the three legacy operations, the Management API), each well formed, and
  * every entry that departs from the reviewed method rule (GET, PUT, DELETE safe; POST, PATCH
- * unsafe) saying why. The spec files are read from TALON_SPEC_DIR, else ../shared/spec; when they
- * are absent the suite fails, it never passes empty.
+ * unsafe) saying why. The spec files are read through scripts/spec-files.mjs (../shared/spec, or
+ * TALON_SPEC_DIR where it honours it); when they are absent the suite fails, it never passes empty.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { BODY_RULES } from '../../src/core/idempotency.js';
 import { type Entry, idempotency, reliabilityTable } from '../support/idempotency.js';
-import { describeWithSpec, type OpenApi, operationsOf, type SpecOperation } from '../support/spec.js';
+import {
+  describeWithSpec,
+  type OpenApi,
+  operationsOf,
+  type SpecOperation,
+  specFiles,
+} from '../support/spec.js';
 
 const { CLASSES, INTEGRATION, LEGACY, MANAGEMENT, IDEMPOTENCY, methodRule } = idempotency;
 
-function managementSpec(): OpenApi {
-  const path = join(reliabilityTable.specDir(), reliabilityTable.MANAGEMENT_FILE);
-  if (!existsSync(path))
-    throw new Error(
-      `shared/spec is missing: ${path} (../shared/spec from the repository root, or TALON_SPEC_DIR)`,
-    );
-  return JSON.parse(readFileSync(path, 'utf8')) as OpenApi;
-}
+/** The Management file, read the one way (it throws, failing the suite, when the file is absent). */
+const managementSpec = () => specFiles.loadSpec(reliabilityTable.MANAGEMENT_FILE) as OpenApi;
 
 const sorted = (names: Iterable<string>) => [...names].sort();
 

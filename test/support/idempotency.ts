@@ -23,7 +23,6 @@ export interface IdempotencyModule {
 export interface ReliabilityTableModule {
   readonly DOC: string;
   readonly MANAGEMENT_FILE: string;
-  readonly specDir: () => string;
   readonly renderTable: () => string;
   readonly splice: (doc: string, body: string) => string;
 }
