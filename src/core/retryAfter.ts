@@ -7,7 +7,10 @@
  *   `X-RateLimit-Retry-After`, `X-RateLimit-Reset` (or its alias `X-Rate-Limit-Reset`); a later
  *   header is not consulted when an earlier one is present but unparsable (ky then falls back to
  *   its own backoff, and so does the answer here: `undefined`);
- * - a value is whole seconds of delay, or an HTTP date (IMF-fixdate, RFC 850, asctime);
+ * - a value is whole seconds of delay, or an HTTP date. ky accepts exactly the three RFC 9110
+ *   forms (IMF-fixdate, RFC 850, asctime); here a value that starts with a day name and that
+ *   `Date.parse` reads counts (so the parser stays small). A date ky would refuse (and answer
+ *   with its own short backoff) can so only end a call sooner, never make it wait longer;
  * - for the reset headers (`RateLimit-Reset`, `X-RateLimit-Reset`) whole seconds that, read as
  *   milliseconds, fall on or after 2024-01-01 are epoch seconds (an instant), not a delay;
  * - a date or instant in the past is a delay of 0.
@@ -36,56 +39,6 @@ export interface HeaderSource {
 }
 
 const TIMESTAMP_THRESHOLD = Date.UTC(2024, 0, 1);
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const M = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
-const IMF = new RegExp(
-  `^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\\d{2}) ${M} (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`,
-);
-const RFC850 = new RegExp(
-  `^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\\d{2})-${M}-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`,
-);
-const ASCTIME = new RegExp(
-  `^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${M} (\\d{2}| \\d) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})$`,
-);
-
-/** An instant from date parts, or `undefined` when the parts do not name a real date. */
-function instant(
-  year: number,
-  month: string,
-  day: string,
-  h: string,
-  m: string,
-  s: string,
-): number | undefined {
-  const monthIndex = MONTHS.indexOf(month);
-  const [dayN, hN, mN, sN] = [Number(day), Number(h), Number(m), Number(s)];
-  if (hN > 23 || mN > 59 || sN > 60) return undefined;
-  const date = new Date(Date.UTC(2000, monthIndex, dayN, hN, mN, Math.min(sN, 59)));
-  date.setUTCFullYear(year);
-  // Date.UTC rolls 31 Feb over into March: a date that does not round-trip is not a date.
-  if (date.getUTCMonth() !== monthIndex || date.getUTCDate() !== dayN) return undefined;
-  return date.getTime() + (sN === 60 ? 1000 : 0);
-}
-
-/**
- * An HTTP date (RFC 9110: IMF-fixdate, or the obsolete RFC 850 and asctime forms) as epoch ms;
- * `undefined` for anything else. A two-digit RFC 850 year is the latest such year no more than
- * 50 years after `now`.
- */
-export function parseHttpDate(text: string, now: number): number | undefined {
-  let p = IMF.exec(text);
-  if (p) return instant(Number(p[3]), p[2]!, p[1]!, p[4]!, p[5]!, p[6]!);
-  p = RFC850.exec(text);
-  if (p) {
-    const limit = new Date(now).getUTCFullYear() + 50;
-    let year = Math.floor(limit / 100) * 100 + Number(p[3]);
-    if (year > limit) year -= 100;
-    return instant(year, p[2]!, p[1]!, p[4]!, p[5]!, p[6]!);
-  }
-  p = ASCTIME.exec(text);
-  return p ? instant(Number(p[6]), p[1]!, p[2]!.trim(), p[3]!, p[4]!, p[5]!) : undefined;
-}
-
 /** One header value as a delay in ms from `now`; `epoch` lets large whole numbers be epoch seconds. */
 function delayOf(value: string, now: number, epoch: boolean): number | undefined {
   const text = value.trim();
@@ -93,8 +46,9 @@ function delayOf(value: string, now: number, epoch: boolean): number | undefined
     const ms = Number(text) * 1000;
     return Math.max(0, epoch && ms >= TIMESTAMP_THRESHOLD ? ms - now : ms);
   }
-  const at = parseHttpDate(text, now);
-  return at === undefined ? undefined : Math.max(0, at - now);
+  // Every HTTP-date form starts with a day name; that keeps Date.parse away from numbers like 1.5.
+  const at = /^[A-Z][a-z]{2}/.test(text) ? Date.parse(text) : Number.NaN;
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 const SOURCES: readonly (readonly [RetryDelaySource, readonly string[], boolean])[] = [
