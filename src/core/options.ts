@@ -56,10 +56,7 @@ export interface ResponseEvent extends RequestEvent {
 export interface Hooks {
   readonly onRequest?: (event: RequestEvent) => void;
   readonly onResponse?: (event: ResponseEvent) => void;
-  /**
-   * Pass request headers to the hooks, with every credential-like one (`Authorization`,
-   * `Proxy-Authorization`, `Cookie`, `X-Api-Key`, `Content-Signature`) redacted.
-   */
+  /** Pass request headers (with `Authorization` and `Content-Signature` redacted) to the hooks. */
   readonly includeHeaders?: boolean;
 }
 
