@@ -38,7 +38,9 @@ export type { Err, Ok, ResponseMeta, Result } from './core/result.js';
 export * from './endpoints/index.js';
 export * from './models/index.js';
 export {
+  type CollectOk,
   collectItems,
+  DEFAULT_COLLECT_MAX_ITEMS,
   type IsPaginated,
   type NotPaginated,
   type NotPaginatedReason,
@@ -51,4 +53,5 @@ export {
   type PartialErr,
   paginate,
   paginateItems,
+  type StoppedAt,
 } from './pagination.js';

@@ -97,6 +97,28 @@ export type Paginated<C, P, V, E> =
  */
 export type PageError<E> = E | ConfigError | ValidationError | NetworkError;
 
+/**
+ * The items {@link collectItems} stops at when neither `maxItems` nor `maxPages` is given, so that
+ * an API that keeps answering `hasMore: true` cannot fill the memory. Pass `maxItems` (up to
+ * `Number.MAX_SAFE_INTEGER`) or `maxPages` to choose another bound.
+ */
+export const DEFAULT_COLLECT_MAX_ITEMS = 10_000;
+
+/**
+ * Why a walk ended before the API said it was done: the caller's `maxItems` or `maxPages`, or
+ * {@link DEFAULT_COLLECT_MAX_ITEMS} (`'defaultMaxItems'`, {@link collectItems} only).
+ */
+export type StoppedAt = 'maxItems' | 'maxPages' | 'defaultMaxItems';
+
+/**
+ * What {@link collectItems} resolves to on success: the items, the last page's response and,
+ * when a bound ended the walk while the API had more (or the last page was trimmed), `stoppedAt`
+ * naming the bound. Without `stoppedAt` every item was collected.
+ */
+export interface CollectOk<T> extends Ok<T[]> {
+  readonly stoppedAt?: StoppedAt;
+}
+
 /** What {@link collectItems} resolves to when a page fails: the error and every item fetched before it. */
 export interface PartialErr<T, E> extends Err<E> {
   /** The items of the pages that arrived before the error, in order. */
@@ -155,7 +177,7 @@ async function* walk<V, E>(
   client: unknown,
   params: unknown,
   options: PaginateOptions | undefined,
-): AsyncGenerator<Result<V, PageError<E>>, void, undefined> {
+): AsyncGenerator<Result<V, PageError<E>>, StoppedAt | undefined, undefined> {
   const id = nameOf(operation);
   if (options !== undefined && (typeof options !== 'object' || options === null)) {
     yield err(configError(id, 'options', 'must be an object or undefined'));
@@ -210,16 +232,22 @@ async function* walk<V, E>(
     const kept = received > room ? data.slice(0, room) : data;
     items += kept.length;
     if (known === undefined && received > 0) known = received;
-    const done =
+    const end =
       received === 0 ||
       hasMore === false ||
       (typeof total === 'number' && skip + received >= total) ||
-      (typeof hasMore !== 'boolean' && typeof total !== 'number' && size !== undefined && received < size) ||
-      (maxPages !== undefined && pages >= maxPages) ||
-      (maxItems !== undefined && items >= maxItems);
+      (typeof hasMore !== 'boolean' && typeof total !== 'number' && size !== undefined && received < size);
+    const bound =
+      maxItems !== undefined && items >= maxItems
+        ? 'maxItems'
+        : maxPages !== undefined && pages >= maxPages
+          ? 'maxPages'
+          : undefined;
     skip += received;
     yield kept === raw ? result : ok({ ...value, data: kept } as V, result.response);
-    if (done) return;
+    // The API's last page ends the walk unbounded, unless maxItems trimmed it.
+    if (end && kept.length === received) return undefined;
+    if (end || bound) return bound;
   }
 }
 
@@ -234,7 +262,7 @@ async function* walk<V, E>(
  * empty (a `null` or missing `data` counts as empty and is yielded as `[]`), or, when the answer has
  * neither `hasMore` nor `totalResultSize`, that is shorter than the `pageSize` asked for; and after
  * `maxPages` pages or `maxItems` items. Without those bounds an API that keeps saying `hasMore`
- * is walked to its end.
+ * is walked to its end ({@link collectItems} alone has a default bound).
  *
  * It never throws and never rejects. The first error is yielded as `{ ok: false, error }` and ends
  * the walk: the operation's own errors (`http` after its retries, `network`, `timeout`,
@@ -318,18 +346,22 @@ export async function* paginateItems<C, P, V, E>(
 /**
  * Fetches every item of a paginated operation into one array: `{ ok: true, value: items, response }`
  * (the response of the last page). Same requests, stop rules, bounds and errors as
- * {@link paginate}; set `maxItems` or `maxPages` to bound memory. It never throws. When a page
- * fails it resolves to `{ ok: false, error, items }`: nothing already fetched is lost.
+ * {@link paginate}, with one difference: without `maxItems` and `maxPages` it stops at
+ * {@link DEFAULT_COLLECT_MAX_ITEMS} (10,000) items, and then says so with
+ * `stoppedAt: 'defaultMaxItems'`. Whenever a bound ended the walk before the API's last page,
+ * `stoppedAt` names it (`'maxItems'`, `'maxPages'`, `'defaultMaxItems'`); its absence means every
+ * item was collected. It never throws. When a page fails it resolves to
+ * `{ ok: false, error, items }`: nothing already fetched is lost.
  *
- * @returns A promise of the items, or of a {@link PartialErr}: the error (`http`, `network`,
- * `timeout`, `response`, `aborted`, `config`, `validation`) with the items fetched before it.
- * It never rejects.
+ * @returns A promise of a {@link CollectOk} (the items, perhaps `stoppedAt`), or of a
+ * {@link PartialErr}: the error (`http`, `network`, `timeout`, `response`, `aborted`, `config`,
+ * `validation`) with the items fetched before it. It never rejects.
  *
  * @example
  * ```ts
  * const all = await collectItems(getLoyaltyCardTransactions, talon, { loyaltyProgramId: 1, loyaltyCardId: 'card-1' }, { maxItems: 1000 });
  * if (!all.ok) console.error(`${all.error.message} after ${all.items.length} items`);
- * else console.log(all.value.length);
+ * else console.log(all.value.length, all.stoppedAt ? `(stopped at ${all.stoppedAt}: there are more)` : '(all)');
  * ```
  */
 export async function collectItems<C, P, V, E>(
@@ -337,18 +369,32 @@ export async function collectItems<C, P, V, E>(
   client: NoInfer<C>,
   params: NoInfer<P>,
   options?: PaginateOptions,
-): Promise<Ok<PageItem<V>[]> | PartialErr<PageItem<V>, PageError<E>>> {
+): Promise<CollectOk<PageItem<V>> | PartialErr<PageItem<V>, PageError<E>>> {
   const items: PageItem<V>[] = [];
   let response: ResponseMeta | undefined;
-  for await (const page of walk(
+  // A bad options value is left to the walk, which answers it with a config error.
+  const bounded =
+    options !== undefined &&
+    (typeof options !== 'object' ||
+      options === null ||
+      options.maxItems !== undefined ||
+      options.maxPages !== undefined);
+  const pages = walk(
     operation as PageOperation<unknown, unknown, V, E>,
     client,
     params,
-    options,
-  )) {
+    bounded ? options : { ...options, maxItems: DEFAULT_COLLECT_MAX_ITEMS },
+  );
+  for (;;) {
+    const next = await pages.next();
+    if (next.done) {
+      const stoppedAt = !bounded && next.value === 'maxItems' ? 'defaultMaxItems' : next.value;
+      const value = ok(items, response as ResponseMeta);
+      return stoppedAt ? { ...value, stoppedAt } : value;
+    }
+    const page = next.value;
     if (!page.ok) return { ok: false, error: page.error, items };
     for (const item of (page.value as { data: readonly PageItem<V>[] }).data) items.push(item);
     response = page.response;
   }
-  return ok(items, response as ResponseMeta);
 }

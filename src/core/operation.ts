@@ -1,4 +1,5 @@
 import type { GenericSchema } from 'valibot';
+import type { Idempotency } from './idempotency.js';
 import type { HttpMethod } from './options.js';
 
 /**
@@ -46,4 +47,9 @@ export interface Operation<T = unknown, E extends Record<number, unknown> = Reco
    * as its text, not parsed as JSON. See `src/core/csv.ts`.
    */
   readonly answer?: 'csv';
+  /**
+   * Whether a call may be repeated, from scripts/idempotency.mjs (see core/idempotency.ts). Not
+   * generated yet: until it is, the transport decides by method.
+   */
+  readonly idempotency?: Idempotency;
 }

@@ -1,4 +1,5 @@
 import { headerValueProblem } from '../auth/types.js';
+import { reservedHeaderProblem } from './headers.js';
 
 /** An HTTP method the Integration API uses. */
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
@@ -67,7 +68,10 @@ export interface SharedOptions {
   readonly totalTimeout?: number | false | undefined;
   /** A retry limit, `false` to turn retries off, or {@link RetryOptions}. */
   readonly retry?: number | false | RetryOptions | undefined;
-  /** Extra request headers (they cannot replace the auth header). */
+  /**
+   * Extra request headers. `Authorization`, `Content-Signature`, `Content-Type`, `Accept` and
+   * `Content-Length` (any case) are the SDK's: naming one is a `config` error, nothing is sent.
+   */
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Validate 2xx bodies against the operation's schema. Default true; `false` returns parsed JSON unchecked. */
   readonly validateResponse?: boolean | undefined;
@@ -157,7 +161,10 @@ export function resolveRetry(
   return Object.freeze(out) as ResolvedRetry;
 }
 
-/** Checks a `headers` option: names must be HTTP tokens, values free of CR, LF and NUL. */
+/**
+ * Checks a `headers` option: names must be HTTP tokens and none of the SDK's own headers (auth,
+ * content type, accept, length), values free of CR, LF and NUL.
+ */
 export function checkHeaders(value: unknown, field: string): OptionProblem | undefined {
   if (value === undefined) return undefined;
   if (!isRecord(value)) return { field, message: 'must be an object of header names to string values' };
@@ -167,6 +174,8 @@ export function checkHeaders(value: unknown, field: string): OptionProblem | und
         field,
         message: `has an invalid header name ${JSON.stringify(name.slice(0, 40))}`,
       };
+    const reserved = reservedHeaderProblem(name);
+    if (reserved) return { field: `${field}.${name}`, message: reserved };
     const problem = headerValueProblem(v, `the value of header ${name}`);
     if (problem && !(typeof v === 'string' && v.length === 0))
       return { field: `${field}.${name}`, message: problem };

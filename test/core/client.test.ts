@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiKey, createClient, TalonConfigError } from '../../src/index.js';
+import { apiKey, contentSignature, createClient, TalonConfigError } from '../../src/index.js';
 
 const auth = apiKey('k');
 
@@ -96,6 +96,21 @@ describe('createClient', () => {
       new RegExp(`^talon-fetch: invalid client config: ${field.replace('.', '\\.')} `),
     );
   });
+
+  it.each(['authorization', 'Content-Signature', 'content-type', 'Accept', 'CONTENT-LENGTH'])(
+    'throws a TalonConfigError naming a %s header, the SDK’s own, with either auth',
+    (name) => {
+      for (const a of [auth, contentSignature({ applicationId: 1, applicationKey: 'ab12' })]) {
+        const error = problem({
+          baseUrl: 'https://x.talon.one',
+          auth: a,
+          headers: { 'x-ok': '1', [name]: 'v' },
+        });
+        expect(error.field).toBe(`headers.${name}`);
+        expect(error.message).toContain(`headers.${name} is `);
+      }
+    },
+  );
 
   it('accepts retry shorthands', () => {
     expect(createClient({ baseUrl: 'https://x.talon.one', auth, retry: false }).retry.limit).toBe(0);

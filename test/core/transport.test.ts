@@ -43,12 +43,9 @@ describe('request line and headers', () => {
     expect(seen[0]?.url.href).toBe(`${BASE_URL}/proxy/v1/things/x`);
   });
 
-  it('sends the JSON body bytes once, with content-type, and custom headers that cannot replace auth', async () => {
-    const custom = createClient({
-      baseUrl: BASE_URL,
-      auth: apiKey(KEY),
-      headers: { 'x-trace': 'abc', authorization: 'stolen' },
-    });
+  it('sends the JSON body bytes once, with content-type, custom headers and the auth header', async () => {
+    // A custom `authorization` is refused at createClient (test/core/headers.test.ts).
+    const custom = createClient({ baseUrl: BASE_URL, auth: apiKey(KEY), headers: { 'x-trace': 'abc' } });
     server.use(http.post(`${BASE_URL}/v1/things`, () => HttpResponse.json({ id: 7 }, { status: 201 })));
     const body = { name: 'Grüße ✓', price: 1.5 };
     const result = await send(custom, postThing, { body }, { headers: { 'x-call': '1' } });

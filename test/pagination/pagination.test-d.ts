@@ -10,7 +10,13 @@ import { type Client, createClient } from '../../src/client.js';
 import type { ConfigError, TalonError } from '../../src/core/errors.js';
 import type { CallOptions } from '../../src/core/options.js';
 import type { Ok, ResponseMeta, Result } from '../../src/core/result.js';
-import { collectItems, type PageError, paginate, paginateItems } from '../../src/pagination.js';
+import {
+  collectItems,
+  type PageError,
+  paginate,
+  paginateItems,
+  type StoppedAt,
+} from '../../src/pagination.js';
 
 interface Tx {
   readonly id: number;
@@ -166,6 +172,7 @@ describe('paginateItems and collectItems', () => {
     if (all.ok) {
       expectTypeOf(all).toExtend<Ok<Tx[]>>();
       expectTypeOf(all.value).toEqualTypeOf<Tx[]>();
+      expectTypeOf(all.stoppedAt).toEqualTypeOf<StoppedAt | undefined>();
     } else {
       expectTypeOf(all.items).toEqualTypeOf<Tx[]>();
       expectTypeOf(all.error).toExtend<TalonError<TxErrors> | ConfigError>();

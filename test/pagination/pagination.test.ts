@@ -12,7 +12,7 @@ import type { Operation } from '../../src/core/operation.js';
 import type { CallOptions } from '../../src/core/options.js';
 import { send } from '../../src/core/request.js';
 import type { Result } from '../../src/core/result.js';
-import { collectItems, paginate, paginateItems } from '../../src/pagination.js';
+import { collectItems, DEFAULT_COLLECT_MAX_ITEMS, paginate, paginateItems } from '../../src/pagination.js';
 import { useMockServer } from '../support/msw.js';
 
 const { server, seen } = useMockServer();
@@ -543,5 +543,80 @@ describe('collectItems', () => {
     const result = await collectItems(getLoyaltyCardTransactions, talon, { ...card, pageSize: 2 }, noRetry);
     expect(result).toMatchObject({ ok: false, error: { kind: 'http', status: 500 }, items: txs(4) });
     expect(seen).toHaveLength(3);
+  });
+
+  it('says nothing of a bound when it collected every item', async () => {
+    serveTx(5);
+    const result = await collectItems(getLoyaltyCardTransactions, talon, { ...card, pageSize: 2 });
+    expect(result.ok && 'stoppedAt' in result).toBe(false);
+    // A bound that the last page meets exactly is no stop either.
+    const exact = await collectItems(
+      getLoyaltyCardTransactions,
+      talon,
+      { ...card, pageSize: 2 },
+      { maxItems: 5 },
+    );
+    expect(exact).toMatchObject({ ok: true, value: txs(5) });
+    expect(exact.ok && 'stoppedAt' in exact).toBe(false);
+  });
+
+  it(`stops at ${DEFAULT_COLLECT_MAX_ITEMS} items by default, and says so`, async () => {
+    serveTx(25_000);
+    const result = await collectItems(getLoyaltyCardTransactions, talon, { ...card, pageSize: 1000 });
+    expect(result).toMatchObject({ ok: true, stoppedAt: 'defaultMaxItems' });
+    expect(result.ok && result.value).toEqual(txs(DEFAULT_COLLECT_MAX_ITEMS));
+    expect(seen).toHaveLength(10);
+  });
+
+  it('stops at the default bound even when the API ignores pageSize', async () => {
+    serveTx(20_000, { ignorePageSize: true, defaultSize: 3000 });
+    const result = await collectItems(getLoyaltyCardTransactions, talon, card);
+    expect(result).toMatchObject({ ok: true, stoppedAt: 'defaultMaxItems' });
+    expect(result.ok && result.value.length).toBe(DEFAULT_COLLECT_MAX_ITEMS);
+    expect(seen).toHaveLength(4);
+  });
+
+  it('collects exactly the default bound without stoppedAt when that is all there is', async () => {
+    serveTx(DEFAULT_COLLECT_MAX_ITEMS);
+    const result = await collectItems(getLoyaltyCardTransactions, talon, { ...card, pageSize: 1000 });
+    expect(result).toMatchObject({ ok: true });
+    expect(result.ok && result.value.length).toBe(DEFAULT_COLLECT_MAX_ITEMS);
+    expect(result.ok && 'stoppedAt' in result).toBe(false);
+  });
+
+  it('takes the caller’s maxItems or maxPages instead of the default, and names it', async () => {
+    serveTx(12_000);
+    const more = await collectItems(
+      getLoyaltyCardTransactions,
+      talon,
+      { ...card, pageSize: 1000 },
+      { maxItems: 11_500 },
+    );
+    expect(more).toMatchObject({ ok: true, stoppedAt: 'maxItems' });
+    expect(more.ok && more.value.length).toBe(11_500);
+    seen.length = 0;
+    const pages = await collectItems(
+      getLoyaltyCardTransactions,
+      talon,
+      { ...card, pageSize: 2 },
+      { maxPages: 3 },
+    );
+    expect(pages).toMatchObject({ ok: true, value: txs(6), stoppedAt: 'maxPages' });
+    expect(seen).toHaveLength(3);
+    seen.length = 0;
+    const all = await collectItems(
+      getLoyaltyCardTransactions,
+      talon,
+      { ...card, pageSize: 1000 },
+      { maxItems: Number.MAX_SAFE_INTEGER },
+    );
+    expect(all.ok && all.value.length).toBe(12_000);
+    expect(all.ok && 'stoppedAt' in all).toBe(false);
+  });
+
+  it('still answers a bad options value with a config error', async () => {
+    const result = await collectItems(getLoyaltyCardTransactions, talon, card, 'x' as never);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'config', field: 'options' }, items: [] });
+    expect(seen).toHaveLength(0);
   });
 });
