@@ -4,9 +4,14 @@
  * wrap any endpoint function, so they cost nothing unless imported, and like every endpoint they
  * never throw: problems arrive as `{ ok: false, error }` values.
  */
-import { type ConfigError, fail, type NetworkError, type ValidationError } from './core/errors.js';
+import {
+  type ConfigError,
+  fail,
+  internalError,
+  type NetworkError,
+  type ValidationError,
+} from './core/errors.js';
 import type { CallOptions } from './core/options.js';
-import { internalError } from './core/request.js';
 import { type Err, err, type Ok, ok, type ResponseMeta, type Result } from './core/result.js';
 
 /** Options of {@link paginate}, {@link paginateItems} and {@link collectItems}. */
