@@ -31,7 +31,7 @@ const isSchema = (value: unknown): value is AnySchema =>
   typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'schema';
 
 /** The schemas the generator emits: every `…Schema` export. */
-const schemas = Object.entries(models).filter(
+const schemas = Object.entries(models as Record<string, unknown>).filter(
   (entry): entry is [string, AnySchema] => entry[0].endsWith('Schema') && isSchema(entry[1]),
 );
 
