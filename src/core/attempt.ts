@@ -62,12 +62,20 @@ export function attemptFetch(call: Call, body: Uint8Array<ArrayBuffer> | null): 
         controller.abort();
         reject(new AttemptEnded(timeoutError(call, 'attempt', call.timeout)));
       }, call.timeout);
-      exchange(call, input, init, body, controller.signal, attempt)
-        .then(resolve, reject)
-        .finally(() => {
-          clearTimeout(timer);
-          outer.removeEventListener('abort', forward);
-        });
+      const settled = () => {
+        clearTimeout(timer);
+        outer.removeEventListener('abort', forward);
+      };
+      exchange(call, input, init, body, controller.signal, attempt).then(
+        (response) => {
+          settled();
+          resolve(response);
+        },
+        (error: unknown) => {
+          settled();
+          reject(error);
+        },
+      );
     });
   };
 }
@@ -89,12 +97,18 @@ function redactedHeaders(headers: Headers): Record<string, string> {
 }
 
 /**
- * A redirect (3xx, or the opaque answer a browser gives for one): never followed, so the
- * credentials stay with the configured baseUrl.
+ * The end of a call answered with a redirect (3xx, or the opaque answer a browser gives for
+ * one), or `undefined` for any other answer. Redirects are never followed, so the credentials
+ * stay with the configured baseUrl; this is the one place that says so.
  */
-function isRedirect(response: Response): boolean {
+function redirected(call: Call, response: Response): AttemptEnded | undefined {
   const { status, type } = response;
-  return status === 0 || type === 'opaqueredirect' || type === 'opaque' || (status >= 300 && status < 400);
+  if (!(status === 0 || type === 'opaqueredirect' || type === 'opaque' || (status >= 300 && status < 400)))
+    return undefined;
+  response.body?.cancel().catch(() => {});
+  const location = response.headers.get('location') ?? 'another location';
+  const detail = `a redirect to ${location} was not followed, so credentials stay with the configured baseUrl`;
+  return new AttemptEnded(responseError(call, status, 'redirect', detail));
 }
 
 /** Sends the attempt, tells the hooks, and sorts the answer: a redirect ends the call. */
@@ -143,18 +157,8 @@ async function exchange(
     );
   if (failure !== undefined) throw thrown;
   if (response === undefined) throw new TypeError('the fetch resolved without a Response');
-  if (isRedirect(response)) {
-    response.body?.cancel().catch(() => {});
-    const location = response.headers.get('location') ?? 'another location';
-    throw new AttemptEnded(
-      responseError(
-        call,
-        response.status,
-        'redirect',
-        `a redirect to ${location} was not followed, so credentials stay with the configured baseUrl`,
-      ),
-    );
-  }
+  const redirect = redirected(call, response);
+  if (redirect) throw redirect;
   if (response.ok) return response;
   // A non-2xx answer: ky reads its body whole before deciding on a retry.
   return boundedErrorAnswer(response, call.timeout, signal, call.redact);
