@@ -102,9 +102,9 @@ function redactedHeaders(headers: Headers): Record<string, string> {
  * stay with the configured baseUrl; this is the one place that says so.
  */
 function redirected(call: Call, response: Response): AttemptEnded | undefined {
-  const { status, type } = response;
-  if (!(status === 0 || type === 'opaqueredirect' || type === 'opaque' || (status >= 300 && status < 400)))
-    return undefined;
+  // An opaque answer (`opaqueredirect`, or `opaque` from a browser) has status 0.
+  const status = response.status;
+  if (status !== 0 && (status < 300 || status >= 400)) return undefined;
   response.body?.cancel().catch(() => {});
   const location = response.headers.get('location') ?? 'another location';
   const detail = `a redirect to ${location} was not followed, so credentials stay with the configured baseUrl`;
@@ -132,7 +132,7 @@ async function exchange(
   };
   if (hooks?.onRequest) safely(() => hooks.onRequest?.(base));
   const started = Date.now();
-  let response: Response | undefined;
+  let response!: Response;
   let failure: string | undefined;
   let thrown: unknown;
   try {
@@ -156,7 +156,6 @@ async function exchange(
       hooks.onResponse?.({ ...base, status: response?.status, failure, durationMs: Date.now() - started }),
     );
   if (failure !== undefined) throw thrown;
-  if (response === undefined) throw new TypeError('the fetch resolved without a Response');
   const redirect = redirected(call, response);
   if (redirect) throw redirect;
   if (response.ok) return response;

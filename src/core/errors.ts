@@ -260,12 +260,17 @@ export function responseError(
 export function timeoutError(call: CallFacts, limit: TimeoutLimit, ms: number): TimeoutError {
   const { operation, attempts } = call;
   const what =
-    limit === 'attempt'
-      ? `no answer within the timeout of an attempt (timeout: ${ms} ms)${attempts > 1 ? ` on attempt ${attempts}` : ''}`
-      : limit === 'body'
-        ? `the response body did not arrive within timeout (${ms} ms)`
-        : `the call ran out of totalTimeout (${ms} ms) after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
-  return fail({ kind: 'timeout', operation, limit, timeout: ms, attempts, message: `${operation}: ${what}` });
+    limit === 'total'
+      ? `totalTimeout (${ms} ms) ran out`
+      : `${limit === 'body' ? 'the body did not arrive' : 'no answer'} within timeout (${ms} ms)`;
+  return fail({
+    kind: 'timeout',
+    operation,
+    limit,
+    timeout: ms,
+    attempts,
+    message: `${operation}: ${what}, attempt ${attempts}`,
+  });
 }
 
 /** @internal An `aborted` error: the caller's signal fired. */

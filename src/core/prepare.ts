@@ -11,11 +11,11 @@ import type { Operation } from './operation.js';
 import { type CallOptions, checkSharedOptions, type ResolvedRetry, resolveRetry } from './options.js';
 import { type Err, err } from './result.js';
 
-/** @internal What a stage of a call hands on: its value, or the error that ends the call. */
-export type Step<T> = { readonly ok: true; readonly value: T } | Err<TalonError<Record<number, unknown>>>;
-
-/** @internal A stage's value, handed on. */
-export const next = <T>(value: T): Step<T> => ({ ok: true, value });
+/**
+ * @internal What a stage of a call hands on: its value, or the error that ends the call (an
+ * `Err`, told apart by its `error` key: no stage's value has one).
+ */
+export type Step<T extends object> = T | Err<TalonError<Record<number, unknown>>>;
 
 /** @internal A checked call, ready to send. */
 export interface Prepared {
@@ -44,20 +44,20 @@ export function prepare(
   options: CallOptions | undefined,
 ): Step<Prepared> {
   const settings = settle(client, op, options);
-  if (!settings.ok) return settings;
+  if ('error' in settings) return settings;
   const request = encode(client, op, params);
-  if (!request.ok) return request;
-  const { call, retry } = settings.value;
+  if ('error' in request) return request;
+  const { call, retry } = settings;
   const signal = call.signal;
   if (signal?.aborted) return err(abortedError(op.id));
-  const { url, body } = request.value;
+  const { url, body } = request;
 
   const headers = new Headers({ accept: 'application/json' });
   if (body) headers.set('content-type', 'application/json');
   for (const [name, value] of Object.entries(client.headers)) headers.set(name, value);
   if (call.headers) for (const [name, value] of Object.entries(call.headers)) headers.set(name, value);
   client.auth.sign(headers, body ?? new Uint8Array(0));
-  return next({
+  return {
     client,
     op,
     url,
@@ -68,7 +68,7 @@ export function prepare(
     totalTimeout: call.totalTimeout ?? client.totalTimeout,
     retry,
     validate: call.validateResponse ?? client.validateResponse,
-  });
+  };
 }
 
 function isSignal(value: unknown): value is AbortSignal {
@@ -105,7 +105,7 @@ function settle(
         `accepts only apiKey auth (the API lists no Content-Signature for it); create a client with auth: apiKey(key)`,
       ),
     );
-  return next({ call, retry });
+  return { call, retry };
 }
 
 /** The params, validated, as a URL and a body: what is sent is exactly what was checked. */
@@ -123,7 +123,7 @@ function encode(
   const query = buildQuery(op, values);
   if (typeof query !== 'string') return refuse(query);
   const url = `${client.baseUrl}${path}${query}`;
-  if (!op.body) return next({ url, body: null });
+  if (!op.body) return { url, body: null };
   const json = serialize(values.body);
   if (json === undefined)
     return refuse({
@@ -131,7 +131,7 @@ function encode(
       message: 'cannot be serialized as JSON (a cycle or a BigInt?)',
       code: 'invalid_value',
     });
-  return next({ url, body: new TextEncoder().encode(json) });
+  return { url, body: new TextEncoder().encode(json) };
 }
 
 /** `JSON.stringify`, or `undefined` for a value it cannot take (a cycle, a BigInt). */

@@ -27,7 +27,7 @@ import {
 import { toIssues } from './issues.js';
 import type { Operation } from './operation.js';
 import type { CallOptions } from './options.js';
-import { next, type Prepared, prepare, type Step } from './prepare.js';
+import { type Prepared, prepare, type Step } from './prepare.js';
 import { err, ok, type Result } from './result.js';
 import { kyRetry } from './retry.js';
 
@@ -60,10 +60,10 @@ async function run(
   options: CallOptions | undefined,
 ): Promise<Result<unknown, AnyError>> {
   const prepared = prepare(client, op, params, options);
-  if (!prepared.ok) return prepared;
-  const sent = await transmit(prepared.value);
-  if (!sent.ok) return sent;
-  return readAnswer(prepared.value, sent.value);
+  if ('error' in prepared) return prepared;
+  const sent = await transmit(prepared);
+  if ('error' in sent) return sent;
+  return readAnswer(prepared, sent);
 }
 
 /** What the second stage hands on: the 2xx answer, and the call that got it. */
@@ -101,7 +101,7 @@ async function transmit(prepared: Prepared): Promise<Step<Sent>> {
       fetch: attemptFetch(call, body),
       ...(signal ? { signal } : {}),
     });
-    return next({ call, response, started });
+    return { call, response, started };
   } catch (error) {
     return err(failureOf(call, error, totalTimeout));
   }
@@ -129,25 +129,6 @@ function failureOf(call: Call, error: unknown, totalTimeout: number | false): An
   return networkError(call, isNetworkError(error) ? describe(error.cause ?? error) : describe(error));
 }
 
-/** How long the body read may take (`ms`), and the limit that sets it (`setting` ms). */
-interface Deadline {
-  readonly ms: number;
-  readonly limit: 'body' | 'total';
-  readonly setting: number;
-}
-
-/**
- * The body read's deadline: `timeout` again, or what is left of `totalTimeout` when that is
- * less. The timer armed with it knows which limit it enforces.
- */
-function bodyDeadline(prepared: Prepared, started: number): Deadline {
-  const { timeout, totalTimeout } = prepared;
-  const body: Deadline = { ms: timeout, limit: 'body', setting: timeout };
-  if (totalTimeout === false) return body;
-  const left = totalTimeout - (Date.now() - started);
-  return left < timeout ? { ms: Math.max(left, 1), limit: 'total', setting: totalTimeout } : body;
-}
-
 /**
  * The answer's JSON scrubbed of the client's secrets, for a `response` error: the redacted text
  * parsed again (a secret inside a JSON string leaves it valid JSON), or the redacted text itself
@@ -169,12 +150,17 @@ function scrubbedJson(call: Call, text: string): unknown {
 async function readAnswer(prepared: Prepared, sent: Sent): Promise<Result<unknown, AnyError>> {
   const { client, op, signal } = prepared;
   const { call, response } = sent;
+  const { timeout, totalTimeout } = prepared;
   const status = response.status;
-  const deadline = bodyDeadline(prepared, sent.started);
-  const read = await readText(response, client.maxResponseBytes, deadline.ms, signal);
+  // The body read's deadline: `timeout` again, or what is left of `totalTimeout` when that is
+  // less; the timer armed with it knows which limit it enforces.
+  const left = totalTimeout === false ? timeout : totalTimeout - (Date.now() - sent.started);
+  const total = totalTimeout !== false && left < timeout;
+  const read = await readText(response, client.maxResponseBytes, total ? Math.max(left, 1) : timeout, signal);
   if ('problem' in read) {
     if (read.problem === 'aborted') return err(abortedError(op.id));
-    if (read.problem === 'timeout') return err(timeoutError(call, deadline.limit, deadline.setting));
+    if (read.problem === 'timeout')
+      return err(total ? timeoutError(call, 'total', totalTimeout) : timeoutError(call, 'body', timeout));
     const detail =
       read.problem === 'too-large'
         ? `the body is larger than maxResponseBytes (${client.maxResponseBytes} bytes)`

@@ -42,13 +42,10 @@ export function kyRetry(facts: RetryFacts): KyRetryOptions {
   const { retry } = facts;
   const statusCodes = [...retry.statusCodes];
   return {
-    limit: retry.limit,
+    ...retry,
     methods: [...retry.methods],
     statusCodes,
     afterStatusCodes: statusCodes,
-    backoffLimit: retry.backoffLimit,
-    maxRetryAfter: retry.maxRetryAfter,
-    retryOnTimeout: retry.retryOnTimeout,
     jitter,
     shouldRetry: ({ error }) => retryDecision(facts, error),
   };

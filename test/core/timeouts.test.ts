@@ -59,7 +59,7 @@ describe('timeouts say which limit ran out', () => {
     });
     if (result.ok) return;
     expect(result.error.message).toBe(
-      'getThing: no answer within the timeout of an attempt (timeout: 40 ms)',
+      'getThing: no answer within timeout (40 ms), attempt 1',
     );
     expect(state).toEqual({ attempts: 1, hungUp: 1 });
   });
@@ -76,7 +76,7 @@ describe('timeouts say which limit ran out', () => {
       ok: false,
       error: { kind: 'timeout', limit: 'attempt', timeout: 30, attempts: 3 },
     });
-    if (!result.ok) expect(result.error.message).toMatch(/\(timeout: 30 ms\) on attempt 3$/);
+    if (!result.ok) expect(result.error.message).toMatch(/within timeout \(30 ms\), attempt 3$/);
     expect(state).toEqual({ attempts: 3, hungUp: 3 });
   });
 
@@ -103,7 +103,7 @@ describe('timeouts say which limit ran out', () => {
       error: { kind: 'timeout', limit: 'total', timeout: 40, attempts: 1 },
     });
     if (!result.ok)
-      expect(result.error.message).toBe('getThing: the call ran out of totalTimeout (40 ms) after 1 attempt');
+      expect(result.error.message).toBe('getThing: totalTimeout (40 ms) ran out, attempt 1');
   });
 
   it("totalTimeout running out between retried attempts: limit 'total'", async () => {
@@ -131,7 +131,7 @@ describe('timeouts say which limit ran out', () => {
       error: { kind: 'timeout', limit: 'body', timeout: 40, attempts: 1 },
     });
     if (!result.ok)
-      expect(result.error.message).toBe('getThing: the response body did not arrive within timeout (40 ms)');
+      expect(result.error.message).toBe('getThing: the body did not arrive within timeout (40 ms), attempt 1');
   });
 
   it("a body read cut short by totalTimeout: limit 'total', the totalTimeout setting (not the timeout)", async () => {
