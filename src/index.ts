@@ -16,6 +16,7 @@ export type {
   ResponseProblem,
   TalonError,
   TimeoutError,
+  TimeoutLimit,
   TransportError,
   UndocumentedHttpError,
   ValidationError,

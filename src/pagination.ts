@@ -4,9 +4,15 @@
  * wrap any endpoint function, so they cost nothing unless imported, and like every endpoint they
  * never throw: problems arrive as `{ ok: false, error }` values.
  */
-import { type ConfigError, fail, type NetworkError, type ValidationError } from './core/errors.js';
+import {
+  type ConfigError,
+  configError,
+  internalError,
+  type NetworkError,
+  type ValidationError,
+  validationError,
+} from './core/errors.js';
 import type { CallOptions } from './core/options.js';
-import { internalError } from './core/request.js';
 import { type Err, err, type Ok, ok, type ResponseMeta, type Result } from './core/result.js';
 
 /** Options of {@link paginate}, {@link paginateItems} and {@link collectItems}. */
@@ -135,22 +141,9 @@ function nameOf(operation: unknown): string {
   return typeof name === 'string' && name ? name : 'paginate';
 }
 
-function configError(id: string, field: string, message: string): ConfigError {
-  return fail({
-    kind: 'config',
-    operation: id,
-    field,
-    message: `${id}: ${field} ${message}; nothing was sent`,
-  });
-}
-
-function validationError(id: string, path: string, message: string): ValidationError {
-  return fail({
-    kind: 'validation',
-    operation: id,
-    message: `${id}: invalid params: ${path}: ${message}; nothing was sent`,
-    issues: [{ path, message }],
-  });
+/** A paging parameter the helper refuses before calling the operation. */
+function paramError(id: string, path: string, message: string): ValidationError {
+  return validationError(id, [{ path, message, code: 'invalid_value' }], (text) => text);
 }
 
 /** Calls the operation and answers with a Result whatever it does (throws, rejects, returns junk). */
@@ -196,11 +189,11 @@ async function* walk<V, E>(
   const base = { ...(params as PageParams) };
   const pageSize = base.pageSize;
   if (pageSize !== undefined && !isWhole(pageSize, 1)) {
-    yield err(validationError(id, 'pageSize', 'must be a positive whole number or undefined'));
+    yield err(paramError(id, 'pageSize', 'must be a positive whole number or undefined'));
     return;
   }
   if (base.skip !== undefined && !isWhole(base.skip, 0)) {
-    yield err(validationError(id, 'skip', 'must be a whole number from 0 or undefined'));
+    yield err(paramError(id, 'skip', 'must be a whole number from 0 or undefined'));
     return;
   }
   const callOptions = options === undefined ? undefined : rest;

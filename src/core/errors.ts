@@ -1,13 +1,29 @@
 /**
- * The error union. Every failure an endpoint can meet is one of these plain, immutable objects,
+ * The error union, and the builders that make its values. Every failure an endpoint can meet is one of these plain, immutable objects,
  * discriminated by `kind`. None of them ever holds an API key or an application key: bodies
  * echoed by the server are scrubbed of the client's secrets before they are kept.
  */
+import { type GenericSchema, safeParse } from 'valibot';
+import { isClient } from '../client.js';
+import { parseRetryAfter } from './retryAfter.js';
 
 /** One problem found in a request's parameters, with a dotted path such as `body.cartItems[0].price`. */
 export interface ValidationIssue {
   readonly path: string;
   readonly message: string;
+}
+
+/**
+ * @internal What kind of problem an issue is, read from the issue's structure (see
+ * `issueCode` in ./issues.ts), never from its message text: a key the schema does not define, a
+ * required key that is absent, a value of the wrong type, or a value of the right type that a
+ * check refused.
+ */
+export type IssueCode = 'unknown_key' | 'missing_key' | 'invalid_type' | 'invalid_value';
+
+/** @internal A {@link ValidationIssue} with its {@link IssueCode}, as the transport finds it. */
+export interface CodedIssue extends ValidationIssue {
+  readonly code: IssueCode;
 }
 
 /**
@@ -81,12 +97,28 @@ export interface NetworkError {
   readonly attempts: number;
 }
 
-/** An attempt (or the whole call, with `totalTimeout`) ran out of time. Not retried unless `retry.retryOnTimeout`. */
+/**
+ * Which time limit ended a call:
+ * - `'attempt'`: `timeout`, while an attempt waited for the response headers (an error body
+ *   included); retried only with `retry.retryOnTimeout`;
+ * - `'body'`: `timeout` again, while the 2xx body was being read; never retried;
+ * - `'total'`: `totalTimeout`, the bound of the whole call (attempts, backoff and `Retry-After`
+ *   waits included), whatever was going on when it ran out.
+ */
+export type TimeoutLimit = 'attempt' | 'body' | 'total';
+
+/**
+ * An attempt, the body read or the whole call ran out of time: `limit` says which, `timeout` is
+ * that limit in milliseconds, and the message names the option. Not retried unless
+ * `retry.retryOnTimeout` (and then only an attempt's timeout).
+ */
 export interface TimeoutError {
   readonly kind: 'timeout';
   readonly operation: string;
   readonly message: string;
-  /** The limit that ran out, in milliseconds. */
+  /** Which limit ran out: `timeout` for an attempt or the body read, or `totalTimeout`. */
+  readonly limit: TimeoutLimit;
+  /** The limit that ran out, in milliseconds (the `timeout` or `totalTimeout` setting). */
   readonly timeout: number;
   readonly attempts: number;
 }
@@ -148,4 +180,161 @@ export type TalonError<E extends Record<number, unknown> = Record<never, never>>
 /** Builds a frozen error value. */
 export function fail<T extends { readonly kind: string }>(error: T): T {
   return Object.freeze(error);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builders: one per error kind, so that every message of a kind reads the same wherever it is
+// made. Messages start with the operation; whatever may quote a server or a caller's value is
+// scrubbed of the client's secrets.
+
+/** Replaces the client's secrets in a text with `[redacted]`. */
+export type Redact = (text: string) => string;
+
+/**
+ * @internal What the builders need to know about a call under way: its operation, the attempts
+ * made so far, and how to scrub the client's secrets.
+ */
+export interface CallFacts {
+  readonly operation: string;
+  readonly attempts: number;
+  readonly redact: Redact;
+}
+
+/** Scrubs secrets from issues (valibot messages quote the values they received); drops codes. */
+function redactIssues(issues: readonly ValidationIssue[], redact: Redact): ValidationIssue[] {
+  return issues.map((issue) => ({ path: redact(issue.path), message: redact(issue.message) }));
+}
+
+/** @internal A `config` error: `field` cannot be used for this call. Nothing was sent. */
+export function configError(operation: string, field: string, message: string): ConfigError {
+  return fail({
+    kind: 'config',
+    operation,
+    field,
+    message: `${operation}: ${field} ${message}; nothing was sent`,
+  });
+}
+
+/**
+ * @internal A `validation` error listing `found`, scrubbed. A misspelled key is reported twice
+ * (the unknown key, and the required key it was meant to be): the unknown keys lead, since
+ * their message says what to write instead; otherwise the order is kept.
+ */
+export function validationError(
+  operation: string,
+  found: readonly CodedIssue[],
+  redact: Redact,
+): ValidationError {
+  const ordered = found.filter((issue) => issue.code === 'unknown_key');
+  for (const issue of found) if (issue.code !== 'unknown_key') ordered.push(issue);
+  const issues = redactIssues(ordered, redact);
+  const first = issues[0];
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  // A message that reads on from its path ("is required by …") follows it after a space.
+  const joint = first?.message.startsWith('is ') ? ' ' : ': ';
+  return fail({
+    kind: 'validation',
+    operation,
+    message: `${operation}: invalid params: ${first?.path}${joint}${first?.message}${more}; nothing was sent`,
+    issues,
+  });
+}
+
+/** @internal A `response` error: a 2xx answer (or a redirect) that cannot be handed over. */
+export function responseError(
+  call: CallFacts,
+  status: number,
+  problem: ResponseProblem,
+  detail: string,
+  issues: readonly ValidationIssue[] = [],
+  body?: unknown,
+): ResponseError {
+  return fail({
+    kind: 'response',
+    operation: call.operation,
+    status,
+    problem,
+    issues: redactIssues(issues, call.redact),
+    ...(body === undefined ? {} : { body }),
+    message: call.redact(`${call.operation}: unusable response (HTTP ${status}): ${detail}`),
+  });
+}
+
+/**
+ * @internal A `timeout` error for the limit that ran out (`ms`: the `timeout` or
+ * `totalTimeout` setting), its message naming the option.
+ */
+export function timeoutError(call: CallFacts, limit: TimeoutLimit, ms: number): TimeoutError {
+  const { operation, attempts } = call;
+  const what =
+    limit === 'total'
+      ? `totalTimeout (${ms} ms) ran out`
+      : `${limit === 'body' ? 'the body did not arrive' : 'no answer'} within timeout (${ms} ms)`;
+  return fail({
+    kind: 'timeout',
+    operation,
+    limit,
+    timeout: ms,
+    attempts,
+    message: `${operation}: ${what}, attempt ${attempts}`,
+  });
+}
+
+/** @internal An `aborted` error: the caller's signal fired. */
+export function abortedError(operation: string): AbortedError {
+  return fail({ kind: 'aborted', operation, message: `${operation}: aborted by the caller's signal` });
+}
+
+/** @internal A `network` error: no answer arrived, for the reason `detail` gives. */
+export function networkError(call: CallFacts, detail: string): NetworkError {
+  return fail({
+    kind: 'network',
+    operation: call.operation,
+    attempts: call.attempts,
+    message: call.redact(
+      `${call.operation}: the request failed before an answer arrived: ${detail.slice(0, 300)}`,
+    ),
+  });
+}
+
+/**
+ * @internal An `http` error for a non-2xx answer whose body is `data` (JSON, text or
+ * `undefined`): documented when `schema` (the operation's error shape for the status) accepts it.
+ */
+export function httpError(
+  call: CallFacts,
+  response: Response,
+  data: unknown,
+  schema: GenericSchema | undefined,
+): HttpError<Record<number, unknown>> {
+  const status = response.status;
+  const parsed = schema ? safeParse(schema, data) : undefined;
+  const said = (data as { message?: unknown } | null | undefined)?.message;
+  const apiMessage = typeof data === 'object' && typeof said === 'string' ? `: ${said.slice(0, 300)}` : '';
+  const after = call.attempts > 1 ? ` (after ${call.attempts} attempts)` : '';
+  const common = {
+    kind: 'http' as const,
+    operation: call.operation,
+    message: call.redact(`${call.operation}: Talon.One answered HTTP ${status}${apiMessage}${after}`),
+    headers: response.headers,
+    retryAfter: parseRetryAfter(response.headers.get('retry-after'), Date.now()),
+    attempts: call.attempts,
+  };
+  return parsed?.success
+    ? fail({ ...common, documented: true as const, status, body: parsed.output })
+    : fail({ ...common, documented: false as const, status, body: data });
+}
+
+/**
+ * @internal The last-resort error for a bug (something threw where nothing should): a `network`
+ * error saying so, scrubbed of the client's secrets. Used by `send` and the pagination helpers.
+ */
+export function internalError(client: unknown, operation: string, detail: string): NetworkError {
+  const redact = isClient(client) ? client.auth.redact : (text: string) => text;
+  return fail({
+    kind: 'network',
+    operation,
+    attempts: 0,
+    message: redact(`${operation}: internal error: ${detail.slice(0, 300)}`),
+  });
 }

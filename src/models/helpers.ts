@@ -16,9 +16,16 @@ type Run = (dataset: Dataset, config: v.Config<v.BaseIssue<unknown>>) => Dataset
  * `base` with its `~run` replaced by `run`: same type, same metadata (so object schemas still see
  * an optional key as optional), one function call where valibot's wrappers would nest two or
  * three. Answers are parsed on every call, so this is the hot path.
+ *
+ * The Standard Schema interface (`~standard`) is made anew around `run`: the one valibot built
+ * for `base` calls `base`'s own `~run`, so a Standard Schema user would get another judgment
+ * than `safeParse`. It is built as valibot 1.5 builds it (`_standardSchema`: version 1, vendor
+ * valibot, the dataset of a run with the global config), which is why package.json pins valibot
+ * to `~1.5.0`; test/models/standard.test.ts compares the two paths for every generated schema.
  */
 function withRun<S extends v.GenericSchema>(base: S, run: Run): S {
-  return { ...base, '~run': run } as S;
+  const validate = (value: unknown) => run({ typed: false, value }, v.getGlobalConfig());
+  return { ...base, '~run': run, '~standard': { version: 1, vendor: 'valibot', validate } } as S;
 }
 
 const runOf = (schema: v.GenericSchema): Run => (schema as unknown as { '~run': Run })['~run'].bind(schema);

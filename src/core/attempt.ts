@@ -1,0 +1,164 @@
+/**
+ * One attempt of a call: the `fetch` ky calls for each try. It counts the attempt, runs the
+ * hooks, bounds the attempt by `timeout`, sends the signed bytes, ends the call on a redirect and
+ * hands ky a bounded, scrubbed copy of an error answer.
+ */
+import type { Client } from '../client.js';
+import { boundedErrorAnswer } from './body.js';
+import {
+  type CallFacts,
+  type ResponseError,
+  responseError,
+  type TimeoutError,
+  timeoutError,
+} from './errors.js';
+import type { Operation } from './operation.js';
+
+/** @internal What the attempts of one call share. */
+export interface Call extends CallFacts {
+  readonly op: Operation<unknown, Record<number, unknown>>;
+  readonly client: Client;
+  /** The caller's signal. */
+  readonly signal: AbortSignal | undefined;
+  /** The per-attempt limit (ms), for the headers and again for reading the body. */
+  readonly timeout: number;
+  /** Attempts made so far; each attempt counts itself. */
+  attempts: number;
+}
+
+/**
+ * @internal Thrown (to ky) by an attempt that ended in a way the SDK names itself: `error` is
+ * the call's result unless ky tries again, which it does only for a timeout with
+ * `retry.retryOnTimeout` (see ./retry.ts).
+ */
+export class AttemptEnded extends Error {
+  constructor(readonly error: TimeoutError | ResponseError) {
+    super(error.message);
+  }
+}
+
+/** A fetch as ky calls it. */
+type KyFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/**
+ * @internal The fetch ky calls for each attempt of `call`. ky builds its Request without a body,
+ * so it has no body stream to tee for retries: every attempt sends `body`, the serialized,
+ * signed bytes themselves. ky is given no `timeout` of its own: the attempt's timer is here, so
+ * that the error says which limit ran out (ky keeps `totalTimeout`).
+ */
+export function attemptFetch(call: Call, body: Uint8Array<ArrayBuffer> | null): KyFetch {
+  return (target, init) => {
+    // ky calls this with the Request it built, once per attempt.
+    const input = target as Request;
+    const attempt = ++call.attempts;
+    // The attempt's own signal: aborted by its timer, and by ky (the caller's signal, totalTimeout).
+    const controller = new AbortController();
+    const outer = input.signal;
+    const forward = () => controller.abort(outer.reason);
+    if (outer.aborted) forward();
+    else outer.addEventListener('abort', forward);
+    return new Promise<Response>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        controller.abort();
+        reject(new AttemptEnded(timeoutError(call, 'attempt', call.timeout)));
+      }, call.timeout);
+      const settled = () => {
+        clearTimeout(timer);
+        outer.removeEventListener('abort', forward);
+      };
+      exchange(call, input, init, body, controller.signal, attempt).then(
+        (response) => {
+          settled();
+          resolve(response);
+        },
+        (error: unknown) => {
+          settled();
+          reject(error);
+        },
+      );
+    });
+  };
+}
+
+function safely(fn: (() => void) | undefined): void {
+  try {
+    fn?.();
+  } catch {
+    // Hooks observe; what they throw must not change the call.
+  }
+}
+
+function redactedHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name] = name === 'authorization' || name === 'content-signature' ? '[redacted]' : value;
+  });
+  return out;
+}
+
+/**
+ * The end of a call answered with a redirect (3xx, or the opaque answer a browser gives for
+ * one), or `undefined` for any other answer. Redirects are never followed, so the credentials
+ * stay with the configured baseUrl; this is the one place that says so.
+ */
+function redirected(call: Call, response: Response): AttemptEnded | undefined {
+  // An opaque answer (`opaqueredirect`, or `opaque` from a browser) has status 0.
+  const status = response.status;
+  if (status !== 0 && (status < 300 || status >= 400)) return undefined;
+  response.body?.cancel().catch(() => {});
+  const location = response.headers.get('location') ?? 'another location';
+  const detail = `a redirect to ${location} was not followed, so credentials stay with the configured baseUrl`;
+  return new AttemptEnded(responseError(call, status, 'redirect', detail));
+}
+
+/** Sends the attempt, tells the hooks, and sorts the answer: a redirect ends the call. */
+async function exchange(
+  call: Call,
+  input: Request,
+  init: RequestInit | undefined,
+  body: Uint8Array<ArrayBuffer> | null,
+  signal: AbortSignal,
+  attempt: number,
+): Promise<Response> {
+  const { client, op } = call;
+  const hooks = client.hooks;
+  const url = input.url;
+  const base = {
+    operation: op.id,
+    method: op.method,
+    url,
+    attempt,
+    ...(hooks?.includeHeaders ? { headers: redactedHeaders(input.headers) } : {}),
+  };
+  if (hooks?.onRequest) safely(() => hooks.onRequest?.(base));
+  const started = Date.now();
+  let response!: Response;
+  let failure: string | undefined;
+  let thrown: unknown;
+  try {
+    const custom = client.fetch;
+    response = await (custom
+      ? // A custom fetch is promised a Request: one with the bytes, made for this attempt.
+        custom(new Request(input, body ? { body, signal } : { signal }), init)
+      : globalThis.fetch(url, {
+          method: input.method,
+          headers: input.headers,
+          body,
+          signal,
+          redirect: 'manual',
+        }));
+  } catch (error) {
+    thrown = error;
+    failure = call.redact(error instanceof Error ? error.message : String(error));
+  }
+  if (hooks?.onResponse)
+    safely(() =>
+      hooks.onResponse?.({ ...base, status: response?.status, failure, durationMs: Date.now() - started }),
+    );
+  if (failure !== undefined) throw thrown;
+  const redirect = redirected(call, response);
+  if (redirect) throw redirect;
+  if (response.ok) return response;
+  // A non-2xx answer: ky reads its body whole before deciding on a retry.
+  return boundedErrorAnswer(response, call.timeout, signal, call.redact);
+}

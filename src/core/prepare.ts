@@ -1,0 +1,195 @@
+/**
+ * The first stage of a call: everything that can be decided before anything is sent. The client
+ * and the options are checked, the params validated, the URL and the body built, the headers set
+ * and signed. A problem here is a `config`, `validation` or `aborted` error, and nothing was sent.
+ */
+import { safeParse } from 'valibot';
+import { type Client, isClient } from '../client.js';
+import { abortedError, type CodedIssue, configError, type TalonError, validationError } from './errors.js';
+import { toIssues } from './issues.js';
+import type { Operation } from './operation.js';
+import { type CallOptions, checkSharedOptions, type ResolvedRetry, resolveRetry } from './options.js';
+import { type Err, err } from './result.js';
+
+/**
+ * @internal What a stage of a call hands on: its value, or the error that ends the call (an
+ * `Err`, told apart by its `error` key: no stage's value has one).
+ */
+export type Step<T extends object> = T | Err<TalonError<Record<number, unknown>>>;
+
+/** @internal A checked call, ready to send. */
+export interface Prepared {
+  readonly client: Client;
+  readonly op: Operation<unknown, Record<number, unknown>>;
+  readonly url: string;
+  /** The request headers, signed; as a record, which ky merges more cheaply than a Headers. */
+  readonly headers: Record<string, string>;
+  /** The serialized body (`null` when the operation sends none): the bytes that were signed. */
+  readonly body: Uint8Array<ArrayBuffer> | null;
+  readonly signal: AbortSignal | undefined;
+  readonly timeout: number;
+  readonly totalTimeout: number | false;
+  readonly retry: ResolvedRetry;
+  readonly validate: boolean;
+}
+
+/**
+ * @internal Checks and builds a call of `op`: a {@link Prepared} call, or the `config`,
+ * `validation` or `aborted` error that stops it before anything is sent.
+ */
+export function prepare(
+  client: Client,
+  op: Operation<unknown, Record<number, unknown>>,
+  params: unknown,
+  options: CallOptions | undefined,
+): Step<Prepared> {
+  const settings = settle(client, op, options);
+  if ('error' in settings) return settings;
+  const request = encode(client, op, params);
+  if ('error' in request) return request;
+  const { call, retry } = settings;
+  const signal = call.signal;
+  if (signal?.aborted) return err(abortedError(op.id));
+  const { url, body } = request;
+
+  const headers = new Headers({ accept: 'application/json' });
+  if (body) headers.set('content-type', 'application/json');
+  for (const [name, value] of Object.entries(client.headers)) headers.set(name, value);
+  if (call.headers) for (const [name, value] of Object.entries(call.headers)) headers.set(name, value);
+  client.auth.sign(headers, body ?? new Uint8Array(0));
+  return {
+    client,
+    op,
+    url,
+    headers: Object.fromEntries(headers),
+    body,
+    signal,
+    timeout: call.timeout ?? client.timeout,
+    totalTimeout: call.totalTimeout ?? client.totalTimeout,
+    retry,
+    validate: call.validateResponse ?? client.validateResponse,
+  };
+}
+
+function isSignal(value: unknown): value is AbortSignal {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AbortSignal).aborted === 'boolean' &&
+    typeof (value as AbortSignal).addEventListener === 'function'
+  );
+}
+
+/** The client and the call options, checked; the retry setting resolved. */
+function settle(
+  client: Client,
+  op: Operation,
+  options: CallOptions | undefined,
+): Step<{ call: CallOptions; retry: ResolvedRetry }> {
+  if (!isClient(client))
+    return err(configError(op.id, 'client', 'must be a client made by createClient(...)'));
+  if (options !== undefined && (typeof options !== 'object' || options === null))
+    return err(configError(op.id, 'options', 'must be an object or undefined'));
+  const call: CallOptions = options ?? {};
+  const problem = checkSharedOptions(call as Record<string, unknown>, 'options.');
+  if (problem) return err(configError(op.id, problem.field, problem.message));
+  if (call.signal !== undefined && !isSignal(call.signal))
+    return err(configError(op.id, 'options.signal', 'must be an AbortSignal'));
+  const retry = resolveRetry(call.retry, client.retry, 'options.retry');
+  if ('field' in retry) return err(configError(op.id, retry.field, retry.message));
+  if (op.apiKeyOnly && client.auth.scheme !== 'apiKey')
+    return err(
+      configError(
+        op.id,
+        'auth',
+        `accepts only apiKey auth (the API lists no Content-Signature for it); create a client with auth: apiKey(key)`,
+      ),
+    );
+  return { call, retry };
+}
+
+/** The params, validated, as a URL and a body: what is sent is exactly what was checked. */
+function encode(
+  client: Client,
+  op: Operation,
+  params: unknown,
+): Step<{ url: string; body: Uint8Array<ArrayBuffer> | null }> {
+  const refuse = (issue: CodedIssue) => err(validationError(op.id, [issue], client.auth.redact));
+  const checked = safeParse(op.params, params);
+  if (!checked.success) return err(validationError(op.id, toIssues(checked.issues), client.auth.redact));
+  const values = checked.output as Record<string, unknown>;
+  const path = buildPath(op, values);
+  if (typeof path !== 'string') return refuse(path);
+  const query = buildQuery(op, values);
+  if (typeof query !== 'string') return refuse(query);
+  const url = `${client.baseUrl}${path}${query}`;
+  if (!op.body) return { url, body: null };
+  const json = serialize(values.body);
+  if (json === undefined)
+    return refuse({
+      path: 'body',
+      message: 'cannot be serialized as JSON (a cycle or a BigInt?)',
+      code: 'invalid_value',
+    });
+  return { url, body: new TextEncoder().encode(json) };
+}
+
+/** `JSON.stringify`, or `undefined` for a value it cannot take (a cycle, a BigInt). */
+function serialize(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Matches an unpaired UTF-16 surrogate, which no URL can carry (encodeURIComponent throws on it). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function unusable(path: string, message: string): CodedIssue {
+  return { path, message, code: 'invalid_value' };
+}
+
+const lonelySurrogate = (name: string) =>
+  unusable(name, 'is not well-formed Unicode (it has a lone surrogate): a URL cannot carry it');
+
+/** Fills the path template; every value is percent-encoded as one path segment. */
+function buildPath(op: Operation, values: Record<string, unknown>): string | CodedIssue {
+  let problem: CodedIssue | undefined;
+  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = String(values[name]);
+    if (value === '.' || value === '..')
+      problem ??= unusable(name, 'cannot be "." or "..": a URL path cannot carry it');
+    if (LONE_SURROGATE.test(value)) {
+      problem ??= lonelySurrogate(name);
+      return '';
+    }
+    return encodeURIComponent(value);
+  });
+  return problem ?? path;
+}
+
+/** The query string: array values repeat the name, or join with commas for `op.csv` names. */
+function buildQuery(op: Operation, values: Record<string, unknown>): string | CodedIssue {
+  if (!op.query) return '';
+  const search = new URLSearchParams();
+  for (const name of op.query) {
+    const value = values[name];
+    if (value === undefined || value === null) continue;
+    const items = Array.isArray(value) ? value : [value];
+    if (op.csv?.includes(name) && items.length > 0) {
+      const text = items.map(String).join(',');
+      if (LONE_SURROGATE.test(text)) return lonelySurrogate(name);
+      search.append(name, text);
+      continue;
+    }
+    for (const item of items) {
+      const text = String(item);
+      // URLSearchParams would silently turn a lone surrogate into U+FFFD: refuse instead.
+      if (LONE_SURROGATE.test(text)) return lonelySurrogate(name);
+      search.append(name, text);
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
