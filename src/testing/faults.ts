@@ -7,14 +7,7 @@
  * from a seeded generator: the same seed and the same requests give the same faults.
  */
 import { fail, toResponse } from './answers.js';
-import type {
-  FakeCall,
-  FakeConflictFault,
-  FakeDropFault,
-  FakeFault,
-  FakeFaults,
-  FakeStatusFault,
-} from './fault-rules.js';
+import type { FakeCall, FakeFault, FakeFaults, FakeStatusFault } from './fault-rules.js';
 import { random } from './ids.js';
 
 /** Where a request goes: its operation and raw path parameters, or `undefined`. */

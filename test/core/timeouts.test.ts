@@ -58,9 +58,7 @@ describe('timeouts say which limit ran out', () => {
       error: { kind: 'timeout', limit: 'attempt', timeout: 40, attempts: 1 },
     });
     if (result.ok) return;
-    expect(result.error.message).toBe(
-      'getThing: no answer within timeout (40 ms), attempt 1',
-    );
+    expect(result.error.message).toBe('getThing: no answer within timeout (40 ms), attempt 1');
     expect(state).toEqual({ attempts: 1, hungUp: 1 });
   });
 
@@ -102,8 +100,7 @@ describe('timeouts say which limit ran out', () => {
       ok: false,
       error: { kind: 'timeout', limit: 'total', timeout: 40, attempts: 1 },
     });
-    if (!result.ok)
-      expect(result.error.message).toBe('getThing: totalTimeout (40 ms) ran out, attempt 1');
+    if (!result.ok) expect(result.error.message).toBe('getThing: totalTimeout (40 ms) ran out, attempt 1');
   });
 
   it("totalTimeout running out between retried attempts: limit 'total'", async () => {
@@ -131,7 +128,9 @@ describe('timeouts say which limit ran out', () => {
       error: { kind: 'timeout', limit: 'body', timeout: 40, attempts: 1 },
     });
     if (!result.ok)
-      expect(result.error.message).toBe('getThing: the body did not arrive within timeout (40 ms), attempt 1');
+      expect(result.error.message).toBe(
+        'getThing: the body did not arrive within timeout (40 ms), attempt 1',
+      );
   });
 
   it("a body read cut short by totalTimeout: limit 'total', the totalTimeout setting (not the timeout)", async () => {
