@@ -59,8 +59,11 @@ async function run(
   params: unknown,
   options: CallOptions | undefined,
 ): Promise<Result<unknown, AnyError>> {
-  const prepared = prepare(client, op, params, options);
+  const prepared = await prepare(client, op, params, options);
   if ('error' in prepared) return prepared;
+  // The rate limiter's slot: once per call, before the first attempt (retries take none).
+  const limiter = client.rateLimit;
+  if (limiter && !(await limiter.wait(op.id, prepared.signal))) return err(abortedError(op.id));
   const sent = await transmit(prepared);
   if ('error' in sent) return sent;
   return readAnswer(prepared, sent);
@@ -122,7 +125,9 @@ function failureOf(call: Call, error: unknown, totalTimeout: number | false): An
   if (error instanceof AttemptEnded) return error.error;
   if (isHTTPError(error)) {
     const status = error.response.status;
-    return httpError(call, error.response, error.data, call.op.errors?.[status]);
+    const op = call.op;
+    const data = op.answer ? op.answer.errorBody(error.data) : error.data;
+    return httpError(call, error.response, data, op.errors?.[status]);
   }
   // ky times out only for totalTimeout: it is given no per-attempt timeout (see ./attempt.ts).
   if (isTimeoutError(error) && totalTimeout !== false) return timeoutError(call, 'total', totalTimeout);
@@ -156,7 +161,11 @@ async function readAnswer(prepared: Prepared, sent: Sent): Promise<Result<unknow
   // less; the timer armed with it knows which limit it enforces.
   const left = totalTimeout === false ? timeout : totalTimeout - (Date.now() - sent.started);
   const total = totalTimeout !== false && left < timeout;
-  const read = await readText(response, client.maxResponseBytes, total ? Math.max(left, 1) : timeout, signal);
+  const reader = (body: Response) =>
+    readText(body, client.maxResponseBytes, total ? Math.max(left, 1) : timeout, signal);
+  // A non-JSON answer (a CSV export) is read by the operation's own reader, with the same bounds.
+  const answer = op.answer;
+  const read = await (answer ? answer.read(response, reader) : reader(response));
   if ('problem' in read) {
     if (read.problem === 'aborted') return err(abortedError(op.id));
     if (read.problem === 'timeout')
@@ -164,11 +173,12 @@ async function readAnswer(prepared: Prepared, sent: Sent): Promise<Result<unknow
     const detail =
       read.problem === 'too-large'
         ? `the body is larger than maxResponseBytes (${client.maxResponseBytes} bytes)`
-        : 'the body broke off before it was complete';
+        : ((read as { detail?: string }).detail ?? 'the body broke off before it was complete');
     return err(responseError(call, status, read.problem, detail));
   }
   const meta = { status, headers: response.headers, attempts: call.attempts };
   const text = read.text;
+  if (answer) return ok(text, meta);
   if (!op.response) return ok(undefined, meta);
   if (text.length === 0) {
     // Only operations documented to answer without a body (emptyOk) may: elsewhere an empty 204
