@@ -126,7 +126,12 @@ describe('rateLimit through the transport', () => {
 
   it('validation errors take no slot: nothing is asked for a call that cannot be sent', async () => {
     const asked: string[] = [];
-    const limiter: RateLimiter = { wait: (op) => (asked.push(op), Promise.resolve(true)) };
+    const limiter: RateLimiter = {
+      wait: (op) => {
+        asked.push(op);
+        return Promise.resolve(true);
+      },
+    };
     const result = await send(admin({ rateLimit: limiter }), addLoyaltyPoints, { loyaltyProgramId: 'x' });
     expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } });
     expect(asked).toEqual([]);
