@@ -12,6 +12,7 @@
  */
 import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
 import { safeParse } from 'valibot';
+import type { AnyAuthScheme } from '../auth/types.js';
 import type { Client } from '../client.js';
 import { AttemptEnded, attemptFetch, type Call } from './attempt.js';
 import { readText } from './body.js';
@@ -37,16 +38,20 @@ type AnyError = TalonError<Record<number, unknown>>;
  * @internal Runs one call of `op`. Resolves to a Result for every input; never rejects.
  */
 export async function send<T, E extends Record<number, unknown>>(
-  client: Client,
+  client: Client<AnyAuthScheme>,
   op: Operation<T, E>,
   params: unknown,
   options?: CallOptions,
 ): Promise<Result<T, TalonError<E>>> {
   try {
-    return (await run(client, op as Operation<unknown, Record<number, unknown>>, params, options)) as Result<
-      T,
-      TalonError<E>
-    >;
+    // Any client type: which auth may call `op` is checked at run time (./auth-check.ts), the
+    // stages below never depend on the scheme's type.
+    return (await run(
+      client as Client,
+      op as Operation<unknown, Record<number, unknown>>,
+      params,
+      options,
+    )) as Result<T, TalonError<E>>;
   } catch (error) {
     // Unreachable by design; kept so that even a bug answers with a value.
     return err(internalError(client, op.id, describe(error)) as TalonError<E>);

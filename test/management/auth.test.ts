@@ -13,8 +13,9 @@ import { admin, getLoyaltyCard, integration, MANAGEMENT_KEY } from './ops.js';
 
 const { server, seen } = useMockServer();
 
-const integrationOperations = Object.entries(integrationEntry).filter(
-  (entry): entry is [string, (...args: unknown[]) => Promise<unknown>] => typeof entry[1] === 'function',
+type AnyCall = (client: unknown, params: unknown) => Promise<unknown>;
+const integrationOperations = Object.entries(integrationEntry as Record<string, unknown>).filter(
+  (entry): entry is [string, AnyCall] => typeof entry[1] === 'function',
 );
 
 describe('Management auth in the transport', () => {
