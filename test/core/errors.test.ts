@@ -118,8 +118,12 @@ describe('the error union, one of each kind', () => {
         const signal = init?.signal ?? input.signal;
         signal.addEventListener('abort', () => reject(signal.reason), { once: true });
       });
-    const error = await errorOf(call(make({ fetch: hang, timeout: 5 })), 'timeout', ['attempts', 'timeout']);
-    expect(error).toMatchObject({ timeout: 5, attempts: 1 });
+    const error = await errorOf(call(make({ fetch: hang, timeout: 5 })), 'timeout', [
+      'attempts',
+      'limit',
+      'timeout',
+    ]);
+    expect(error).toMatchObject({ timeout: 5, attempts: 1, limit: 'attempt' });
   });
 
   it('aborted: nothing more than kind, operation and message', async () => {
