@@ -14,13 +14,14 @@ export function authMismatch(
   client: { readonly auth: { readonly scheme: string } },
 ): string | undefined {
   const scheme = client.auth.scheme;
+  const fix = (why: string, auth: string) => `${why}; create a client with auth: ${auth}(key)`;
   if (op.auth === 'managementKey')
     return scheme === 'managementKey'
       ? undefined
-      : `accepts only managementKey auth (it is a Management API operation); create a client with auth: managementKey(key), using a Management API key`;
+      : fix('accepts only managementKey auth (it is a Management API operation)', 'managementKey');
   if (scheme === 'managementKey')
-    return `does not accept managementKey auth (it is an Integration API operation); create a client with auth: apiKey(key), using an Integration API key`;
+    return fix('does not accept managementKey auth (it is an Integration API operation)', 'apiKey');
   if (op.apiKeyOnly && scheme !== 'apiKey')
-    return `accepts only apiKey auth (the API lists no Content-Signature for it); create a client with auth: apiKey(key)`;
+    return fix('accepts only apiKey auth (the API lists no Content-Signature for it)', 'apiKey');
   return undefined;
 }

@@ -46,3 +46,24 @@ export async function readCsv(response: Response, read: BodyReader): Promise<Csv
     return { problem: 'unreadable' };
   }
 }
+
+/**
+ * An error answer of an export as the SDK keeps it: the spec files the JSON error bodies of the
+ * exports under `application/csv`, so ky hands them over as text; that text is parsed as JSON
+ * whatever the content type, and kept as text when it is not JSON.
+ */
+function errorBody(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data);
+  } catch {
+    return data;
+  }
+}
+
+/**
+ * @internal The `answer` of every operation that answers `application/csv` (the exports; the
+ * generator emits `answer: csvAnswer`): the request sends `Accept: application/csv`, a 2xx is
+ * read by {@link readCsv}, and an error body is JSON whatever its content type.
+ */
+export const csvAnswer = { accept: 'application/csv', read: readCsv, errorBody } as const;

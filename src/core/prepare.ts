@@ -5,6 +5,7 @@
  */
 import { safeParse } from 'valibot';
 import { type Client, isClient } from '../client.js';
+import { authMismatch } from './auth-check.js';
 import { abortedError, type CodedIssue, configError, type TalonError, validationError } from './errors.js';
 import { toIssues } from './issues.js';
 import type { Operation } from './operation.js';
@@ -37,23 +38,23 @@ export interface Prepared {
  * @internal Checks and builds a call of `op`: a {@link Prepared} call, or the `config`,
  * `validation` or `aborted` error that stops it before anything is sent.
  */
-export function prepare(
+export async function prepare(
   client: Client,
   op: Operation<unknown, Record<number, unknown>>,
   params: unknown,
   options: CallOptions | undefined,
-): Step<Prepared> {
+): Promise<Step<Prepared>> {
   const settings = settle(client, op, options);
   if ('error' in settings) return settings;
-  const request = encode(client, op, params);
+  const request = await encode(client, op, params);
   if ('error' in request) return request;
   const { call, retry } = settings;
   const signal = call.signal;
   if (signal?.aborted) return err(abortedError(op.id));
   const { url, body } = request;
 
-  const headers = new Headers({ accept: 'application/json' });
-  if (body) headers.set('content-type', 'application/json');
+  const headers = new Headers({ accept: op.answer?.accept ?? 'application/json' });
+  if (body) headers.set('content-type', request.type ?? 'application/json');
   for (const [name, value] of Object.entries(client.headers)) headers.set(name, value);
   if (call.headers) for (const [name, value] of Object.entries(call.headers)) headers.set(name, value);
   client.auth.sign(headers, body ?? new Uint8Array(0));
@@ -97,23 +98,20 @@ function settle(
     return err(configError(op.id, 'options.signal', 'must be an AbortSignal'));
   const retry = resolveRetry(call.retry, client.retry, 'options.retry');
   if ('field' in retry) return err(configError(op.id, retry.field, retry.message));
-  if (op.apiKeyOnly && client.auth.scheme !== 'apiKey')
-    return err(
-      configError(
-        op.id,
-        'auth',
-        `accepts only apiKey auth (the API lists no Content-Signature for it); create a client with auth: apiKey(key)`,
-      ),
-    );
+  const mismatch = authMismatch(op, client);
+  if (mismatch) return err(configError(op.id, 'auth', mismatch));
   return { call, retry };
 }
 
-/** The params, validated, as a URL and a body: what is sent is exactly what was checked. */
-function encode(
+/**
+ * The params, validated, as a URL and a body (JSON, or an upload's form with its content `type`):
+ * what is sent is exactly what was checked.
+ */
+async function encode(
   client: Client,
   op: Operation,
   params: unknown,
-): Step<{ url: string; body: Uint8Array<ArrayBuffer> | null }> {
+): Promise<Step<{ url: string; body: Uint8Array<ArrayBuffer> | null; type?: string }>> {
   const refuse = (issue: CodedIssue) => err(validationError(op.id, [issue], client.auth.redact));
   const checked = safeParse(op.params, params);
   if (!checked.success) return err(validationError(op.id, toIssues(checked.issues), client.auth.redact));
@@ -123,6 +121,13 @@ function encode(
   const query = buildQuery(op, values);
   if (typeof query !== 'string') return refuse(query);
   const url = `${client.baseUrl}${path}${query}`;
+  const upload = op.upload;
+  if (upload) {
+    const file = (values.body as Record<string, unknown> | undefined)?.[upload.field];
+    const form = await upload.encode(file, upload.field);
+    if ('issue' in form) return refuse({ ...form.issue, code: 'invalid_value' });
+    return { url, body: form.bytes, type: form.contentType };
+  }
   if (!op.body) return { url, body: null };
   const json = serialize(values.body);
   if (json === undefined)

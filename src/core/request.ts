@@ -12,6 +12,7 @@
  */
 import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
 import { safeParse } from 'valibot';
+import type { AnyAuthScheme } from '../auth/types.js';
 import type { Client } from '../client.js';
 import { AttemptEnded, attemptFetch, type Call } from './attempt.js';
 import { readText } from './body.js';
@@ -37,16 +38,20 @@ type AnyError = TalonError<Record<number, unknown>>;
  * @internal Runs one call of `op`. Resolves to a Result for every input; never rejects.
  */
 export async function send<T, E extends Record<number, unknown>>(
-  client: Client,
+  client: Client<AnyAuthScheme>,
   op: Operation<T, E>,
   params: unknown,
   options?: CallOptions,
 ): Promise<Result<T, TalonError<E>>> {
   try {
-    return (await run(client, op as Operation<unknown, Record<number, unknown>>, params, options)) as Result<
-      T,
-      TalonError<E>
-    >;
+    // Any client type: which auth may call `op` is checked at run time (./auth-check.ts), the
+    // stages below never depend on the scheme's type.
+    return (await run(
+      client as Client,
+      op as Operation<unknown, Record<number, unknown>>,
+      params,
+      options,
+    )) as Result<T, TalonError<E>>;
   } catch (error) {
     // Unreachable by design; kept so that even a bug answers with a value.
     return err(internalError(client, op.id, describe(error)) as TalonError<E>);
@@ -59,8 +64,11 @@ async function run(
   params: unknown,
   options: CallOptions | undefined,
 ): Promise<Result<unknown, AnyError>> {
-  const prepared = prepare(client, op, params, options);
+  const prepared = await prepare(client, op, params, options);
   if ('error' in prepared) return prepared;
+  // The rate limiter's slot: once per call, before the first attempt (retries take none).
+  const limiter = client.rateLimit;
+  if (limiter && !(await limiter.wait(op.id, prepared.signal))) return err(abortedError(op.id));
   const sent = await transmit(prepared);
   if ('error' in sent) return sent;
   return readAnswer(prepared, sent);
@@ -122,7 +130,9 @@ function failureOf(call: Call, error: unknown, totalTimeout: number | false): An
   if (error instanceof AttemptEnded) return error.error;
   if (isHTTPError(error)) {
     const status = error.response.status;
-    return httpError(call, error.response, error.data, call.op.errors?.[status]);
+    const op = call.op;
+    const data = op.answer ? op.answer.errorBody(error.data) : error.data;
+    return httpError(call, error.response, data, op.errors?.[status]);
   }
   // ky times out only for totalTimeout: it is given no per-attempt timeout (see ./attempt.ts).
   if (isTimeoutError(error) && totalTimeout !== false) return timeoutError(call, 'total', totalTimeout);
@@ -156,7 +166,11 @@ async function readAnswer(prepared: Prepared, sent: Sent): Promise<Result<unknow
   // less; the timer armed with it knows which limit it enforces.
   const left = totalTimeout === false ? timeout : totalTimeout - (Date.now() - sent.started);
   const total = totalTimeout !== false && left < timeout;
-  const read = await readText(response, client.maxResponseBytes, total ? Math.max(left, 1) : timeout, signal);
+  const reader = (body: Response) =>
+    readText(body, client.maxResponseBytes, total ? Math.max(left, 1) : timeout, signal);
+  // A non-JSON answer (a CSV export) is read by the operation's own reader, with the same bounds.
+  const answer = op.answer;
+  const read = await (answer ? answer.read(response, reader) : reader(response));
   if ('problem' in read) {
     if (read.problem === 'aborted') return err(abortedError(op.id));
     if (read.problem === 'timeout')
@@ -164,11 +178,12 @@ async function readAnswer(prepared: Prepared, sent: Sent): Promise<Result<unknow
     const detail =
       read.problem === 'too-large'
         ? `the body is larger than maxResponseBytes (${client.maxResponseBytes} bytes)`
-        : 'the body broke off before it was complete';
+        : ((read as { detail?: string }).detail ?? 'the body broke off before it was complete');
     return err(responseError(call, status, read.problem, detail));
   }
   const meta = { status, headers: response.headers, attempts: call.attempts };
   const text = read.text;
+  if (answer) return ok(text, meta);
   if (!op.response) return ok(undefined, meta);
   if (text.length === 0) {
     // Only operations documented to answer without a body (emptyOk) may: elsewhere an empty 204

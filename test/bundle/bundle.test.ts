@@ -4,7 +4,7 @@
  * Sizes are printed and written to .tmp/bundle-sizes.json (for the README's "Bundle size").
  */
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { report } from '../support/report.js';
@@ -144,6 +144,22 @@ describe.each(BUNDLERS)('%s', (bundler) => {
       expect(m.results.e![bundler].parts['@noble/hashes']).toBeGreaterThan(0);
       for (const key of ['a', 'b', 'c', 'd', 'f', 'g'])
         expect(m.results[key]![bundler].parts['@noble/hashes']).toBeUndefined();
+    });
+
+    it('no Management mechanism in an Integration app: upload, CSV answer and managementKey code stay out', () => {
+      // String literals of src/core/upload.ts, src/core/csv.ts and src/auth/managementKey.ts, which
+      // the transport reaches only through a Management operation's `upload` / `answer` fields.
+      const markers = {
+        'src/core/upload.ts': 'upload.csv',
+        'src/core/csv.ts': 'not-csv',
+        'src/auth/managementKey.ts': 'ManagementKey-v1',
+      };
+      for (const [file, marker] of Object.entries(markers)) {
+        expect(readFileSync(join(ROOT, file), 'utf8'), `${file} still has ${marker}`).toContain(marker);
+        for (const key of ['a', 'b', 'c', 'd', 'e', 'f', 'g'])
+          expect(code(key).includes(marker), `(${key}) has ${marker}`).toBe(false);
+      }
+      expect(code('a').includes('application/csv'), '(a) has application/csv').toBe(false);
     });
 
     it('never the testing subpath (talon-fetch/testing)', () => {

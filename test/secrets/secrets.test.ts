@@ -10,19 +10,27 @@ import { inspect } from 'node:util';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../../src/client.js';
+import { csvAnswer } from '../../src/core/csv.js';
 import type { Operation } from '../../src/core/operation.js';
 import type { RequestEvent, ResponseEvent } from '../../src/core/options.js';
 import { send } from '../../src/core/request.js';
+import { encodeUpload } from '../../src/core/upload.js';
 import { type Auth, apiKey, contentSignature, createClient } from '../../src/index.js';
+import { managementKey } from '../../src/management.js';
 import { ERROR_KINDS } from '../faults/support.js';
 
 const API_KEY = 'CANARY-apikey-5d2c8e1f0a9b4c7d';
 const APP_KEY = 'c0ffee00deadbeef5eedf00dcafebabe';
+const MANAGEMENT_KEY = 'CANARY-mgmtkey-8e4b1d7a2c6f9e03';
 /**
  * The secrets a client holds, by scheme. A client can only scrub what it knows: an apiKey client
  * has never seen an application key, and an application key never goes on the wire.
  */
-const SECRETS = { apiKey: [API_KEY], contentSignature: [APP_KEY, APP_KEY.toUpperCase()] } as const;
+const SECRETS = {
+  apiKey: [API_KEY],
+  contentSignature: [APP_KEY, APP_KEY.toUpperCase()],
+  managementKey: [MANAGEMENT_KEY],
+} as const;
 const BASE = 'https://acme.europe-west1.talon.one';
 
 const Thing = v.looseObject({ id: v.number(), name: v.string() });
@@ -52,6 +60,25 @@ const v2Op: Operation<undefined> = {
   params: v.object({ body: v.unknown() }),
   body: true,
   apiKeyOnly: true,
+};
+/** Shaped like a Management CSV export (JSON error bodies filed under application/csv). */
+const exportOp: Operation<string, { 400: { message: string; StatusCode: number } }> = {
+  id: 'exportOp',
+  method: 'GET',
+  path: '/v1/things/export',
+  params: v.object({}),
+  answer: csvAnswer,
+  response: v.string(),
+  errors: { 400: ErrorBody },
+};
+/** Shaped like a Management CSV import (multipart/form-data, the file in `upFile`). */
+const importOp: Operation<{ id: number }> = {
+  id: 'importOp',
+  method: 'POST',
+  path: '/v1/things/import',
+  params: v.object({ body: v.object({ upFile: v.unknown() }) }),
+  upload: { field: 'upFile', encode: encodeUpload },
+  response: v.looseObject({ id: v.number() }),
 };
 
 /** Every string reachable from `value`: own enumerable and hidden properties, symbols, Headers, causes. */
@@ -92,11 +119,26 @@ function expectClean(value: unknown, what: string, canaries: readonly string[]):
       );
 }
 
-type Scheme = 'apiKey' | 'contentSignature';
-const auths: Record<Scheme, () => Auth> = {
+type Scheme = 'apiKey' | 'contentSignature' | 'managementKey';
+const auths: Record<Scheme, () => Auth<Scheme>> = {
   apiKey: () => apiKey(API_KEY),
   contentSignature: () => contentSignature({ applicationId: 42, applicationKey: APP_KEY }),
+  managementKey: () => managementKey(MANAGEMENT_KEY),
 };
+/** The key a caller of `scheme` could paste by mistake (into a param, a header). */
+const KEYS: Record<Scheme, string> = {
+  apiKey: API_KEY,
+  contentSignature: APP_KEY,
+  managementKey: MANAGEMENT_KEY,
+};
+
+/**
+ * `op` as the client of `scheme` can call it: a Management operation (`auth: 'managementKey'`) for
+ * a managementKey client, which refuses Integration operations before anything else.
+ */
+function on<T, E extends Record<number, unknown>>(scheme: Scheme, op: Operation<T, E>): Operation<T, E> {
+  return scheme === 'managementKey' ? { ...op, auth: 'managementKey' } : op;
+}
 
 /** A client whose fetch answers with `respond`, and whose hooks record every event. */
 function rig(
@@ -127,13 +169,14 @@ function echo(request: Request): string {
     API_KEY,
     APP_KEY,
     APP_KEY.toUpperCase(),
+    MANAGEMENT_KEY,
   ].join(' | ');
 }
 
 type Case = {
   readonly name: string;
   readonly kind: (typeof ERROR_KINDS)[number];
-  readonly run: (scheme: Scheme) => Promise<{ result: unknown; events: unknown[]; client: Client }>;
+  readonly run: (scheme: Scheme) => Promise<{ result: unknown; events: unknown[]; client: Client<Scheme> }>;
 };
 
 const thingParams = { thingId: 'thing-1' };
@@ -144,7 +187,7 @@ const cases: Case[] = [
     kind: 'validation',
     async run(scheme) {
       const { client, events } = rig(scheme, () => Response.json({}));
-      return { result: await send(client, getOp, { thingId: '' }), events, client };
+      return { result: await send(client, on(scheme, getOp), { thingId: '' }), events, client };
     },
   },
   {
@@ -152,8 +195,8 @@ const cases: Case[] = [
     kind: 'validation',
     async run(scheme) {
       const { client, events } = rig(scheme, () => Response.json({}));
-      const key = scheme === 'apiKey' ? API_KEY : APP_KEY;
-      return { result: await send(client, getOp, { thingId: 'x', kind: key }), events, client };
+      const key = KEYS[scheme];
+      return { result: await send(client, on(scheme, getOp), { thingId: 'x', kind: key }), events, client };
     },
   },
   {
@@ -161,8 +204,12 @@ const cases: Case[] = [
     kind: 'validation',
     async run(scheme) {
       const { client, events } = rig(scheme, () => Response.json({}));
-      const key = scheme === 'apiKey' ? API_KEY : APP_KEY;
-      return { result: await send(client, postOp, { body: { name: 'n', count: key } }), events, client };
+      const key = KEYS[scheme];
+      return {
+        result: await send(client, on(scheme, postOp), { body: { name: 'n', count: key } }),
+        events,
+        client,
+      };
     },
   },
   {
@@ -170,7 +217,7 @@ const cases: Case[] = [
     kind: 'config',
     async run(scheme) {
       const { client, events } = rig(scheme, () => Response.json({}));
-      return { result: await send(client, getOp, thingParams, { timeout: -1 }), events, client };
+      return { result: await send(client, on(scheme, getOp), thingParams, { timeout: -1 }), events, client };
     },
   },
   {
@@ -179,7 +226,9 @@ const cases: Case[] = [
     async run(scheme) {
       const { client, events } = rig(scheme, () => Response.json({}));
       return {
-        result: await send(client, getOp, thingParams, { headers: { 'x-key': `${API_KEY}\r\n${APP_KEY}` } }),
+        result: await send(client, on(scheme, getOp), thingParams, {
+          headers: { 'x-key': `${API_KEY}\r\n${APP_KEY}\r\n${MANAGEMENT_KEY}` },
+        }),
         events,
         client,
       };
@@ -191,8 +240,9 @@ const cases: Case[] = [
     async run(scheme) {
       const { client, events } = rig(scheme, () => new Response(null, { status: 204 }));
       const result = await send(client, v2Op, { body: { key: API_KEY } });
-      // contentSignature is refused before sending; apiKey goes through: make it fail on config instead.
-      return scheme === 'contentSignature'
+      // contentSignature is refused before sending (and managementKey, on an Integration
+      // operation); apiKey goes through: make it fail on config instead.
+      return scheme !== 'apiKey'
         ? { result, events, client }
         : { result: await send(client, v2Op, { body: {} }, { retry: { limit: 99 } }), events, client };
     },
@@ -202,8 +252,8 @@ const cases: Case[] = [
     kind: 'config',
     async run(scheme) {
       const { client, events } = rig(scheme, () => Response.json({}));
-      const fake = { ...client } as Client;
-      return { result: await send(fake, getOp, thingParams), events, client };
+      const fake = { ...client } as Client<Scheme>;
+      return { result: await send(fake, on(scheme, getOp), thingParams), events, client };
     },
   },
   {
@@ -223,7 +273,7 @@ const cases: Case[] = [
           },
         ),
       );
-      return { result: await send(client, getOp, thingParams), events, client };
+      return { result: await send(client, on(scheme, getOp), thingParams), events, client };
     },
   },
   {
@@ -235,7 +285,58 @@ const cases: Case[] = [
         (request) =>
           new Response(`upstream said: ${echo(request)}`, { status: 503, headers: { 'x-key': API_KEY } }),
       );
-      return { result: await send(client, getOp, thingParams), events, client };
+      return { result: await send(client, on(scheme, getOp), thingParams), events, client };
+    },
+  },
+  {
+    name: 'http: an export error filed under application/csv (parsed as JSON) that echoes the key',
+    kind: 'http',
+    async run(scheme) {
+      const { client, events } = rig(
+        scheme,
+        (request) =>
+          new Response(JSON.stringify({ message: `bad request ${echo(request)}`, StatusCode: 400 }), {
+            status: 400,
+            headers: { 'content-type': 'application/csv', 'x-echo': echo(request) },
+          }),
+      );
+      return { result: await send(client, on(scheme, exportOp), {}), events, client };
+    },
+  },
+  {
+    name: 'response: an export answered with JSON whose content type echoes the key',
+    kind: 'response',
+    async run(scheme) {
+      const { client, events } = rig(
+        scheme,
+        (request) =>
+          new Response(`{"k":"${KEYS[scheme]}"}`, {
+            headers: { 'content-type': `application/json; k=${echo(request).replace(/[^\w-]/g, '')}` },
+          }),
+      );
+      return { result: await send(client, on(scheme, exportOp), {}), events, client };
+    },
+  },
+  {
+    name: 'validation: an upload whose file is an object holding the key',
+    kind: 'validation',
+    async run(scheme) {
+      const { client, events } = rig(scheme, () => Response.json({ id: 1 }));
+      const upFile = { key: KEYS[scheme] };
+      return { result: await send(client, on(scheme, importOp), { body: { upFile } }), events, client };
+    },
+  },
+  {
+    name: 'http: an upload answered 500 echoing the key (POST: not retried)',
+    kind: 'http',
+    async run(scheme) {
+      const { client, events } = rig(
+        scheme,
+        (request) =>
+          new Response(`failed: ${echo(request)}`, { status: 500, headers: { 'x-key': echo(request) } }),
+      );
+      const upFile = `identifier,amount\n${KEYS[scheme]},1\n`;
+      return { result: await send(client, on(scheme, importOp), { body: { upFile } }), events, client };
     },
   },
   {
@@ -245,7 +346,7 @@ const cases: Case[] = [
       const { client, events } = rig(scheme, (request) => {
         throw new TypeError('fetch failed', { cause: new Error(`connect refused for ${echo(request)}`) });
       });
-      return { result: await send(client, getOp, thingParams), events, client };
+      return { result: await send(client, on(scheme, getOp), thingParams), events, client };
     },
   },
   {
@@ -255,7 +356,7 @@ const cases: Case[] = [
       const { client, events } = rig(scheme, (request) => {
         throw new Error(`proxy rejected ${echo(request)}`);
       });
-      return { result: await send(client, postOp, { body: { name: 'n' } }), events, client };
+      return { result: await send(client, on(scheme, postOp), { body: { name: 'n' } }), events, client };
     },
   },
   {
@@ -265,7 +366,7 @@ const cases: Case[] = [
       const { client, events } = rig(scheme, (request) => {
         throw `bad ${echo(request)}`;
       });
-      return { result: await send(client, getOp, thingParams), events, client };
+      return { result: await send(client, on(scheme, getOp), thingParams), events, client };
     },
   },
   {
@@ -279,7 +380,7 @@ const cases: Case[] = [
             request.signal.addEventListener('abort', () => reject(new Error(`aborted ${echo(request)}`))),
           ),
       );
-      return { result: await send(client, getOp, thingParams, { timeout: 30 }), events, client };
+      return { result: await send(client, on(scheme, getOp), thingParams, { timeout: 30 }), events, client };
     },
   },
   {
@@ -292,11 +393,11 @@ const cases: Case[] = [
         (request) =>
           new Promise((_, reject) => {
             request.signal.addEventListener('abort', () => reject(request.signal.reason));
-            controller.abort(new Error(`cancelled, key ${API_KEY} ${APP_KEY}`));
+            controller.abort(new Error(`cancelled, key ${API_KEY} ${APP_KEY} ${MANAGEMENT_KEY}`));
           }),
       );
       return {
-        result: await send(client, getOp, thingParams, { signal: controller.signal }),
+        result: await send(client, on(scheme, getOp), thingParams, { signal: controller.signal }),
         events,
         client,
       };
@@ -311,7 +412,7 @@ const cases: Case[] = [
         (request) =>
           new Response('{}', { headers: { 'content-type': `text/${echo(request).replace(/[^\w-]/g, '')}` } }),
       );
-      return { result: await send(client, getOp, thingParams), events, client };
+      return { result: await send(client, on(scheme, getOp), thingParams), events, client };
     },
   },
   {
@@ -323,10 +424,10 @@ const cases: Case[] = [
         () =>
           new Response(null, {
             status: 302,
-            headers: { location: `https://evil.example/?k=${API_KEY}&a=${APP_KEY}` },
+            headers: { location: `https://evil.example/?k=${API_KEY}&a=${APP_KEY}&m=${MANAGEMENT_KEY}` },
           }),
       );
-      return { result: await send(client, getOp, thingParams), events, client };
+      return { result: await send(client, on(scheme, getOp), thingParams), events, client };
     },
   },
   {
@@ -336,7 +437,7 @@ const cases: Case[] = [
       const { client, events } = rig(scheme, (request) =>
         Response.json({ id: echo(request), name: 5, extra: API_KEY }, { headers: { 'x-key': API_KEY } }),
       );
-      return { result: await send(client, getOp, thingParams), events, client };
+      return { result: await send(client, on(scheme, getOp), thingParams), events, client };
     },
   },
   {
@@ -348,7 +449,7 @@ const cases: Case[] = [
         (request) =>
           new Response(`{"id": ${echo(request)}`, { headers: { 'content-type': 'application/json' } }),
       );
-      return { result: await send(client, getOp, thingParams), events, client };
+      return { result: await send(client, on(scheme, getOp), thingParams), events, client };
     },
   },
   {
@@ -360,15 +461,15 @@ const cases: Case[] = [
         baseUrl: BASE,
         auth: auths[scheme](),
         maxResponseBytes: 10,
-        fetch: async () => Response.json({ id: 1, name: API_KEY }),
+        fetch: async () => Response.json({ id: 1, name: KEYS[scheme] }),
         hooks: { includeHeaders: true, onResponse: (e) => events.push(e) },
       });
-      return { result: await send(client, getOp, thingParams), events, client };
+      return { result: await send(client, on(scheme, getOp), thingParams), events, client };
     },
   },
 ];
 
-describe.each(['apiKey', 'contentSignature'] as const)('%s canaries', (scheme) => {
+describe.each(['apiKey', 'contentSignature', 'managementKey'] as const)('%s canaries', (scheme) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
     const { result, events, client } = await c.run(scheme);
     expect(result).toMatchObject({ ok: false, error: { kind: c.kind } });
@@ -387,13 +488,18 @@ describe.each(['apiKey', 'contentSignature'] as const)('%s canaries', (scheme) =
   it('hooks get headers only with includeHeaders, and then with the credentials redacted', async () => {
     for (const includeHeaders of [false, true]) {
       const { client, events } = rig(scheme, () => Response.json({ id: 1, name: 'a' }), includeHeaders);
-      const result = await send(client, postOp, { body: { name: 'n' } }, { headers: { 'x-trace': 't-1' } });
+      const result = await send(
+        client,
+        on(scheme, postOp),
+        { body: { name: 'n' } },
+        { headers: { 'x-trace': 't-1' } },
+      );
       expect(result.ok).toBe(true);
       expect(events).toHaveLength(2);
       for (const event of events) {
         if (!includeHeaders) expect(event).not.toHaveProperty('headers');
         else {
-          const header = scheme === 'apiKey' ? 'authorization' : 'content-signature';
+          const header = scheme === 'contentSignature' ? 'content-signature' : 'authorization';
           expect(event.headers).toMatchObject({ [header]: '[redacted]', 'x-trace': 't-1' });
         }
       }
@@ -417,4 +523,14 @@ it('the canary really is sent (the tests above would be vacuous otherwise)', asy
   });
   await send(client, getOp, thingParams);
   expect(seen).toBe(`ApiKey-v1 ${API_KEY}`);
+});
+
+it('the Management canary really is sent (as ManagementKey-v1)', async () => {
+  let seen = '';
+  const { client } = rig('managementKey', (request) => {
+    seen = request.headers.get('authorization') ?? '';
+    return Response.json({ id: 1, name: 'a' });
+  });
+  await send(client, on('managementKey', getOp), thingParams);
+  expect(seen).toBe(`ManagementKey-v1 ${MANAGEMENT_KEY}`);
 });
