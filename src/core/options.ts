@@ -81,6 +81,17 @@ export interface SharedOptions {
 export interface CallOptions extends SharedOptions {
   /** Cancels the call; the result is then an `aborted` error. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * The `Idempotency-Key` of this call, for the operations Talon.One honours one on
+   * (`returnCartItems`, `reopenCustomerSession`, `trackEventV2`, `updateCustomerProfileV2`,
+   * `updateCustomerProfilesV2`, `updateCustomerSessionV2`): 1 to 255 visible ASCII characters,
+   * a UUID is typical. Every attempt of the call sends it; Talon.One answers a repeat with the same
+   * key and the same request from its store for 24 hours, without applying it again. Without it
+   * the SDK makes one per call (`crypto.randomUUID()`); give your own so that a job that restarts
+   * can send the same request again safely. A bad key, or a key for another operation, is a
+   * `config` error and nothing is sent.
+   */
+  readonly idempotencyKey?: string | undefined;
 }
 
 export const DEFAULT_RETRY: ResolvedRetry = Object.freeze({

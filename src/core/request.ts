@@ -29,7 +29,7 @@ import type { Operation } from './operation.js';
 import type { CallOptions } from './options.js';
 import { type Prepared, prepare, type Step } from './prepare.js';
 import { err, ok, type Result } from './result.js';
-import { kyRetry } from './retry.js';
+import { kyRetry, mayRepeat, type RetryFacts } from './retry.js';
 
 type AnyError = TalonError<Record<number, unknown>>;
 
@@ -80,6 +80,12 @@ interface Sent {
  */
 async function transmit(prepared: Prepared): Promise<Step<Sent>> {
   const { client, op, signal, totalTimeout, retry, body } = prepared;
+  const facts: RetryFacts = {
+    op,
+    retry,
+    params: prepared.params,
+    keyed: prepared.idempotencyKey !== undefined,
+  };
   const call: Call = {
     op,
     client,
@@ -88,6 +94,8 @@ async function transmit(prepared: Prepared): Promise<Step<Sent>> {
     signal,
     timeout: prepared.timeout,
     attempts: 0,
+    mayHaveBeenApplied: false,
+    advice: mayRepeat(facts) ? undefined : adviceFor(op),
   };
   const started = Date.now();
   try {
@@ -97,7 +105,7 @@ async function transmit(prepared: Prepared): Promise<Step<Sent>> {
       redirect: 'manual',
       timeout: false,
       totalTimeout,
-      retry: kyRetry({ op, retry }),
+      retry: kyRetry(facts),
       fetch: attemptFetch(call, body),
       ...(signal ? { signal } : {}),
     });
@@ -105,6 +113,17 @@ async function transmit(prepared: Prepared): Promise<Step<Sent>> {
   } catch (error) {
     return err(failureOf(call, error, totalTimeout));
   }
+}
+
+/**
+ * What the caller of a call that is not safe to repeat should do when it may have been applied:
+ * read the state it changes before sending it again.
+ */
+function adviceFor(op: Operation<unknown, Record<number, unknown>>): string {
+  const check = op.path.includes('{customerSessionId}')
+    ? 'read the session with getCustomerSession'
+    : `check Talon.One's state`;
+  return `the request may have been applied (${op.id} is not safe to repeat): ${check} before sending it again`;
 }
 
 function describe(error: unknown): string {
