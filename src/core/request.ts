@@ -29,7 +29,7 @@ import type { Operation } from './operation.js';
 import type { CallOptions } from './options.js';
 import { type Prepared, prepare, type Step } from './prepare.js';
 import { err, ok, type Result } from './result.js';
-import { kyRetry, mayRepeat, type RetryFacts } from './retry.js';
+import { kyRetry, type RetryFacts, safeToRepeat } from './retry.js';
 
 type AnyError = TalonError<Record<number, unknown>>;
 
@@ -95,7 +95,8 @@ async function transmit(prepared: Prepared): Promise<Step<Sent>> {
     timeout: prepared.timeout,
     attempts: 0,
     mayHaveBeenApplied: false,
-    advice: mayRepeat(facts) ? undefined : adviceFor(op),
+    // Advice unless a repeat is harmless without a key: a key the caller may not know does not count.
+    advice: safeToRepeat({ ...facts, keyed: false }) ? undefined : adviceFor(op, facts.keyed),
   };
   const started = Date.now();
   try {
@@ -119,11 +120,12 @@ async function transmit(prepared: Prepared): Promise<Step<Sent>> {
  * What the caller of a call that is not safe to repeat should do when it may have been applied:
  * read the state it changes before sending it again.
  */
-function adviceFor(op: Operation<unknown, Record<number, unknown>>): string {
+function adviceFor(op: Operation<unknown, Record<number, unknown>>, keyed: boolean): string {
   const check = op.path.includes('{customerSessionId}')
     ? 'read the session with getCustomerSession'
     : `check Talon.One's state`;
-  return `the request may have been applied (${op.id} is not safe to repeat): ${check} before sending it again`;
+  const key = keyed ? ', or send it with the same idempotencyKey within 24 hours' : '';
+  return `the request may have been applied (${op.id} is not safe to repeat): ${check} before sending it again${key}`;
 }
 
 function describe(error: unknown): string {

@@ -38,7 +38,15 @@ export function explicitMethods(retry: ResolvedRetry): boolean {
  */
 export function mayRepeat(facts: RetryFacts): boolean {
   const { op, retry } = facts;
-  if (explicitMethods(retry)) return retry.methods.includes(op.method);
+  return explicitMethods(retry) ? retry.methods.includes(op.method) : safeToRepeat(facts);
+}
+
+/**
+ * @internal Whether repeating this call cannot change what happened, by its operation's class
+ * (the default methods for an operation without one), whatever the retry settings.
+ */
+export function safeToRepeat(facts: RetryFacts): boolean {
+  const { op } = facts;
   if (!op.idempotency) return DEFAULT_RETRY.methods.includes(op.method);
   return repeatable(op.idempotency, facts.params, facts.keyed);
 }
@@ -49,6 +57,7 @@ export function mayRepeat(facts: RetryFacts): boolean {
  * this failure, `undefined` leaves it to ky's rules (a network error, or a listed status with the
  * wait its rate-limit headers ask for).
  *
+ * - A network failure is a ky `NetworkError`, or the `TypeError` a (custom) fetch rejects with.
  * - A failure that proves nothing was applied (connection refused, DNS, 408, 429, 503 with a
  *   wait, another 4xx the caller listed) is left to ky for every call.
  * - An ambiguous one (a network error after sending, an attempt's timeout, 500, 502, 504) is
@@ -61,6 +70,9 @@ export function retryDecision(facts: RetryFacts, error: Error): boolean | undefi
   if (error instanceof AttemptEnded)
     return error.error.kind === 'timeout' && facts.retry.retryOnTimeout && mayRepeat(facts);
   if (isNetworkError(error)) return sentNothing(error) || mayRepeat(facts) ? undefined : false;
+  // A fetch rejects with a TypeError when the network fails; ky recognises only some runtimes'
+  // wording (not a custom fetch's, e.g. the fake's dropped connection), so the SDK decides here.
+  if (error instanceof TypeError) return sentNothing(error) || mayRepeat(facts);
   if (!isHTTPError(error)) return undefined;
   const { status, headers } = error.response;
   const delay = retryDelay(headers, Date.now());
