@@ -13,6 +13,7 @@ import {
   getLoyaltyBalances,
   reopenCustomerSession,
   syncCatalog,
+  trackEventV3,
   updateCustomerSessionV2,
 } from '../../src/index.js';
 import {
@@ -199,5 +200,24 @@ describe('a lost answer without a key path', () => {
       status: 400,
       mayHaveBeenApplied: false,
     });
+  });
+});
+
+describe('409 by its meaning', () => {
+  it('the parallel-request 409 of a keyed call is retried by default', async () => {
+    fake.faults.add({ kind: 'status', status: 409, operation: 'updateCustomerSessionV2', times: 2 });
+    const result = await close('o1');
+    expect(result.ok && result.response.attempts).toBe(3);
+    expect(await points()).toBe(138);
+  });
+
+  it('an "exists" 409 (trackEventV3) is never retried, even with 409 among the statuses', async () => {
+    fake.faults.add({ kind: 'status', status: 409, operation: 'trackEventV3', times: 1 });
+    const result = await trackEventV3(
+      talon,
+      { body: { profileId: 'ada', type: 'viewed', integrationId: 'e1', attributes: {} } },
+      { retry: { statusCodes: [409, 429, 500, 502, 503, 504], methods: ['POST'], backoffLimit: 5 } },
+    );
+    expect(!result.ok && result.error).toMatchObject({ kind: 'http', status: 409, attempts: 1 });
   });
 });
