@@ -13,8 +13,10 @@
  * - a key that is empty or longer than 255 characters is answered 400.
  *
  * Keys are kept per credential (`Authorization`), so another caller's key never finds them, and
- * only answers below 500 are kept (a 5xx leaves the key free for a real retry). Other operations
- * ignore the header. The store belongs to one fake; `reset()` clears it.
+ * only answers below 500 are kept (a 5xx leaves the key free for a real retry). So that a long
+ * test's memory stays flat, the fake keeps the {@link MAX_KEPT_KEYS} most recent keys (the oldest
+ * is forgotten first). Other operations ignore the header. The store belongs to one fake;
+ * `reset()` clears it.
  */
 import { type Answer, fail, toResponse } from './answers.js';
 
@@ -32,6 +34,24 @@ export const KEYED_OPERATIONS: ReadonlySet<string> = new Set([
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 const MAX_KEY_LENGTH = 255;
+
+/** How many keys the fake remembers at most; the oldest is forgotten first. */
+export const MAX_KEPT_KEYS = 1000;
+
+/**
+ * A request's fingerprint: what it was for (operation, method, path and query) and a 64-bit
+ * hash of its body bytes (two FNV-1a-style lanes), so a kept key costs little memory.
+ */
+function fingerprint(operationId: string, request: Request, bytes: Uint8Array): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (const byte of bytes) {
+    a = Math.imul(a ^ byte, 0x01000193);
+    b = Math.imul(b ^ byte, 0x5bd1e995) ^ (b >>> 15);
+  }
+  const url = new URL(request.url);
+  return `${operationId} ${request.method} ${url.pathname}${url.search} ${bytes.length}:${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
+}
 
 interface Kept {
   /** What the key was first used for: operation, method, path with query, body bytes. */
@@ -71,14 +91,12 @@ export function createIdempotencyStore(now: () => Date): IdempotencyStore {
             { title: 'Invalid header', parameter: 'Idempotency-Key' },
           ]),
         );
-      const url = new URL(request.url);
-      const bytes = await request.clone().arrayBuffer();
-      const fingerprint = `${operationId} ${request.method} ${url.pathname}${url.search}\n${new TextDecoder('latin1').decode(bytes)}`;
+      const print = fingerprint(operationId, request, new Uint8Array(await request.clone().arrayBuffer()));
       const id = `${request.headers.get('authorization') ?? ''}\n${key}`;
       const at = now().getTime();
       const entry = kept.get(id);
       if (entry && at - entry.at < IDEMPOTENCY_WINDOW_MS) {
-        if (entry.request !== fingerprint)
+        if (entry.request !== print)
           return refusal(
             fail(
               422,
@@ -94,8 +112,14 @@ export function createIdempotencyStore(now: () => Date): IdempotencyStore {
           headers: answer.headers,
         });
       }
-      const fresh: Kept = { request: fingerprint, at };
+      const fresh: Kept = { request: print, at };
+      kept.delete(id);
       kept.set(id, fresh);
+      // A Map iterates in insertion order: the first key is the oldest.
+      for (const old of kept.keys()) {
+        if (kept.size <= MAX_KEPT_KEYS) break;
+        kept.delete(old);
+      }
       let response: Response;
       try {
         response = await handle(request);
