@@ -121,7 +121,8 @@ async function transmit(prepared: Prepared): Promise<Step<Sent>> {
  * read the state it changes before sending it again.
  */
 function adviceFor(op: Operation<unknown, Record<number, unknown>>, keyed: boolean): string {
-  const check = op.path.includes('{customerSessionId}')
+  // A session operation (current or legacy) by its path segment.
+  const check = /\/customer_sessions\//.test(op.path)
     ? 'read the session with getCustomerSession'
     : `check Talon.One's state`;
   const key = keyed ? ', or send it with the same idempotencyKey within 24 hours' : '';
