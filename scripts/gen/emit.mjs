@@ -165,6 +165,7 @@ export function endpointModule(b, target) {
   if (errorsEntry.length)
     opFields.push(`  errors: { ${errorsEntry.map((e) => `${e.status}: ${e.schema}`).join(', ')} },`);
   if (b.apiKeyOnly) opFields.push('  apiKeyOnly: true,');
+  opFields.push(`  idempotency: ${b.idempotency},`);
   lines.push(`const operation: Operation<${Pascal}Value, ${Pascal}Errors> = {\n${opFields.join('\n')}\n};`);
   lines.push('');
   const errorsText = statuses.length

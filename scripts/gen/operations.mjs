@@ -1,6 +1,7 @@
 // Operations: each operation of a release becomes a plain description of its endpoint module
 // (parameter members and schema entries, query and comma-joined query names, body, answer,
 // documented errors, auth, the models it uses), built on the run's models. Nothing runs on import.
+import { IDEMPOTENCY, methodRule } from '../idempotency.mjs';
 import { upperFirst } from './naming.mjs';
 import { flatten, jsonSchema, named, resolveBody, resolveParam } from './spec.mjs';
 import { doc, FIELD_DOC, ident, PURE } from './text.mjs';
@@ -35,7 +36,25 @@ export function paramExpr(p, spec, m) {
 export function buildOperation(op, { m, legacy, overlay = {}, auth }) {
   const { value, deps } = m.collecting(() => describe(op, m));
   const signed = (op.security ?? op.spec.security ?? []).some((s) => auth.signature in s);
-  return { ...value, isLegacy: op.spec === legacy, apiKeyOnly: !signed, overlay, uses: deps };
+  const idempotency = idempotencyOf(op.operationId, op.method);
+  return { ...value, isLegacy: op.spec === legacy, apiKeyOnly: !signed, idempotency, overlay, uses: deps };
+}
+
+/** The fields of an idempotency entry the transport reads, in a fixed order; `reason` is for people. */
+const IDEMPOTENCY_FIELDS = ['class', 'rule', 'keySince', 'conflict', 'repeat404'];
+
+/**
+ * The operation's classification from scripts/idempotency.mjs, as the object literal its module
+ * carries (compact: no `reason`, only the fields that are set). An operation the table does not
+ * classify yet (a new release's, a test's) gets the reviewed method rule; the coverage test of
+ * the table (test/generator/idempotency.test.ts) fails until it is classified.
+ */
+export function idempotencyOf(id, method) {
+  const entry = Object.hasOwn(IDEMPOTENCY, id) ? IDEMPOTENCY[id] : { class: methodRule(method) };
+  const fields = IDEMPOTENCY_FIELDS.filter((f) => entry[f] !== undefined).map(
+    (f) => `${f}: ${JSON.stringify(entry[f]).replaceAll('"', "'")}`,
+  );
+  return `{ ${fields.join(', ')} }`;
 }
 
 function describe(op, m) {

@@ -1,7 +1,8 @@
 /**
  * One attempt of a call: the `fetch` ky calls for each try. It counts the attempt, runs the
- * hooks, bounds the attempt by `timeout`, sends the signed bytes, ends the call on a redirect and
- * hands ky a bounded, scrubbed copy of an error answer.
+ * hooks, bounds the attempt by `timeout`, sends the signed bytes, notes whether Talon.One may
+ * have applied it, ends the call on a redirect and hands ky a bounded, scrubbed copy of an error
+ * answer.
  */
 import type { Client } from '../client.js';
 import { boundedErrorAnswer } from './body.js';
@@ -12,7 +13,9 @@ import {
   type TimeoutError,
   timeoutError,
 } from './errors.js';
+import { redactHeaders } from './headers.js';
 import type { Operation } from './operation.js';
+import { retryDelay } from './retryAfter.js';
 
 /** @internal What the attempts of one call share. */
 export interface Call extends CallFacts {
@@ -24,6 +27,45 @@ export interface Call extends CallFacts {
   readonly timeout: number;
   /** Attempts made so far; each attempt counts itself. */
   attempts: number;
+  /**
+   * Whether an attempt so far may have been applied by Talon.One: it was answered 2xx, or it
+   * failed in a way that leaves that unknown (see {@link ambiguousStatus}, {@link sentNothing}).
+   */
+  mayHaveBeenApplied: boolean;
+}
+
+/** Error codes (of a failure's cause chain) that prove the request never left: no connection was made. */
+const UNSENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/**
+ * @internal Whether a network failure proves nothing was sent: a refused connection, a name that
+ * did not resolve, an unreachable host, as far as the runtime tells (Node and undici name them in
+ * the cause chain's `code`). Any other failure may have come after the request was sent.
+ */
+export function sentNothing(error: unknown): boolean {
+  let at: unknown = error;
+  for (let depth = 0; depth < 5 && typeof at === 'object' && at !== null; depth++) {
+    const code = (at as { code?: unknown }).code;
+    if (typeof code === 'string' && UNSENT_CODES.has(code)) return true;
+    at = (at as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * @internal Whether an error status leaves unknown if the request was applied: a 5xx, except a
+ * 503 that asks for a wait (the server refused the request). 4xx statuses are refusals.
+ */
+export function ambiguousStatus(status: number, headers: Headers): boolean {
+  if (status < 500) return false;
+  return !(status === 503 && retryDelay(headers, Date.now()) !== undefined);
 }
 
 /**
@@ -59,6 +101,8 @@ export function attemptFetch(call: Call, body: Uint8Array<ArrayBuffer> | null): 
     else outer.addEventListener('abort', forward);
     return new Promise<Response>((resolve, reject) => {
       const timer = setTimeout(() => {
+        // The request went out and no answer came: it may have been applied.
+        call.mayHaveBeenApplied = true;
         controller.abort();
         reject(new AttemptEnded(timeoutError(call, 'attempt', call.timeout)));
       }, call.timeout);
@@ -86,14 +130,6 @@ function safely(fn: (() => void) | undefined): void {
   } catch {
     // Hooks observe; what they throw must not change the call.
   }
-}
-
-function redactedHeaders(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name] = name === 'authorization' || name === 'content-signature' ? '[redacted]' : value;
-  });
-  return out;
 }
 
 /**
@@ -128,7 +164,7 @@ async function exchange(
     method: op.method,
     url,
     attempt,
-    ...(hooks?.includeHeaders ? { headers: redactedHeaders(input.headers) } : {}),
+    ...(hooks?.includeHeaders ? { headers: redactHeaders(input.headers) } : {}),
   };
   if (hooks?.onRequest) safely(() => hooks.onRequest?.(base));
   const started = Date.now();
@@ -150,12 +186,14 @@ async function exchange(
   } catch (error) {
     thrown = error;
     failure = call.redact(error instanceof Error ? error.message : String(error));
+    if (!sentNothing(error)) call.mayHaveBeenApplied = true;
   }
   if (hooks?.onResponse)
     safely(() =>
       hooks.onResponse?.({ ...base, status: response?.status, failure, durationMs: Date.now() - started }),
     );
   if (failure !== undefined) throw thrown;
+  if (response.ok || ambiguousStatus(response.status, response.headers)) call.mayHaveBeenApplied = true;
   const redirect = redirected(call, response);
   if (redirect) throw redirect;
   if (response.ok) return response;

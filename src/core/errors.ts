@@ -5,7 +5,7 @@
  */
 import { type GenericSchema, safeParse } from 'valibot';
 import { isClient } from '../client.js';
-import { parseRetryAfter } from './retryAfter.js';
+import { retryDelay } from './retryAfter.js';
 
 /** One problem found in a request's parameters, with a dotted path such as `body.cartItems[0].price`. */
 export interface ValidationIssue {
@@ -48,13 +48,34 @@ export interface ConfigError {
   readonly field: string;
 }
 
+/**
+ * Whether a failed call may have been applied by Talon.One, on the errors of calls that reached
+ * the network (`http`, `network`, `timeout`).
+ */
+export interface MayHaveBeenApplied {
+  /**
+   * `true` when an attempt of the call may have changed Talon.One's state even though the call
+   * failed: an answer was lost (a network error after the request was sent, a timeout while
+   * waiting, a 2xx whose body did not arrive) or the answer was 500, 502, 504 (or a 503 without
+   * `Retry-After`). Then do not simply send the change again unless the operation is safe to
+   * repeat or you pass the same `idempotencyKey`: read the state first (for a session,
+   * `getCustomerSession`); the message says so for such calls. `false` when every attempt was
+   * refused or never sent (connection refused, DNS, 4xx, 429, 503 with `Retry-After`): nothing
+   * was applied.
+   */
+  readonly mayHaveBeenApplied: boolean;
+}
+
 /** Fields every HTTP status error carries. */
-interface HttpErrorBase {
+interface HttpErrorBase extends MayHaveBeenApplied {
   readonly kind: 'http';
   readonly operation: string;
   readonly message: string;
   readonly headers: Headers;
-  /** Milliseconds the server asked the caller to wait (from `Retry-After`), when it said so. */
+  /**
+   * Milliseconds the server asked the caller to wait, when it said so: from `Retry-After`,
+   * `RateLimit-Reset`, `X-RateLimit-Retry-After` or `X-RateLimit-Reset`, the first present.
+   */
   readonly retryAfter: number | undefined;
   /** How many attempts were made, retries included. */
   readonly attempts: number;
@@ -89,8 +110,12 @@ export type HttpError<E extends Record<number, unknown> = Record<never, never>> 
   | { [S in keyof E & number]: DocumentedHttpError<S, E[S]> }[keyof E & number]
   | UndocumentedHttpError;
 
-/** No HTTP answer: DNS, refused or reset connection, TLS, or a custom `fetch` that failed. Retried for idempotent methods. */
-export interface NetworkError {
+/**
+ * No HTTP answer: DNS, refused or reset connection, TLS, or a custom `fetch` that failed. A
+ * failure before anything was sent is retried for every call; one after the request may have
+ * been sent only for calls that are safe to repeat (`mayHaveBeenApplied` says which it was).
+ */
+export interface NetworkError extends MayHaveBeenApplied {
   readonly kind: 'network';
   readonly operation: string;
   readonly message: string;
@@ -112,7 +137,7 @@ export type TimeoutLimit = 'attempt' | 'body' | 'total';
  * that limit in milliseconds, and the message names the option. Not retried unless
  * `retry.retryOnTimeout` (and then only an attempt's timeout).
  */
-export interface TimeoutError {
+export interface TimeoutError extends MayHaveBeenApplied {
   readonly kind: 'timeout';
   readonly operation: string;
   readonly message: string;
@@ -198,6 +223,19 @@ export interface CallFacts {
   readonly operation: string;
   readonly attempts: number;
   readonly redact: Redact;
+  /** Whether an attempt may have been applied (see {@link MayHaveBeenApplied}); absent: no. */
+  readonly mayHaveBeenApplied?: boolean;
+  /**
+   * For a call that is not safe to repeat: what to do when it may have been applied, added to
+   * the message of such an error.
+   */
+  readonly advice?: string | undefined;
+}
+
+/** The {@link MayHaveBeenApplied} field of a call's error, and the message's ending that goes with it. */
+function applied(call: CallFacts): { mayHaveBeenApplied: boolean; tail: string } {
+  const mayHaveBeenApplied = call.mayHaveBeenApplied === true;
+  return { mayHaveBeenApplied, tail: mayHaveBeenApplied && call.advice ? `; ${call.advice}` : '' };
 }
 
 /** Scrubs secrets from issues (valibot messages quote the values they received); drops codes. */
@@ -266,6 +304,7 @@ export function responseError(
  */
 export function timeoutError(call: CallFacts, limit: TimeoutLimit, ms: number): TimeoutError {
   const { operation, attempts } = call;
+  const { mayHaveBeenApplied, tail } = applied(call);
   const what =
     limit === 'total'
       ? `totalTimeout (${ms} ms) ran out`
@@ -276,7 +315,8 @@ export function timeoutError(call: CallFacts, limit: TimeoutLimit, ms: number): 
     limit,
     timeout: ms,
     attempts,
-    message: `${operation}: ${what}, attempt ${attempts}`,
+    mayHaveBeenApplied,
+    message: `${operation}: ${what}, attempt ${attempts}${tail}`,
   });
 }
 
@@ -287,12 +327,14 @@ export function abortedError(operation: string): AbortedError {
 
 /** @internal A `network` error: no answer arrived, for the reason `detail` gives. */
 export function networkError(call: CallFacts, detail: string): NetworkError {
+  const { mayHaveBeenApplied, tail } = applied(call);
   return fail({
     kind: 'network',
     operation: call.operation,
     attempts: call.attempts,
+    mayHaveBeenApplied,
     message: call.redact(
-      `${call.operation}: the request failed before an answer arrived: ${detail.slice(0, 300)}`,
+      `${call.operation}: the request failed before an answer arrived: ${detail.slice(0, 300)}${tail}`,
     ),
   });
 }
@@ -312,13 +354,15 @@ export function httpError(
   const said = (data as { message?: unknown } | null | undefined)?.message;
   const apiMessage = typeof data === 'object' && typeof said === 'string' ? `: ${said.slice(0, 300)}` : '';
   const after = call.attempts > 1 ? ` (after ${call.attempts} attempts)` : '';
+  const { mayHaveBeenApplied, tail } = applied(call);
   const common = {
     kind: 'http' as const,
     operation: call.operation,
-    message: call.redact(`${call.operation}: Talon.One answered HTTP ${status}${apiMessage}${after}`),
+    message: call.redact(`${call.operation}: Talon.One answered HTTP ${status}${apiMessage}${after}${tail}`),
     headers: response.headers,
-    retryAfter: parseRetryAfter(response.headers.get('retry-after'), Date.now()),
+    retryAfter: retryDelay(response.headers, Date.now())?.ms,
     attempts: call.attempts,
+    mayHaveBeenApplied,
   };
   return parsed?.success
     ? fail({ ...common, documented: true as const, status, body: parsed.output })
@@ -335,6 +379,8 @@ export function internalError(client: unknown, operation: string, detail: string
     kind: 'network',
     operation,
     attempts: 0,
+    // Unknown: a bug may have struck after a request was sent.
+    mayHaveBeenApplied: true,
     message: redact(`${operation}: internal error: ${detail.slice(0, 300)}`),
   });
 }

@@ -13,6 +13,8 @@ const RESERVED = /^(?:authorization|content-(?:signature|type|length)|accept)$/i
  * @internal Why a caller may not set header `name` (any case), or `undefined` when it may.
  */
 export function reservedHeaderProblem(name: string): string | undefined {
+  if (/^idempotency-key$/i.test(name))
+    return 'is set by the SDK on the operations that take one; give the idempotencyKey call option';
   return RESERVED.test(name) ? 'is set by the SDK (auth, JSON); it cannot be given' : undefined;
 }
 

@@ -81,8 +81,9 @@ export interface Operation<T = unknown, E extends Record<number, unknown> = Reco
    */
   readonly answer?: OperationAnswer;
   /**
-   * Whether a call may be repeated, from scripts/idempotency.mjs (see core/idempotency.ts). Not
-   * generated yet: until it is, the transport decides by method.
+   * Whether a call may be repeated, generated from scripts/idempotency.mjs (see
+   * core/idempotency.ts): the retry decision and the `Idempotency-Key` use it. Absent (a
+   * hand-written operation): the transport treats GET, PUT and DELETE as safe, the rest unsafe.
    */
   readonly idempotency?: Idempotency;
 }

@@ -8,14 +8,21 @@ export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
 /**
- * When and how a failed attempt is tried again. Defaults: 2 retries (3 attempts), for GET, PUT
- * and DELETE only, on network errors and 408, 429, 500, 502, 503, 504; exponential backoff from
- * 300 ms capped at 3 s; a `Retry-After` up to 10 s is honoured, a longer one ends the call.
+ * When and how a failed attempt is tried again. Defaults: 2 retries (3 attempts), on network
+ * errors and 408, 429, 500, 502, 503, 504, and on the parallel-request 409 of a call with an
+ * `Idempotency-Key`; a failure that may have been applied (a network error after sending, a
+ * timeout, 500, 502, 504) only for calls that are safe to repeat (each operation's class, see
+ * docs/reliability.md); exponential backoff from 300 ms capped at 3 s; a `Retry-After` (or
+ * another rate-limit header) up to 10 s is honoured, a longer one ends the call.
  */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2; 0 turns retries off. */
   readonly limit?: number | undefined;
-  /** Methods that may be retried. Default GET, PUT, DELETE; add POST to opt in (POST is not idempotent). */
+  /**
+   * Unset (the default): each operation's class decides which calls are retried, not the method.
+   * Given: calls of these methods are retried after every retryable failure (even one that may
+   * have been applied), and calls of other methods never are.
+   */
   readonly methods?: readonly HttpMethod[] | undefined;
   /** Statuses that are retried. Default 408, 429, 500, 502, 503, 504. */
   readonly statusCodes?: readonly number[] | undefined;
@@ -36,7 +43,7 @@ export interface RequestEvent {
   readonly method: HttpMethod;
   readonly url: string;
   readonly attempt: number;
-  /** Request headers with credentials redacted; only when `hooks.includeHeaders` is true. */
+  /** Request headers with credential-like ones `[redacted]`; only when `hooks.includeHeaders` is true. */
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -56,7 +63,11 @@ export interface ResponseEvent extends RequestEvent {
 export interface Hooks {
   readonly onRequest?: ((event: RequestEvent) => void) | undefined;
   readonly onResponse?: ((event: ResponseEvent) => void) | undefined;
-  /** Pass request headers (with `Authorization` and `Content-Signature` redacted) to the hooks. */
+  /**
+   * Pass request headers to the hooks, with every credential-like header (`Authorization`,
+   * `Proxy-Authorization`, `Cookie`, `X-Api-Key`, `Content-Signature`) as `[redacted]`, whoever
+   * set it.
+   */
   readonly includeHeaders?: boolean | undefined;
 }
 
@@ -69,8 +80,9 @@ export interface SharedOptions {
   /** A retry limit, `false` to turn retries off, or {@link RetryOptions}. */
   readonly retry?: number | false | RetryOptions | undefined;
   /**
-   * Extra request headers. `Authorization`, `Content-Signature`, `Content-Type`, `Accept` and
-   * `Content-Length` (any case) are the SDK's: naming one is a `config` error, nothing is sent.
+   * Extra request headers. `Authorization`, `Content-Signature`, `Content-Type`, `Accept`,
+   * `Content-Length` and `Idempotency-Key` (any case) are the SDK's: naming one is a `config`
+   * error, nothing is sent.
    */
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Validate 2xx bodies against the operation's schema. Default true; `false` returns parsed JSON unchecked. */
@@ -81,6 +93,17 @@ export interface SharedOptions {
 export interface CallOptions extends SharedOptions {
   /** Cancels the call; the result is then an `aborted` error. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * The `Idempotency-Key` of this call, for the operations Talon.One honours one on
+   * (`returnCartItems`, `reopenCustomerSession`, `trackEventV2`, `updateCustomerProfileV2`,
+   * `updateCustomerProfilesV2`, `updateCustomerSessionV2`): 1 to 255 visible ASCII characters,
+   * a UUID is typical. Every attempt of the call sends it; Talon.One answers a repeat with the same
+   * key and the same request from its store for 24 hours, without applying it again. Without it
+   * the SDK makes one per call (`crypto.randomUUID()`); give your own so that a job that restarts
+   * can send the same request again safely. A bad key, or a key for another operation, is a
+   * `config` error and nothing is sent.
+   */
+  readonly idempotencyKey?: string | undefined;
 }
 
 export const DEFAULT_RETRY: ResolvedRetry = Object.freeze({

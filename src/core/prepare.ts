@@ -7,6 +7,7 @@ import { safeParse } from 'valibot';
 import { type Client, isClient } from '../client.js';
 import { authMismatch } from './auth-check.js';
 import { abortedError, type CodedIssue, configError, type TalonError, validationError } from './errors.js';
+import { idempotencyKeyProblem, newIdempotencyKey, takesKey } from './idempotency.js';
 import { toIssues } from './issues.js';
 import type { Operation } from './operation.js';
 import { type CallOptions, checkSharedOptions, type ResolvedRetry, resolveRetry } from './options.js';
@@ -32,6 +33,10 @@ export interface Prepared {
   readonly totalTimeout: number | false;
   readonly retry: ResolvedRetry;
   readonly validate: boolean;
+  /** The params as validated (a retry rule may read the body). */
+  readonly params: unknown;
+  /** The `Idempotency-Key` every attempt sends, for an operation that takes one. */
+  readonly idempotencyKey: string | undefined;
 }
 
 /**
@@ -52,11 +57,14 @@ export async function prepare(
   const signal = call.signal;
   if (signal?.aborted) return err(abortedError(op.id));
   const { url, body } = request;
+  const idempotencyKey =
+    op.idempotency && takesKey(op.idempotency) ? (call.idempotencyKey ?? newIdempotencyKey()) : undefined;
 
   const headers = new Headers({ accept: op.answer?.accept ?? 'application/json' });
   if (body) headers.set('content-type', request.type ?? 'application/json');
   for (const [name, value] of Object.entries(client.headers)) headers.set(name, value);
   if (call.headers) for (const [name, value] of Object.entries(call.headers)) headers.set(name, value);
+  if (idempotencyKey) headers.set('idempotency-key', idempotencyKey);
   client.auth.sign(headers, body ?? new Uint8Array(0));
   return {
     client,
@@ -69,6 +77,8 @@ export async function prepare(
     totalTimeout: call.totalTimeout ?? client.totalTimeout,
     retry,
     validate: call.validateResponse ?? client.validateResponse,
+    params: request.params,
+    idempotencyKey,
   };
 }
 
@@ -96,6 +106,13 @@ function settle(
   if (problem) return err(configError(op.id, problem.field, problem.message));
   if (call.signal !== undefined && !isSignal(call.signal))
     return err(configError(op.id, 'options.signal', 'must be an AbortSignal'));
+  if (call.idempotencyKey !== undefined) {
+    const keyProblem =
+      op.idempotency && takesKey(op.idempotency)
+        ? idempotencyKeyProblem(call.idempotencyKey)
+        : 'is not honoured by Talon.One for this operation (it takes no Idempotency-Key)';
+    if (keyProblem) return err(configError(op.id, 'options.idempotencyKey', keyProblem));
+  }
   const retry = resolveRetry(call.retry, client.retry, 'options.retry');
   if ('field' in retry) return err(configError(op.id, retry.field, retry.message));
   const mismatch = authMismatch(op, client);
@@ -111,7 +128,7 @@ async function encode(
   client: Client,
   op: Operation,
   params: unknown,
-): Promise<Step<{ url: string; body: Uint8Array<ArrayBuffer> | null; type?: string }>> {
+): Promise<Step<{ url: string; body: Uint8Array<ArrayBuffer> | null; type?: string; params: unknown }>> {
   const refuse = (issue: CodedIssue) => err(validationError(op.id, [issue], client.auth.redact));
   const checked = safeParse(op.params, params);
   if (!checked.success) return err(validationError(op.id, toIssues(checked.issues), client.auth.redact));
@@ -126,9 +143,9 @@ async function encode(
     const file = (values.body as Record<string, unknown> | undefined)?.[upload.field];
     const form = await upload.encode(file, upload.field);
     if ('issue' in form) return refuse({ ...form.issue, code: 'invalid_value' });
-    return { url, body: form.bytes, type: form.contentType };
+    return { url, body: form.bytes, type: form.contentType, params: values };
   }
-  if (!op.body) return { url, body: null };
+  if (!op.body) return { url, body: null, params: values };
   const json = serialize(values.body);
   if (json === undefined)
     return refuse({
@@ -136,7 +153,7 @@ async function encode(
       message: 'cannot be serialized as JSON (a cycle or a BigInt?)',
       code: 'invalid_value',
     });
-  return { url, body: new TextEncoder().encode(json) };
+  return { url, body: new TextEncoder().encode(json), params: values };
 }
 
 /** `JSON.stringify`, or `undefined` for a value it cannot take (a cycle, a BigInt). */

@@ -30,7 +30,7 @@ import type { Operation } from './operation.js';
 import type { CallOptions } from './options.js';
 import { type Prepared, prepare, type Step } from './prepare.js';
 import { err, ok, type Result } from './result.js';
-import { kyRetry } from './retry.js';
+import { kyRetry, type RetryFacts, safeToRepeat } from './retry.js';
 
 type AnyError = TalonError<Record<number, unknown>>;
 
@@ -88,6 +88,12 @@ interface Sent {
  */
 async function transmit(prepared: Prepared): Promise<Step<Sent>> {
   const { client, op, signal, totalTimeout, retry, body } = prepared;
+  const facts: RetryFacts = {
+    op,
+    retry,
+    params: prepared.params,
+    keyed: prepared.idempotencyKey !== undefined,
+  };
   const call: Call = {
     op,
     client,
@@ -96,6 +102,9 @@ async function transmit(prepared: Prepared): Promise<Step<Sent>> {
     signal,
     timeout: prepared.timeout,
     attempts: 0,
+    mayHaveBeenApplied: false,
+    // Advice unless a repeat is harmless without a key: a key the caller may not know does not count.
+    advice: safeToRepeat({ ...facts, keyed: false }) ? undefined : adviceFor(op, facts.keyed),
   };
   const started = Date.now();
   try {
@@ -105,7 +114,7 @@ async function transmit(prepared: Prepared): Promise<Step<Sent>> {
       redirect: 'manual',
       timeout: false,
       totalTimeout,
-      retry: kyRetry({ op, retry }),
+      retry: kyRetry(facts),
       fetch: attemptFetch(call, body),
       ...(signal ? { signal } : {}),
     });
@@ -113,6 +122,19 @@ async function transmit(prepared: Prepared): Promise<Step<Sent>> {
   } catch (error) {
     return err(failureOf(call, error, totalTimeout));
   }
+}
+
+/**
+ * What the caller of a call that is not safe to repeat should do when it may have been applied:
+ * read the state it changes before sending it again.
+ */
+function adviceFor(op: Operation<unknown, Record<number, unknown>>, keyed: boolean): string {
+  // A session operation (current or legacy) by its path segment.
+  const check = /\/customer_sessions\//.test(op.path)
+    ? 'read the session with getCustomerSession'
+    : `check Talon.One's state`;
+  const key = keyed ? ', or send it with the same idempotencyKey within 24 hours' : '';
+  return `the request may have been applied (${op.id} is not safe to repeat): ${check} before sending it again${key}`;
 }
 
 function describe(error: unknown): string {

@@ -52,6 +52,7 @@ const operation: Operation<ActivateLoyaltyPointsValue, ActivateLoyaltyPointsErro
     404: ErrorResponseWithStatusSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'unsafe' },
 };
 
 /**

@@ -31,6 +31,7 @@ const operation: Operation<BestPriorPriceValue, BestPriorPriceErrors> = {
   body: true,
   response: BestPriorPriceResponseSchema,
   apiKeyOnly: true,
+  idempotency: { class: 'safe' },
 };
 
 /**

@@ -40,6 +40,7 @@ const operation: Operation<CreateAudienceV2Value, CreateAudienceV2Errors> = {
     409: ErrorResponseWithStatusSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'unsafe', conflict: 'exists' },
 };
 
 /**

@@ -51,6 +51,7 @@ const operation: Operation<CreateCouponReservationValue, CreateCouponReservation
     404: ErrorResponseWithStatusSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'safe' },
 };
 
 /**

@@ -40,6 +40,7 @@ const operation: Operation<CreateReferralValue, CreateReferralErrors> = {
   response: ReferralSchema,
   errors: { 400: ErrorResponseSchema, 401: ErrorResponseWithStatusSchema },
   apiKeyOnly: true,
+  idempotency: { class: 'unsafe' },
 };
 
 /**

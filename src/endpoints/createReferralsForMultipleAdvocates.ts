@@ -57,6 +57,7 @@ const operation: Operation<
   emptyOk: true,
   errors: { 400: ErrorResponseWithStatusSchema, 401: ErrorResponseWithStatusSchema },
   apiKeyOnly: true,
+  idempotency: { class: 'unsafe' },
 };
 
 /**

@@ -34,6 +34,7 @@ const operation: Operation<DeleteAudienceMembershipsV2Value, DeleteAudienceMembe
   }),
   errors: { 401: ErrorResponseWithStatusSchema, 404: ErrorResponseWithStatusSchema },
   apiKeyOnly: true,
+  idempotency: { class: 'safe' },
 };
 
 /**

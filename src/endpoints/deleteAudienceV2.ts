@@ -39,6 +39,7 @@ const operation: Operation<DeleteAudienceV2Value, DeleteAudienceV2Errors> = {
     404: ErrorResponseWithStatusSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'safe', repeat404: true },
 };
 
 /**

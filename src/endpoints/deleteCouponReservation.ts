@@ -46,6 +46,7 @@ const operation: Operation<DeleteCouponReservationValue, DeleteCouponReservation
     404: ErrorResponseWithStatusSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'safe' },
 };
 
 /**

@@ -37,6 +37,7 @@ const operation: Operation<DeleteCustomerDataValue, DeleteCustomerDataErrors> = 
   }),
   errors: { 401: ErrorResponseWithStatusSchema, 404: ErrorResponseWithStatusSchema },
   apiKeyOnly: true,
+  idempotency: { class: 'safe', repeat404: true },
 };
 
 /**

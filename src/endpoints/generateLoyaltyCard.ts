@@ -43,6 +43,7 @@ const operation: Operation<GenerateLoyaltyCardValue, GenerateLoyaltyCardErrors> 
   response: LoyaltyCardSchema,
   errors: { 400: ErrorResponseWithStatusSchema, 401: ErrorResponseWithStatusSchema },
   apiKeyOnly: true,
+  idempotency: { class: 'unsafe' },
 };
 
 /**

@@ -77,6 +77,7 @@ const operation: Operation<GetCustomerAchievementHistoryValue, GetCustomerAchiev
     404: ErrorResponseWithStatusSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'safe' },
 };
 
 /**

@@ -76,6 +76,7 @@ const operation: Operation<GetCustomerAchievementsValue, GetCustomerAchievements
     404: ErrorResponseWithStatusSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'safe' },
 };
 
 /**

@@ -57,6 +57,7 @@ const operation: Operation<GetCustomerInventoryValue, GetCustomerInventoryErrors
   response: CustomerInventorySchema,
   errors: { 401: ErrorResponseWithStatusSchema, 404: ErrorResponseWithStatusSchema },
   apiKeyOnly: true,
+  idempotency: { class: 'safe' },
 };
 
 /**

@@ -46,6 +46,7 @@ const operation: Operation<GetCustomerSessionValue, GetCustomerSessionErrors> = 
   response: IntegrationCustomerSessionResponseSchema,
   errors: { 400: ErrorResponseSchema, 401: ErrorResponseWithStatusSchema },
   apiKeyOnly: true,
+  idempotency: { class: 'safe' },
 };
 
 /**

@@ -37,6 +37,7 @@ const operation: Operation<GetEventV3Value, GetEventV3Errors> = {
   response: EventV3Schema,
   errors: { 404: ErrorResponseWithStatusSchema },
   apiKeyOnly: true,
+  idempotency: { class: 'safe' },
 };
 
 /**

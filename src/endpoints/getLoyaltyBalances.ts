@@ -59,6 +59,7 @@ const operation: Operation<GetLoyaltyBalancesValue, GetLoyaltyBalancesErrors> = 
     404: ErrorResponseWithStatusSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'safe' },
 };
 
 /**

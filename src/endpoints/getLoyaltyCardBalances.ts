@@ -54,6 +54,7 @@ const operation: Operation<GetLoyaltyCardBalancesValue, GetLoyaltyCardBalancesEr
     404: ErrorResponseWithStatusSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'safe' },
 };
 
 /**

@@ -78,6 +78,7 @@ const operation: Operation<GetLoyaltyCardPointsValue, GetLoyaltyCardPointsErrors
     404: ErrorResponseWithStatusSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'safe' },
 };
 
 /**

@@ -102,6 +102,7 @@ const operation: Operation<GetLoyaltyCardTransactionsValue, GetLoyaltyCardTransa
     404: ErrorResponseWithStatusSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'safe' },
 };
 
 /**

@@ -80,6 +80,7 @@ const operation: Operation<GetLoyaltyProgramProfilePointsValue, GetLoyaltyProgra
     404: ErrorResponseWithStatusSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'safe' },
 };
 
 /**

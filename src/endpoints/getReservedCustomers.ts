@@ -43,6 +43,7 @@ const operation: Operation<GetReservedCustomersValue, GetReservedCustomersErrors
     404: ErrorResponseWithStatusSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'safe' },
 };
 
 /**

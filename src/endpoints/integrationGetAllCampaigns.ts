@@ -92,6 +92,7 @@ const operation: Operation<IntegrationGetAllCampaignsValue, IntegrationGetAllCam
     404: ErrorResponseWithStatusSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'safe' },
 };
 
 /**

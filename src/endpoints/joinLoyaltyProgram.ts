@@ -45,6 +45,7 @@ const operation: Operation<JoinLoyaltyProgramValue, JoinLoyaltyProgramErrors> = 
     404: ErrorResponseWithStatusSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'unsafe' },
 };
 
 /**

@@ -55,6 +55,7 @@ const operation: Operation<LinkLoyaltyCardToProfileValue, LinkLoyaltyCardToProfi
     404: ErrorResponseWithStatusSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'unsafe' },
 };
 
 /**

@@ -42,6 +42,7 @@ const operation: Operation<ReopenCustomerSessionValue, ReopenCustomerSessionErro
   response: ReopenSessionResponseSchema,
   errors: { 400: ErrorResponseSchema, 401: ErrorResponseWithStatusSchema },
   apiKeyOnly: true,
+  idempotency: { class: 'key', keySince: '26.15' },
 };
 
 /**

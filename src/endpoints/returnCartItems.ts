@@ -59,6 +59,7 @@ const operation: Operation<ReturnCartItemsValue, ReturnCartItemsErrors> = {
   response: IntegrationStateV2Schema,
   errors: { 400: ErrorResponseSchema, 401: ErrorResponseWithStatusSchema },
   apiKeyOnly: true,
+  idempotency: { class: 'key', keySince: '26.13' },
 };
 
 /**

@@ -54,6 +54,7 @@ const operation: Operation<SyncCatalogValue, SyncCatalogErrors> = {
     404: ErrorResponseWithStatusSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'unsafe' },
 };
 
 /**

@@ -35,6 +35,7 @@ const operation: Operation<TrackEventValue, TrackEventErrors> = {
   query: ['dry'],
   body: true,
   response: IntegrationStateSchema,
+  idempotency: { class: 'unsafe' },
 };
 
 /**

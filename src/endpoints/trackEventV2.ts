@@ -65,6 +65,7 @@ const operation: Operation<TrackEventV2Value, TrackEventV2Errors> = {
     409: UpdateCustomerSessionV2409ResponseSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'key', keySince: '26.15', conflict: 'parallel' },
 };
 
 /**

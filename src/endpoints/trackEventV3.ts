@@ -65,6 +65,7 @@ const operation: Operation<TrackEventV3Value, TrackEventV3Errors> = {
     409: UpdateCustomerSessionV2409ResponseSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'unsafe', conflict: 'exists' },
 };
 
 /**

@@ -55,6 +55,7 @@ const operation: Operation<UnlinkLoyaltyCardFromProfileValue, UnlinkLoyaltyCardF
     404: ErrorResponseWithStatusSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'unsafe' },
 };
 
 /**

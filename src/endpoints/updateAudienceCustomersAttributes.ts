@@ -39,6 +39,7 @@ const operation: Operation<UpdateAudienceCustomersAttributesValue, UpdateAudienc
     body: true,
     errors: { 401: ErrorResponseWithStatusSchema, 404: ErrorResponseWithStatusSchema },
     apiKeyOnly: true,
+    idempotency: { class: 'safe' },
   };
 
 /**

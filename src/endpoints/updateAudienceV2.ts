@@ -43,6 +43,7 @@ const operation: Operation<UpdateAudienceV2Value, UpdateAudienceV2Errors> = {
   response: AudienceSchema,
   errors: { 401: ErrorResponseWithStatusSchema, 404: ErrorResponseWithStatusSchema },
   apiKeyOnly: true,
+  idempotency: { class: 'safe' },
 };
 
 /**

@@ -41,6 +41,7 @@ const operation: Operation<UpdateCustomerProfileValue, UpdateCustomerProfileErro
   query: ['dry'],
   body: true,
   response: IntegrationStateSchema,
+  idempotency: { class: 'unsafe' },
 };
 
 /**

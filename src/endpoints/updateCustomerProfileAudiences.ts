@@ -42,6 +42,7 @@ const operation: Operation<UpdateCustomerProfileAudiencesValue, UpdateCustomerPr
     404: ErrorResponseWithStatusSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'safe' },
 };
 
 /**

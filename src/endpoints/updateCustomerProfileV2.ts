@@ -64,6 +64,7 @@ const operation: Operation<UpdateCustomerProfileV2Value, UpdateCustomerProfileV2
     409: UpdateCustomerSessionV2409ResponseSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'key', keySince: '26.15', conflict: 'parallel' },
 };
 
 /**

@@ -52,6 +52,7 @@ const operation: Operation<UpdateCustomerProfilesV2Value, UpdateCustomerProfiles
   emptyOk: true,
   errors: { 400: ErrorResponseWithStatusSchema, 401: ErrorResponseWithStatusSchema },
   apiKeyOnly: true,
+  idempotency: { class: 'key', keySince: '26.15' },
 };
 
 /**

@@ -41,6 +41,7 @@ const operation: Operation<UpdateCustomerSessionValue, UpdateCustomerSessionErro
   query: ['dry'],
   body: true,
   response: IntegrationStateSchema,
+  idempotency: { class: 'body', rule: 'legacySessionStaysOpen' },
 };
 
 /**

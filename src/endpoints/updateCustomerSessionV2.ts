@@ -66,6 +66,7 @@ const operation: Operation<UpdateCustomerSessionV2Value, UpdateCustomerSessionV2
     409: UpdateCustomerSessionV2409ResponseSchema,
   },
   apiKeyOnly: true,
+  idempotency: { class: 'body', rule: 'sessionStaysOpen', keySince: '26.15', conflict: 'parallel' },
 };
 
 /**

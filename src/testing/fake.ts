@@ -24,6 +24,7 @@ import {
 import { seedCoupons } from './coupons/coupons.js';
 import { inspect, refuseMethod } from './door.js';
 import { createFaultEngine, type RouteOf } from './faults.js';
+import { createIdempotencyStore } from './idempotency.js';
 import { ROUTES } from './operations.js';
 import type { Route } from './route.js';
 import type { FakeTalon, FakeTalonOptions, FakeTalonState, ResolvedFakeTalonOptions } from './types.js';
@@ -228,6 +229,12 @@ async function answer(
  * Faults on demand (`options.faults`, `fake.faults.add(rule)`): error statuses, latency, hangs,
  * dropped connections and 409s for overlapping writes, each recorded in `fake.faults.calls`.
  *
+ * `Idempotency-Key` is honoured where Talon.One documents it (returnCartItems,
+ * reopenCustomerSession, trackEventV2, updateCustomerProfileV2, updateCustomerProfilesV2,
+ * updateCustomerSessionV2): the same key and the same request within 24 hours of the fake's clock
+ * get the first answer back and nothing is applied again; the same key with a different request
+ * answers 422. `reset()` forgets the keys.
+ *
  * ```ts
  * const fake = createFakeTalon();
  * const talon = createClient({ baseUrl: 'https://fake.talon.one', auth: apiKey(FAKE_API_KEY), fetch: fake.fetch });
@@ -254,7 +261,8 @@ export function createFakeTalon(options?: FakeTalonOptions): FakeTalon {
     routeOf,
     ROUTES.map((r) => r.id),
   );
-  const handle = async (request: Request): Promise<Response> => {
+  const keys = createIdempotencyStore(config.now);
+  const answerOf = async (request: Request): Promise<Response> => {
     try {
       return toResponse((await inspect(request)) ?? (await answer(request, config, () => state)));
     } catch (error) {
@@ -262,6 +270,9 @@ export function createFakeTalon(options?: FakeTalonOptions): FakeTalon {
       return toResponse(fail(500, `The fake Talon.One failed: ${detail}`));
     }
   };
+  // Behind the fault rules: an Idempotency-Key repeat is answered from the store (./idempotency.ts).
+  const handle = (request: Request) =>
+    keys.run(request, routeOf(request.method, new URL(request.url).pathname)?.id, answerOf);
   const fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
     let request: Request;
     try {
@@ -286,6 +297,7 @@ export function createFakeTalon(options?: FakeTalonOptions): FakeTalon {
     reset() {
       state = initialState(config);
       faults.reset();
+      keys.clear();
     },
     config,
   };

@@ -73,7 +73,8 @@ export interface FakeTalon {
   /**
    * Forgets every profile, session, event, reservation and referral; keeps the options. Faults:
    * back to the rules of `options.faults` (rules added since are removed, counts start again),
-   * the call record emptied, the generator re-seeded, hangs ended.
+   * the call record emptied, the generator re-seeded, hangs ended. Every `Idempotency-Key` is
+   * forgotten.
    */
   reset(): void;
   /** The options in force, defaults filled in. */

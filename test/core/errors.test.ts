@@ -25,7 +25,15 @@ const OP = 'getCustomerSession';
 const route = `${BASE_URL}/v2/customer_sessions/:id`;
 const params = { customerSessionId: 's-1' };
 /** The fields of an HTTP status error besides kind, operation and message. */
-const HTTP_FIELDS = ['attempts', 'body', 'documented', 'headers', 'retryAfter', 'status'];
+const HTTP_FIELDS = [
+  'attempts',
+  'body',
+  'documented',
+  'headers',
+  'mayHaveBeenApplied',
+  'retryAfter',
+  'status',
+];
 
 describe('fail', () => {
   it('freezes the error it is given and returns that same object', () => {
@@ -108,8 +116,10 @@ describe('the error union, one of each kind', () => {
 
   it('network: the attempts made', async () => {
     const down: FetchLike = () => Promise.reject(new TypeError('fetch failed'));
-    const error = await errorOf(call(make({ fetch: down })), 'network', ['attempts']);
+    const error = await errorOf(call(make({ fetch: down })), 'network', ['attempts', 'mayHaveBeenApplied']);
     expect(error.attempts).toBe(1);
+    // A failure with no sign that nothing was sent: the request may have reached the server.
+    expect(error.mayHaveBeenApplied).toBe(true);
   });
 
   it('timeout: the limit that ran out and the attempts', async () => {
@@ -121,6 +131,7 @@ describe('the error union, one of each kind', () => {
     const error = await errorOf(call(make({ fetch: hang, timeout: 5 })), 'timeout', [
       'attempts',
       'limit',
+      'mayHaveBeenApplied',
       'timeout',
     ]);
     expect(error).toMatchObject({ timeout: 5, attempts: 1, limit: 'attempt' });
@@ -181,6 +192,7 @@ describe('the types', () => {
       headers,
       retryAfter: undefined,
       attempts: 1,
+      mayHaveBeenApplied: false,
     };
     expect(
       label({ ...http404, documented: true, status: 404, body: { message: 'x', StatusCode: 404 } }),

@@ -17,8 +17,10 @@ describe('headers the SDK owns', () => {
       expect(reservedHeaderProblem(name)).toMatch(/set by the SDK.*cannot be given/);
       expect(reservedHeaderProblem(name.toUpperCase())).toBe(reservedHeaderProblem(name));
     }
-    for (const name of ['x-trace', 'idempotency-key', 'constructor', '__proto__', 'toString'])
+    for (const name of ['x-trace', 'constructor', '__proto__', 'toString'])
       expect(reservedHeaderProblem(name)).toBeUndefined();
+    // One key per call, shared by its attempts: the call option gives it, never a header.
+    expect(reservedHeaderProblem('Idempotency-Key')).toMatch(/idempotencyKey call option/);
   });
 
   it.each(RESERVED)('a call header %s is a config error naming it, and nothing is sent', async (name) => {

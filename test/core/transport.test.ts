@@ -259,6 +259,82 @@ describe('retries', () => {
   });
 });
 
+describe('rate-limit headers: one policy for all of them', () => {
+  const soon = () => new Date(Date.now() - 5_000).toUTCString();
+  const late = () => new Date(Date.now() + 120_000).toUTCString();
+  const headers = [
+    'retry-after',
+    'ratelimit-reset',
+    'x-ratelimit-retry-after',
+    'x-ratelimit-reset',
+    'x-rate-limit-reset',
+  ];
+  const cases = headers.flatMap((name) => [
+    { name, form: 'seconds', short: () => '0', long: () => '120' },
+    { name, form: 'a date', short: soon, long: late },
+  ]);
+
+  it.each(cases)('$name in $form: a wait within maxRetryAfter is retried', async ({ name, short }) => {
+    let calls = 0;
+    server.use(
+      http.get(`${BASE_URL}/v1/things/:id`, () =>
+        ++calls === 1
+          ? new HttpResponse(null, { status: 429, headers: { [name]: short() } })
+          : HttpResponse.json({ id: 1, name: 'a' }),
+      ),
+    );
+    expect(await send(client, getThing, { thingId: 'x' })).toMatchObject({
+      ok: true,
+      response: { attempts: 2 },
+    });
+  });
+
+  it.each(cases)(
+    '$name in $form: a longer wait ends the call with retryAfter, not capped',
+    async ({ name, long }) => {
+      server.use(
+        http.get(
+          `${BASE_URL}/v1/things/:id`,
+          () => new HttpResponse(null, { status: 503, headers: { [name]: long() } }),
+        ),
+      );
+      const result = await send(client, getThing, { thingId: 'x' });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { kind: 'http', status: 503, attempts: 1, mayHaveBeenApplied: false },
+      });
+      const after = !result.ok && result.error.kind === 'http' ? result.error.retryAfter : undefined;
+      expect(after).toBeGreaterThan(100_000);
+      expect(after).toBeLessThanOrEqual(120_000);
+    },
+  );
+
+  it('a reset header in epoch seconds is an instant', async () => {
+    const at = String(Math.floor(Date.now() / 1000) + 120);
+    server.use(
+      http.get(
+        `${BASE_URL}/v1/things/:id`,
+        () => new HttpResponse(null, { status: 429, headers: { 'x-ratelimit-reset': at } }),
+      ),
+    );
+    const result = await send(client, getThing, { thingId: 'x' });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'http', status: 429, attempts: 1 } });
+  });
+
+  it('a POST (unsafe without a key) is retried after a 429 or a 503 with a wait: nothing was applied', async () => {
+    let calls = 0;
+    server.use(
+      http.post(`${BASE_URL}/v1/things`, () =>
+        ++calls < 3
+          ? new HttpResponse(null, { status: calls === 1 ? 429 : 503, headers: { 'ratelimit-reset': '0' } })
+          : HttpResponse.json({ id: 1 }, { status: 201 }),
+      ),
+    );
+    const result = await send(client, postThing, { body: { name: 'n' } });
+    expect(result).toMatchObject({ ok: true, response: { attempts: 3 } });
+  });
+});
+
 describe('timeouts and aborts', () => {
   it('times out an attempt whose headers are late', async () => {
     server.use(
@@ -415,6 +491,26 @@ describe('hooks', () => {
     expect(events[3]).toMatchObject(['response', { attempt: 2, status: 200 }]);
     expect(JSON.stringify(events)).not.toContain(KEY);
     expect(JSON.stringify(events)).toContain('"authorization":"[redacted]"');
+  });
+
+  it('see every credential-like header redacted, whoever set it', async () => {
+    const events: { headers?: Record<string, string> }[] = [];
+    const observed = createClient({
+      baseUrl: BASE_URL,
+      auth: apiKey(KEY),
+      headers: { 'X-Api-Key': 'client-secret', Cookie: 'session=secret', 'x-trace': 't1' },
+      hooks: { includeHeaders: true, onRequest: (e) => events.push(e) },
+    });
+    server.use(http.get(`${BASE_URL}/v1/things/:id`, () => HttpResponse.json({ id: 1, name: 'a' })));
+    await send(observed, getThing, { thingId: 'x' }, { headers: { 'Proxy-Authorization': 'Basic secret' } });
+    expect(events[0]?.headers).toMatchObject({
+      authorization: '[redacted]',
+      'x-api-key': '[redacted]',
+      cookie: '[redacted]',
+      'proxy-authorization': '[redacted]',
+      'x-trace': 't1',
+    });
+    expect(JSON.stringify(events)).not.toMatch(/secret|test-key-123/);
   });
 
   it('leave headers out unless asked', async () => {

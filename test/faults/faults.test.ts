@@ -316,7 +316,10 @@ describe('error statuses', () => {
     leakFree(async () => {
       const client = clientFor('503');
       const once = await timed(client, createThing, { body: { name: 'n' } });
-      expect(once.result).toMatchObject({ ok: false, error: { kind: 'http', status: 503, attempts: 1 } });
+      expect(once.result).toMatchObject({
+        ok: false,
+        error: { kind: 'http', status: 503, attempts: 1, mayHaveBeenApplied: true },
+      });
       expect(server.stats('503').hits).toBe(1);
       server.reset();
       const optedIn = await timed(

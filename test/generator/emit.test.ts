@@ -56,7 +56,10 @@ describe('files', () => {
       "import type { ErrorResponse, NewThingInput, Thing } from '../models/types.js';\n",
     );
     expect(text).toContain("  query: ['tags', 'subledgerId'],\n  csv: ['tags'],\n  body: true,\n");
-    expect(text).toContain('  errors: { 404: ErrorResponseSchema },\n  apiKeyOnly: true,\n};');
+    // updateThing is in no idempotency table: the method rule classifies the PUT as safe.
+    expect(text).toContain(
+      "  errors: { 404: ErrorResponseSchema },\n  apiKeyOnly: true,\n  idempotency: { class: 'safe' },\n};",
+    );
     expect(text).toContain(' * Update a thing.\n *\n * Updates a thing, see the docs.\n');
     expect(text).toContain('`PUT /v1/things/{thingId}` · auth: `apiKey` only\n');
     expect(text).toContain('`http` (documented: 404)');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { script, tinyLegacy, tinySpec, tinyTarget } from './support.js';
 
-const { buildOperation, exampleCall, sample } = await script('gen/operations.mjs');
+const { buildOperation, exampleCall, idempotencyOf, sample } = await script('gen/operations.mjs');
 const { createModels } = await script('gen/models.mjs');
 const { flatten, operationsOf } = await script('gen/spec.mjs');
 const P = '/*#__PURE__*/ ';
@@ -16,6 +16,18 @@ function built(id: string, overlay?: object) {
 }
 
 describe('operations', () => {
+  it('idempotency: the table entry without its reason, as a compact literal; the method rule for an unclassified one', () => {
+    expect(idempotencyOf('updateCustomerSessionV2', 'PUT')).toBe(
+      "{ class: 'body', rule: 'sessionStaysOpen', keySince: '26.15', conflict: 'parallel' }",
+    );
+    expect(idempotencyOf('deleteAudienceV2', 'DELETE')).toBe("{ class: 'safe', repeat404: true }");
+    expect(idempotencyOf('syncCatalog', 'PUT')).toBe("{ class: 'unsafe' }");
+    expect(idempotencyOf('updateThing', 'PUT')).toBe("{ class: 'safe' }");
+    expect(idempotencyOf('createThing', 'POST')).toBe("{ class: 'unsafe' }");
+    expect(idempotencyOf('constructor', 'POST')).toBe("{ class: 'unsafe' }");
+    expect(built('updateThing').b.idempotency).toBe("{ class: 'safe' }");
+  });
+
   it('an explode: false query array travels comma-joined (csv); an exploded one does not', () => {
     const { b } = built('updateThing');
     expect(b.query).toEqual(['tags', 'subledgerId']);

@@ -133,10 +133,14 @@ describe.each(MODES)('faults, with the fake as $name', (mode) => {
     expect(!profile.ok && profile.error).toMatchObject({ kind: 'http', status: 502 });
   });
 
-  it('answers 409 once, then the opt-in 409 retry succeeds', async () => {
+  it('answers 409 once: retried by default (the parallel limit, with a key), and with the opt-in', async () => {
     fake.faults.add({ kind: 'status', status: 409, times: 1 });
-    const plain = await put('s1', { retry: FAST });
+    const plain = await put('s1', { retry: false });
     expect(!plain.ok && plain.error).toMatchObject({ kind: 'http', status: 409, documented: true });
+    fake.reset();
+    fake.faults.add({ kind: 'status', status: 409, times: 1 });
+    const byDefault = await put('s1', { retry: FAST });
+    expect(byDefault.ok && byDefault.response.attempts).toBe(2);
     fake.reset();
     fake.faults.add({ kind: 'status', status: 409, times: 1 });
     const retried = await put('s1', WITH_409);
