@@ -1,8 +1,10 @@
-import { type Auth, headerValueProblem, redactor } from './types.js';
+import { keyAuth } from './keyAuth.js';
+import type { Auth } from './types.js';
 
 /**
  * Authenticates with an Integration API key: every request carries
- * `Authorization: ApiKey-v1 <key>`. Works with every operation.
+ * `Authorization: ApiKey-v1 <key>`. Works with every Integration operation (not with the
+ * Management API, which takes `managementKey` from `talon-fetch/management`).
  *
  * An empty key, or one with a line break, makes `createClient` report an invalid
  * configuration; the key never appears in errors, logs or `JSON.stringify` output.
@@ -12,15 +14,5 @@ import { type Auth, headerValueProblem, redactor } from './types.js';
  * `createClient` throw a {@link TalonConfigError} at start-up (the SDK's only throw).
  */
 export function apiKey(key: string): Auth<'apiKey'> {
-  const problem = headerValueProblem(key, 'the API key');
-  const secret = typeof key === 'string' ? key : '';
-  const header = `ApiKey-v1 ${secret}`;
-  return Object.freeze({
-    scheme: 'apiKey' as const,
-    problem,
-    sign(headers: Headers) {
-      headers.set('authorization', header);
-    },
-    redact: redactor([secret]),
-  });
+  return keyAuth('apiKey', 'ApiKey-v1', key, 'the API key');
 }

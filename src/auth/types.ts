@@ -2,10 +2,17 @@
 export type AuthScheme = 'apiKey' | 'contentSignature';
 
 /**
- * An authentication strategy, made by {@link apiKey} or {@link contentSignature}. It keeps its
- * secret in a closure: printing, inspecting or `JSON.stringify`-ing it shows no key.
+ * Every authentication scheme: the Integration API's two plus the Management API's
+ * `managementKey`. Kept apart from {@link AuthScheme} so that `Client` (the Integration client)
+ * never admits a Management client, nor the reverse.
  */
-export interface Auth<S extends AuthScheme = AuthScheme> {
+export type AnyAuthScheme = AuthScheme | 'managementKey';
+
+/**
+ * An authentication strategy, made by {@link apiKey}, {@link contentSignature} or `managementKey`.
+ * It keeps its secret in a closure: printing, inspecting or `JSON.stringify`-ing it shows no key.
+ */
+export interface Auth<S extends AnyAuthScheme = AuthScheme> {
   readonly scheme: S;
   /** Why the strategy cannot be used (empty key, CR/LF in a key, non-hex key), or `undefined`. */
   readonly problem: string | undefined;

@@ -30,4 +30,20 @@ export interface Operation<T = unknown, E extends Record<number, unknown> = Reco
   readonly errors?: { readonly [S in keyof E]: GenericSchema<unknown, E[S]> };
   /** Only `apiKey` auth is accepted (the V2 operations). */
   readonly apiKeyOnly?: boolean;
+  /**
+   * `'managementKey'` on every Management API operation: only a `managementKey` client may call
+   * it. Absent on Integration operations, which refuse a `managementKey` client.
+   */
+  readonly auth?: 'managementKey';
+  /**
+   * A `multipart/form-data` operation (the CSV imports): `params.body[field]` is the file
+   * (a `Blob`/`File`, a CSV string, a `Uint8Array` or an `ArrayBuffer`), sent as the form field
+   * `field` (the spec's name, `upFile`). See `src/core/upload.ts`.
+   */
+  readonly upload?: { readonly field: string };
+  /**
+   * `'csv'` for operations answering `application/csv` (the exports): a 2xx body is handed over
+   * as its text, not parsed as JSON. See `src/core/csv.ts`.
+   */
+  readonly answer?: 'csv';
 }

@@ -1,0 +1,64 @@
+/**
+ * Compile-time: the pagination helpers accept the Management API's list operations (a
+ * `Client<'managementKey'>` first argument; `hasMore` only, `totalResultSize` only, or both
+ * optional), refuse an Integration client for them, and refuse the Management operations that
+ * take pageSize/skip but answer one object (getCustomerActivityReport, getCustomerAnalytics).
+ */
+import { describe, expectTypeOf, test } from 'vitest';
+import { apiKey } from '../../src/auth/apiKey.js';
+import { managementKey } from '../../src/auth/managementKey.js';
+import { type Client, createClient } from '../../src/client.js';
+import type { TalonError } from '../../src/core/errors.js';
+import type { CallOptions } from '../../src/core/options.js';
+import type { Result } from '../../src/core/result.js';
+import { collectItems, paginate, paginateItems } from '../../src/pagination.js';
+
+interface Card {
+  readonly id: number;
+  readonly identifier: string;
+}
+type Paging = { pageSize?: number | undefined; skip?: number | undefined };
+
+declare function getLoyaltyCards(
+  client: Client<'managementKey'>,
+  params: { loyaltyProgramId: number } & Paging,
+  options?: CallOptions,
+): Promise<Result<{ hasMore: boolean; data: Card[] }, TalonError>>;
+
+declare function getCampaigns(
+  client: Client<'managementKey'>,
+  params: { applicationId: number } & Paging,
+  options?: CallOptions,
+): Promise<Result<{ totalResultSize: number; data: Card[] }, TalonError>>;
+
+declare function listCollections(
+  client: Client<'managementKey'>,
+  params: { applicationId: number; campaignId: number } & Paging,
+  options?: CallOptions,
+): Promise<Result<{ hasMore?: boolean; totalResultSize?: number; data: Card[] }, TalonError>>;
+
+declare function getCustomerActivityReport(
+  client: Client<'managementKey'>,
+  params: { applicationId: number; customerId: number } & Paging,
+  options?: CallOptions,
+): Promise<Result<{ name: string; customerId: number }, TalonError>>;
+
+const mgmt = createClient({ baseUrl: 'https://x.talon.one', auth: managementKey('m') });
+const integration = createClient({ baseUrl: 'https://x.talon.one', auth: apiKey('k') });
+
+describe('Management lists', () => {
+  test('every answer shape is accepted, items inferred', async () => {
+    for await (const card of paginateItems(getLoyaltyCards, mgmt, { loyaltyProgramId: 1 }))
+      if (card.ok) expectTypeOf(card.value).toEqualTypeOf<Card>();
+    const all = await collectItems(getCampaigns, mgmt, { applicationId: 1, pageSize: 100 });
+    if (all.ok) expectTypeOf(all.value).toEqualTypeOf<Card[]>();
+    paginate(listCollections, mgmt, { applicationId: 1, campaignId: 2 });
+  });
+
+  test('the wrong client or a non-list operation is a compile error', () => {
+    // @ts-expect-error a Management list refuses an Integration client
+    paginate(getLoyaltyCards, integration, { loyaltyProgramId: 1 });
+    // @ts-expect-error pageSize/skip, but the answer is one object, not a page
+    paginate(getCustomerActivityReport, mgmt, { applicationId: 1, customerId: 2 });
+  });
+});
