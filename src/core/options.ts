@@ -1,7 +1,7 @@
 import { headerValueProblem } from '../auth/types.js';
 
-/** An HTTP method the Integration API uses. */
-export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
+/** An HTTP method the API uses (`PATCH`: two SCIM operations of the Management API). */
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH';
 
 /** A `fetch` implementation: the global one, or a custom one (a fake, a proxy, a tracer). */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -14,7 +14,7 @@ export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2; 0 turns retries off. */
   readonly limit?: number;
-  /** Methods that may be retried. Default GET, PUT, DELETE; add POST to opt in (POST is not idempotent). */
+  /** Methods that may be retried. Default GET, PUT, DELETE; add POST or PATCH to opt in (they are not idempotent). */
   readonly methods?: readonly HttpMethod[];
   /** Statuses that are retried. Default 408, 429, 500, 502, 503, 504. */
   readonly statusCodes?: readonly number[];
@@ -89,7 +89,7 @@ export const DEFAULT_RETRY: ResolvedRetry = Object.freeze({
 });
 
 const MAX_TIMER = 2_147_483_647;
-const METHODS: readonly string[] = ['GET', 'PUT', 'POST', 'DELETE'];
+const METHODS: readonly string[] = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'];
 
 /** A problem found in an option: which field, and what to do about it. */
 export interface OptionProblem {
@@ -137,7 +137,7 @@ export function resolveRetry(
         break;
       case 'methods':
         if (!Array.isArray(v) || !v.every((m) => typeof m === 'string' && METHODS.includes(m.toUpperCase())))
-          return { field: f, message: 'must be an array of GET, PUT, POST, DELETE' };
+          return { field: f, message: 'must be an array of GET, PUT, POST, DELETE, PATCH' };
         out[key] = Object.freeze(v.map((m: string) => m.toUpperCase()));
         continue;
       case 'statusCodes':
