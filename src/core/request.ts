@@ -5,6 +5,7 @@
  */
 import ky, { isHTTPError, isNetworkError, isTimeoutError, type RetryOptions } from 'ky';
 import { type BaseIssue, type GenericSchema, safeParse } from 'valibot';
+import type { AnyAuthScheme } from '../auth/types.js';
 import { type Client, isClient } from '../client.js';
 import {
   type AbortedError,
@@ -29,7 +30,7 @@ const ERROR_BODY_LIMIT = 64 * 1024;
 
 type Context = {
   readonly op: Operation<unknown, Record<number, unknown>>;
-  readonly client: Client;
+  readonly client: Client<AnyAuthScheme>;
   readonly redact: (text: string) => string;
   readonly signal: AbortSignal | undefined;
   readonly timeout: number;
@@ -413,7 +414,7 @@ function kyRetry(retry: ResolvedRetry): RetryOptions {
  * @internal Runs one call of `op`. Resolves to a Result for every input; never rejects.
  */
 export async function send<T, E extends Record<number, unknown>>(
-  client: Client,
+  client: Client<AnyAuthScheme>,
   op: Operation<T, E>,
   params: unknown,
   options?: CallOptions,
@@ -444,7 +445,7 @@ export function internalError(client: unknown, operation: string, detail: string
 }
 
 async function run(
-  client: Client,
+  client: Client<AnyAuthScheme>,
   op: Operation<unknown, Record<number, unknown>>,
   params: unknown,
   options: CallOptions | undefined,
