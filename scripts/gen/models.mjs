@@ -4,7 +4,7 @@
 import { effectModel } from './effects.mjs';
 import { exportName, typeName } from './naming.mjs';
 import { answerRequiredRule, flatten, named, sameSchema } from './spec.mjs';
-import { doc, FIELD_DOC, firstParagraph, ident, PURE, schemaConst } from './text.mjs';
+import { doc, FIELD_DOC, firstParagraph, ident, jsPattern, PURE, schemaConst } from './text.mjs';
 
 /**
  * One run's models. `releases` = `{ current, earlier, legacy? }` (parsed spec objects);
@@ -272,7 +272,8 @@ export function stringExpr(s, dir) {
   const checks = [];
   if (s.minLength !== undefined) checks.push(`${PURE}v.minLength(${s.minLength})`);
   if (s.maxLength !== undefined) checks.push(`${PURE}v.maxLength(${s.maxLength})`);
-  if (s.pattern !== undefined) checks.push(`${PURE}v.regex(/${s.pattern.replace(/\//g, '\\/')}/)`);
+  if (s.pattern !== undefined)
+    checks.push(`${PURE}v.regex(/${jsPattern(s.pattern).replace(/\//g, '\\/')}/)`);
   return {
     ts: 'string',
     schema: checks.length ? `${PURE}v.pipe(${PURE}v.string(), ${checks.join(', ')})` : `${PURE}v.string()`,

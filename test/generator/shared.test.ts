@@ -22,7 +22,7 @@ const shared = {
 };
 
 /** A release with one operation `op` answering `answer` and taking `input` (optional). */
-function release(id: string, schemas: object, answer: string, input?: string) {
+function release<S extends object>(id: string, schemas: S, answer: string, input?: string) {
   return {
     openapi: '3.1.0',
     info: { version: `${id} 1.0` },

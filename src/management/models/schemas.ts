@@ -1881,7 +1881,7 @@ export const NewCampaignCollectionInputSchema: v.GenericSchema<T.NewCampaignColl
     name: /*#__PURE__*/ v.pipe(
       /*#__PURE__*/ v.string(),
       /*#__PURE__*/ v.minLength(1),
-      /*#__PURE__*/ v.regex(/^[^[:cntrl:]\s][^[:cntrl:]]*$/),
+      /*#__PURE__*/ v.regex(/^[^\x00-\x1F\x7F\s][^\x00-\x1F\x7F]*$/),
     ),
   });
 
@@ -1926,7 +1926,7 @@ export const NewCollectionInputSchema: v.GenericSchema<T.NewCollectionInput> = /
     name: /*#__PURE__*/ v.pipe(
       /*#__PURE__*/ v.string(),
       /*#__PURE__*/ v.minLength(1),
-      /*#__PURE__*/ v.regex(/^[^[:cntrl:]\s][^[:cntrl:]]*$/),
+      /*#__PURE__*/ v.regex(/^[^\x00-\x1F\x7F\s][^\x00-\x1F\x7F]*$/),
     ),
   },
 );
