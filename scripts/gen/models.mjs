@@ -272,8 +272,7 @@ export function stringExpr(s, dir) {
   const checks = [];
   if (s.minLength !== undefined) checks.push(`${PURE}v.minLength(${s.minLength})`);
   if (s.maxLength !== undefined) checks.push(`${PURE}v.maxLength(${s.maxLength})`);
-  if (s.pattern !== undefined)
-    checks.push(`${PURE}v.regex(/${jsPattern(s.pattern).replace(/\//g, '\\/')}/)`);
+  if (s.pattern !== undefined) checks.push(`${PURE}v.regex(/${jsPattern(s.pattern).replace(/\//g, '\\/')}/)`);
   return {
     ts: 'string',
     schema: checks.length ? `${PURE}v.pipe(${PURE}v.string(), ${checks.join(', ')})` : `${PURE}v.string()`,
