@@ -18,7 +18,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 
 /** What the exports map points at, for every entry point. */
-const ENTRY_FILES = ['index', 'schemas', 'testing'].flatMap((name) =>
+const ENTRY_NAMES = ['index', 'schemas', 'testing', 'management'];
+const ENTRY_FILES = ENTRY_NAMES.flatMap((name) =>
   ['js', 'cjs', 'd.ts', 'd.cts'].map((ext) => `dist/${name}.${ext}`),
 );
 
@@ -78,7 +79,7 @@ describe('the tarball', () => {
   });
 
   it('ships the same declarations for import and require', () => {
-    for (const name of ['index', 'schemas', 'testing'])
+    for (const name of ENTRY_NAMES)
       expect(readFileSync(join(ROOT, `dist/${name}.d.cts`), 'utf8')).toBe(
         readFileSync(join(ROOT, `dist/${name}.d.ts`), 'utf8'),
       );
@@ -94,11 +95,12 @@ describe('the tarball', () => {
     expect(messages.map((m) => `${m.type}: ${formatMessage(m, pkg) ?? m.code}`)).toEqual([]);
   });
 
-  it('arethetypeswrong: no problems for ., ./schemas and ./testing in node10, node16-cjs, node16-esm, bundler', async () => {
+  it('arethetypeswrong: no problems for ., ./schemas, ./testing and ./management in node10, node16-cjs, node16-esm, bundler', async () => {
     const result = await checkPackage(createPackageFromTarballData(new Uint8Array(readFileSync(tarball))));
     if (result.types === false) throw new Error('attw: the package has no types');
-    expect(Object.keys(result.entrypoints)).toEqual(expect.arrayContaining(['.', './schemas', './testing']));
-    for (const entry of ['.', './schemas', './testing'])
+    const entries = ['.', './schemas', './testing', './management'];
+    expect(Object.keys(result.entrypoints)).toEqual(expect.arrayContaining(entries));
+    for (const entry of entries)
       expect(Object.keys(result.entrypoints[entry]!.resolutions).sort()).toEqual([
         'bundler',
         'node10',
@@ -117,6 +119,7 @@ const BASE_URL = 'https://acme.europe-west1.talon.one';
 const ESM_SOURCE = `import { apiKey, createClient, deleteCustomerData, getReservedCustomers, type TalonError } from 'talon-fetch';
 import { CartItemSchema } from 'talon-fetch/schemas';
 import * as testing from 'talon-fetch/testing';
+import { getLoyaltyCard, managementKey } from 'talon-fetch/management';
 
 const talon = createClient({ baseUrl: '${BASE_URL}', auth: apiKey('key') });
 
@@ -135,11 +138,20 @@ export async function main(): Promise<string> {
 
 export const testingExports: string[] = Object.keys(testing);
 export const schemaKind: string = CartItemSchema.kind;
+
+const admin = createClient({ baseUrl: '${BASE_URL}', auth: managementKey('key') });
+export async function card(): Promise<string | undefined> {
+  // @ts-expect-error a Management operation takes a Management client only
+  await getLoyaltyCard(talon, { loyaltyProgramId: 1, loyaltyCardId: 'c' });
+  const found = await getLoyaltyCard(admin, { loyaltyProgramId: 1, loyaltyCardId: 'c' });
+  return found.ok ? found.value.identifier : undefined;
+}
 `;
 
 const CJS_SOURCE = `import talon = require('talon-fetch');
 import testing = require('talon-fetch/testing');
 import schemas = require('talon-fetch/schemas');
+import management = require('talon-fetch/management');
 
 const client = talon.createClient({ baseUrl: '${BASE_URL}', auth: talon.apiKey('key') });
 
@@ -153,6 +165,7 @@ export async function main(): Promise<boolean> {
 
 export const testingExports: string[] = Object.keys(testing);
 export const schemaNames: string[] = Object.keys(schemas);
+export const managementKeyAuth = management.managementKey('key').scheme;
 `;
 
 const COMPILER_OPTIONS = {
