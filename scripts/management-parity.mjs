@@ -151,7 +151,9 @@ function main() {
   const next = withDomains(withTable(doc, table), renderDomains(ids));
   if (process.argv.includes('--check')) {
     if (next !== doc) {
-      console.error(`${DOC}: the parity table or the operations list is stale; run node scripts/management-parity.mjs`);
+      console.error(
+        `${DOC}: the parity table or the operations list is stale; run node scripts/management-parity.mjs`,
+      );
       process.exit(1);
     }
     return;
