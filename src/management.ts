@@ -18,20 +18,7 @@ export type { Err, Ok, ResponseMeta, Result } from './core/result.js';
 export { UPLOAD_FILENAME, UPLOAD_TYPE, type UploadFile } from './core/upload.js';
 export * from './management/endpoints/index.js';
 export type * from './management/models/types.js';
-export {
-  collectItems,
-  type IsPaginated,
-  type NotPaginated,
-  type PageError,
-  type PageItem,
-  type PageOperation,
-  type PageParams,
-  type Paginated,
-  type PaginateOptions,
-  type PartialErr,
-  paginate,
-  paginateItems,
-} from './pagination.js';
+export * from './pagination.js';
 
 import type { Client } from './client.js';
 
