@@ -1,6 +1,11 @@
 // Builds ESM (.js), CommonJS (.cjs) and bundled declarations (.d.ts, .d.cts) for the root entry
-// and the `schemas` and `testing` subpaths. Dependencies stay external; the package is "sideEffects": false and
+// and the `schemas`, `testing` and `management` subpaths. Dependencies stay external; the package is "sideEffects": false and
 // every module-level schema is annotated pure, so bundlers drop what a user does not call.
+//
+// The `management` entry is a build of its own (its own copy of the transport and of the models it
+// shares with the Integration API): in the same build, the modules it shares with the root entry
+// would move into new shared chunks and change dist/index.js, which must not change for an app that
+// uses only the Integration API.
 //
 // TypeScript is only transpiled here (esbuild, one file at a time, `isolatedModules` holds): the
 // type check is `npm run typecheck`, and the declarations are bundled by rollup-plugin-dts. `npm
@@ -14,6 +19,8 @@ import { dts } from 'rollup-plugin-dts';
 
 const entries = { index: 'src/index.ts', schemas: 'src/schemas.ts' };
 if (existsSync('src/testing/index.ts')) entries.testing = 'src/testing/index.ts';
+/** Built apart from `entries` (see the header). */
+const management = { management: 'src/management.ts' };
 
 /**
  * Declarations come out indented by four spaces; two read the same in an editor and keep
@@ -53,29 +60,34 @@ const DTS_DIR = process.env.TALON_DTS_DIR;
 
 const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
+/** The JS build of `input` (entry name → source), ESM and CommonJS, shared chunks in `dist/shared/`. */
+const js = (input) => ({
+  input,
+  external,
+  plugins: [transpile()],
+  treeshake: { moduleSideEffects: false },
+  output: [
+    { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared/[name].js' },
+    {
+      dir: 'dist',
+      format: 'cjs',
+      entryFileNames: '[name].cjs',
+      chunkFileNames: 'shared/[name].cjs',
+      exports: 'named',
+      // ky is ESM-only: require(esm) hands back its namespace, so read `default` from it.
+      interop: 'auto',
+    },
+  ],
+});
+
+// The order matters to scripts/build.mjs: the two JS builds first, then one declaration build per entry.
 export default [
-  {
-    input: entries,
-    external,
-    plugins: [transpile()],
-    treeshake: { moduleSideEffects: false },
-    output: [
-      { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared/[name].js' },
-      {
-        dir: 'dist',
-        format: 'cjs',
-        entryFileNames: '[name].cjs',
-        chunkFileNames: 'shared/[name].cjs',
-        exports: 'named',
-        // ky is ESM-only: require(esm) hands back its namespace, so read `default` from it.
-        interop: 'auto',
-      },
-    ],
-  },
+  js(entries),
+  js(management),
   // One declaration build per entry, written twice, so .d.ts and .d.cts are the same text. With
   // TALON_DTS_DIR set (scripts/build.mjs sets it), the entries are the declarations tsc already
-  // emitted there, once for all three; otherwise rollup-plugin-dts compiles src/ itself.
-  ...Object.entries(entries).map(([name, input]) => ({
+  // emitted there, once for all of them; otherwise rollup-plugin-dts compiles src/ itself.
+  ...Object.entries({ ...entries, ...management }).map(([name, input]) => ({
     input: DTS_DIR ? join(DTS_DIR, input.replace(/^src\//, '').replace(/\.ts$/, '.d.ts')) : input,
     external,
     plugins: [DTS_DIR ? dts() : dts({ tsconfig: './tsconfig.build.json' }), halveIndent()],

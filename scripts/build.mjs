@@ -66,9 +66,11 @@ function run(command, args, env = process.env) {
 }
 
 /**
- * Two steps, each on two processes (the machines have two cores): the JS build beside `tsc
- * --noCheck` emitting every declaration once into .tmp/dts (the type check is `npm run
- * typecheck`); then the three declaration bundles from there, index.d.ts beside the other two.
+ * Two steps, each on two processes (the machines have two cores): the JS build of the root,
+ * `schemas` and `testing` entries beside `tsc --noCheck` emitting every declaration once into
+ * .tmp/dts (the type check is `npm run typecheck`); then the declaration bundles from there and
+ * the `management` JS build: index.d.ts and management.js in one process, the schemas, testing and
+ * management declarations in the other (the indices are those of rollup.config.mjs).
  */
 async function main() {
   const ifStale = process.argv.includes('--if-stale');
@@ -93,7 +95,7 @@ async function main() {
   const env = { ...process.env, TALON_DTS_DIR: DTS_DIR };
   const first = await Promise.all([run('part', [0], env), run(process.execPath, [tsc, ...emit])]);
   const second = first.every((code) => code === 0)
-    ? await Promise.all([run('part', [1], env), run('part', [2, 3], env)])
+    ? await Promise.all([run('part', [2, 1], env), run('part', [3, 4, 5], env)])
     : [1];
   if ([...first, ...second].some((code) => code !== 0)) {
     console.error('build: failed (see above)');

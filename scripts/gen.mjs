@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Generates the SDK's spec-shaped code from the Integration API releases named in
-// scripts/spec-files.mjs (read from TALON_SPEC_DIR, default ../shared/spec beside the repository):
+// Generates the SDK's spec-shaped code from the API releases named in scripts/spec-files.mjs (read
+// from TALON_SPEC_DIR, default ../shared/spec beside the repository), for each target of
+// scripts/gen/targets.mjs: the Integration API, then the Management API (which shares its models):
 //   src/models/types.ts     every model as a named TypeScript type (answers and requests)
 //   src/models/schemas.ts   the valibot schemas, each typed against its named type
 //   src/endpoints/<op>.ts   one module per operation: params, errors, the operation table, the function
 //   src/endpoints/index.ts  the list of operations
+//   src/management/{models,endpoints}/…  the same for the Management API
 //
 //   npm run gen  (= node scripts/gen.mjs)   writes them into the repository, formatted with biome
 //   node scripts/gen.mjs --out <dir>          writes them under <dir> instead
@@ -26,21 +28,45 @@ import { fileURLToPath } from 'node:url';
 import { checkGenerated, formatGenerated, writeGenerated } from './gen/check.mjs';
 import { generate } from './gen/generate.mjs';
 import { releaseFile, targetForRelease, writeReleaseReport } from './gen/release.mjs';
-import { INTEGRATION } from './gen/targets.mjs';
+import { INTEGRATION, MANAGEMENT } from './gen/targets.mjs';
 import { OVERLAYS } from './overlays.mjs';
 import { loadSpec } from './spec-files.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Generates one target's files from the spec folder: `{ files, counts }` (see ./gen/generate.mjs). */
-export function generateTarget(target = INTEGRATION) {
+/**
+ * Generates one target's files from the spec folder: `{ files, counts, models, spec }` (see
+ * ./gen/generate.mjs). `shared`: the answer of the run whose models this target shares (the
+ * Integration run, for the Management API).
+ */
+export function generateTarget(target = INTEGRATION, shared = undefined) {
   const { files: names } = target;
   const specs = {
     current: loadSpec(names.current),
     earlier: names.earlier.map(loadSpec),
     legacy: names.legacy ? loadSpec(names.legacy.file) : undefined,
   };
-  return generate({ target, specs, overlays: OVERLAYS });
+  return generate({ target, specs, overlays: OVERLAYS, shared });
+}
+
+/**
+ * Every target, in order (the Integration API first: the Management API shares its models).
+ * Answers `{ files, dirs, runs }`: all files (path → text), the folders they are written into,
+ * and each target with its run's `counts`. `integrationTarget`: the Integration target to use
+ * (`--release` moves it to a new release file).
+ */
+export function generateAll(integrationTarget = INTEGRATION) {
+  const integration = generateTarget(integrationTarget);
+  const management = generateTarget(MANAGEMENT, integration);
+  const runs = [
+    { target: integrationTarget, counts: integration.counts },
+    { target: MANAGEMENT, counts: management.counts },
+  ];
+  return {
+    files: new Map([...integration.files, ...management.files]),
+    dirs: runs.flatMap(({ target }) => [target.out.models, target.out.endpoints]),
+    runs,
+  };
 }
 
 function main(args) {
@@ -71,8 +97,7 @@ function main(args) {
     );
     target = targetForRelease(target, file);
   }
-  const dirs = [target.out.models, target.out.endpoints];
-  const { files, counts } = generateTarget(target);
+  const { files, dirs, runs } = generateAll(target);
   if (args.includes('--check')) {
     const problems = checkGenerated(into, files, dirs);
     for (const problem of problems) console.error(`gen --check: ${problem}`);
@@ -82,8 +107,10 @@ function main(args) {
   }
   writeGenerated(into, files, dirs);
   formatGenerated(into, dirs);
+  const [integration, management] = runs;
+  const legacy = integration.target.files.legacy;
   console.log(
-    `gen: ${files.size} files from ${target.files.current} (${counts.current} operations) and ${target.files.legacy.file} (${counts.legacy}), ${counts.models} models`,
+    `gen: ${files.size} files: ${integration.target.files.current} (${integration.counts.current} operations) and ${legacy.file} (${integration.counts.legacy}), ${integration.counts.models} models; ${management.target.files.current} (${management.counts.current} operations), ${management.counts.models} models of its own and ${management.counts.shared} shared`,
   );
   return 0;
 }

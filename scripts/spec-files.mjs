@@ -1,4 +1,4 @@
-// The one place that names the API release files the SDK is built from, where each official copy
+// The one place that names the API release files (Integration and Management) the SDK is built from, where each official copy
 // is published, and where the files are read from. Moving to a new release: put its file in the
 // spec folder, record it in SPEC_FILES, name it in CURRENT (and move the old name into EARLIER),
 // run `npm run gen`, review the diff, run the tests. See docs/generator.md.
@@ -17,6 +17,9 @@ export const EARLIER = ['integration-api.json'];
 
 /** The 2021 release: the three legacy V1 operations and the Content-Signature scheme live only here. */
 export const LEGACY = 'integration-api-2021.json';
+
+/** The Management API release (`talon-fetch/management`), the same release as CURRENT. */
+export const MANAGEMENT = 'management-api-26.13.json';
 
 /** The operations that exist only in the 2021 release and stay, deprecated. */
 export const LEGACY_OPERATIONS = ['trackEvent', 'updateCustomerProfile', 'updateCustomerSession'];

@@ -34,14 +34,32 @@ function modelsHeader(target, release, what) {
   return `${MARK} from ${sources}. Do not edit by hand: run \`npm run gen\`.\n// ${what}\n`;
 }
 
-/** `<models>/types.ts`: every model as a named type, by export name. */
-export function typesFile(models, target, release) {
+/**
+ * The import and re-export of the models shared with another API's run (`names`, sorted), from
+ * `from`: `import type { A } from '…'; export type { A };` (`type` = 'type ') or the same for their
+ * schemas (`type` = '', names with the `Schema` suffix). Empty when nothing is shared.
+ */
+function sharedLines(names, from, type) {
+  if (!names.length) return '';
+  const list = names.join(', ');
+  return `import ${type}{ ${list} } from '${from}';\nexport ${type}{ ${list} };\n`;
+}
+
+/**
+ * `<models>/types.ts`: every model as a named type, by export name. `shared` (sorted export
+ * names): the models of another API this one uses as they are, imported and exported again so
+ * that this file names every model of its API.
+ */
+export function typesFile(models, target, release, shared = []) {
   let text = modelsHeader(
     target,
     release,
     `Every model of the ${target.name} as a named type: answers by their spec name, request shapes with an Input suffix.`,
   );
+  if (shared.length)
+    text += `// The models it shares with the ${target.shared.with} (the same schema in both) come from there.\n`;
   if (target.effects) text += `import type { UnknownEffectType } from '${target.paths.models.helpers}';\n`;
+  text += sharedLines(shared, target.paths.models.shared?.types, 'type ');
   text += '\n';
   for (const name of [...models.keys()].sort()) {
     const m = models.get(name);
@@ -50,8 +68,11 @@ export function typesFile(models, target, release) {
   return text;
 }
 
-/** `<models>/schemas.ts`: the valibot schema of every model, each after the schemas it uses. */
-export function schemasFile(models, target, release) {
+/**
+ * `<models>/schemas.ts`: the valibot schema of every model, each after the schemas it uses;
+ * `shared` as for typesFile (the export names whose schemas come from the other API's run).
+ */
+export function schemasFile(models, target, release, shared = []) {
   const helpers = ['answer', 'anyMap', 'dateTime', ...(target.effects ? ['effectUnion'] : [])];
   helpers.push('list', 'map', 'opt', 'optList', 'strict');
   let text = modelsHeader(
@@ -59,7 +80,13 @@ export function schemasFile(models, target, release) {
     release,
     'The valibot schema of every model, typed against its named type in ./types.ts. Answers: tolerant (see ./helpers.ts); requests: strict.',
   );
-  text += `import * as v from 'valibot';\nimport { ${helpers.join(', ')} } from '${target.paths.models.helpers}';\nimport type * as ${TYPES} from './types.js';\n\n`;
+  text += `import * as v from 'valibot';\nimport { ${helpers.join(', ')} } from '${target.paths.models.helpers}';\nimport type * as ${TYPES} from './types.js';\n`;
+  text += sharedLines(
+    shared.map((name) => `${name}Schema`),
+    target.paths.models.shared?.schemas,
+    '',
+  );
+  text += '\n';
   for (const name of ordered(models)) {
     const m = models.get(name);
     if (m.schema) text += `/** Schema of {@link ${TYPES}.${m.schemaOf ?? name}}. */\n${m.schema}\n\n`;
@@ -95,12 +122,14 @@ export function endpointModule(b, target) {
   const errorTs = b.errors.length
     ? `export type ${Pascal}Errors = {\n${b.errors.map((e) => `  ${e.status}: ${e.ts};`).join('\n')}\n};`
     : `export type ${Pascal}Errors = Record<never, never>;`;
-  const errorsEntry = b.errors.filter((e) => e.schema);
+  // A documented status without a body schema takes any body (`v.unknown()`), so that every status
+  // of the Errors type has its schema.
+  const errorsEntry = b.errors.map((e) => (e.schema ? e : { ...e, schema: `${PURE}v.unknown()` }));
   const statuses = b.errors.map((e) => e.status);
   const summary =
     b.overlay.summary ?? `${firstParagraph(op.summary ?? id)}${/[.!?]$/.test(op.summary ?? '') ? '' : '.'}`;
   const description = b.overlay.description ?? (op.description ? firstParagraph(op.description) : '');
-  const auth = b.apiKeyOnly ? target.auth.keyOnly : target.auth.signed;
+  const auth = target.auth.only ?? (b.apiKeyOnly ? target.auth.keyOnly : target.auth.signed);
   const deprecated = b.isLegacy
     ? `\n * @deprecated ${b.overlay.deprecated ?? target.files.legacy.deprecated}`
     : op.deprecated
@@ -131,6 +160,9 @@ export function endpointModule(b, target) {
   lines.push(`import { send } from '${paths.core}/request.js';`);
   lines.push(`import type { Result } from '${paths.core}/result.js';`);
   lines.push(`import { ${[...helperNames].sort().join(', ')} } from '${paths.helpers}';`);
+  if (b.csvAnswer) lines.push(`import { csvAnswer } from '${paths.core}/csv.js';`);
+  if (b.upload)
+    lines.push(`import { encodeUpload, type UploadFile, uploadFile } from '${paths.core}/upload.js';`);
   if (uses.length)
     lines.push(
       `import { ${uses
@@ -159,19 +191,24 @@ export function endpointModule(b, target) {
   ];
   if (b.query.length) opFields.push(`  query: [${b.query.map((q) => `'${q}'`).join(', ')}],`);
   if (b.csv.length) opFields.push(`  csv: [${b.csv.map((q) => `'${q}'`).join(', ')}],`);
-  if (b.bodyType) opFields.push('  body: true,');
+  // Uploads and CSV answers carry their own encoder and reader, so only the operations that
+  // need them bring that code into a bundle (the transport only asks the operation).
+  if (b.upload) opFields.push(`  upload: { field: '${b.upload.field}', encode: encodeUpload },`);
+  else if (b.bodyType) opFields.push('  body: true,');
+  if (b.csvAnswer) opFields.push('  answer: csvAnswer,');
   if (b.response) opFields.push(`  response: ${b.response.schema},`);
   if (b.response && b.emptyOk) opFields.push('  emptyOk: true,');
   if (errorsEntry.length)
     opFields.push(`  errors: { ${errorsEntry.map((e) => `${e.status}: ${e.schema}`).join(', ')} },`);
   if (b.apiKeyOnly) opFields.push('  apiKeyOnly: true,');
   opFields.push(`  idempotency: ${b.idempotency},`);
+  if (target.auth.only) opFields.push(`  auth: '${target.auth.only.scheme}',`);
   lines.push(`const operation: Operation<${Pascal}Value, ${Pascal}Errors> = {\n${opFields.join('\n')}\n};`);
   lines.push('');
   const errorsText = statuses.length
     ? `\`http\` (documented: ${statuses.join(', ')})`
     : '`http` (none documented)';
-  const valueName = b.response ? b.response.ts : 'no body';
+  const valueName = b.csvAnswer ? 'the CSV text, a `string`' : b.response ? b.response.ts : 'no body';
   lines.push(`/**
  * ${summary}${descriptionDoc}${notes}
  *

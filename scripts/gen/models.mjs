@@ -3,24 +3,33 @@
 // holds one run's state; nothing here runs on import.
 import { effectModel } from './effects.mjs';
 import { exportName, typeName } from './naming.mjs';
-import { answerRequiredRule, flatten, named } from './spec.mjs';
-import { doc, FIELD_DOC, firstParagraph, ident, PURE, schemaConst } from './text.mjs';
+import { answerRequiredRule, flatten, named, sameSchema } from './spec.mjs';
+import { doc, FIELD_DOC, firstParagraph, ident, jsPattern, PURE, schemaConst } from './text.mjs';
 
 /**
  * One run's models. `releases` = `{ current, earlier, legacy? }` (parsed spec objects);
  * `effects` (optional) = `{ union, base, overrides }`, the name of the effect union schema and the
- * facts of effects the spec does not state (see ./effects.mjs).
+ * facts of effects the spec does not state (see ./effects.mjs); `shared` (optional) =
+ * `{ models, spec, prefix }`, the models of another API's run (from its own `createModels`), its
+ * current release and the prefix for a name it uses for another shape.
  *
- * Returns `{ models, model, expr, objectBody, collecting }`: `models` maps each export name to
+ * The rule for names both runs use: a model whose export name the other run emitted from the same
+ * schema name, in the same direction, from a schema that is identical in both releases
+ * (`sameSchema`) is not emitted again: its name is listed in `imported` and used as it is. One
+ * whose export name the other run emitted from anything else is emitted under `prefix` + its name.
+ *
+ * Returns `{ models, imported, model, expr, objectBody, collecting }`: `models` maps each export name to
  * `{ ts, schema?, schemaOf?, doc, deps }` (its declaration in types.ts, its declaration in
  * schemas.ts, the type its schema's comment links, its description, the export names its schema
  * uses); `model(name, spec, dir)` makes sure a named schema is a model and answers its export name;
  * `expr(flat, dir, indent, where)` answers the `{ ts, schema }` of a flattened schema.
  */
-export function createModels({ releases, effects }) {
+export function createModels({ releases, effects, shared }) {
   const { current } = releases;
   const answerRequired = answerRequiredRule(current, releases.earlier ?? []);
   const models = new Map();
+  /** Export names of the other run's models this run uses as they are (see `shared`). */
+  const imported = new Set();
   const emitting = new Set();
   /** The dependency sets being collected, innermost last: `expr` adds each model it references. */
   const collectors = [];
@@ -44,7 +53,17 @@ export function createModels({ releases, effects }) {
     const union = effects && name === effects.union && dir === 'out';
     // Legacy answers carry the current effect union: effects are one concept across releases.
     if (union) spec = current;
-    const exported = typeName(name, spec, dir, releases);
+    let exported = typeName(name, spec, dir, releases);
+    const theirs = shared?.models.get(exported);
+    if (theirs) {
+      const same =
+        theirs.source?.name === name && theirs.source.dir === dir && sameSchema(name, spec, shared.spec);
+      if (same) {
+        imported.add(exported);
+        return exported;
+      }
+      exported = `${shared.prefix}${exported}`;
+    }
     if (models.has(exported) || emitting.has(exported)) return exported;
     emitting.add(exported);
     const flat = named(name, spec);
@@ -57,6 +76,7 @@ export function createModels({ releases, effects }) {
     );
     models.set(exported, {
       deps,
+      source: { name, dir },
       ...entry,
       doc: spec.components.schemas[name].description ?? flat.description,
     });
@@ -89,7 +109,7 @@ export function createModels({ releases, effects }) {
         );
       if (!fits) continue;
       const base = model(part.name, flat.spec, dir);
-      if (!models.has(base) && !emitting.has(base)) continue;
+      if (!models.has(base) && !emitting.has(base) && !imported.has(base)) continue;
       bases.push(base);
       for (const key of keys) covered.add(key);
     }
@@ -215,7 +235,7 @@ export function createModels({ releases, effects }) {
     }
   }
 
-  const api = { models, model, expr, objectBody, collecting, releases };
+  const api = { models, imported, model, expr, objectBody, collecting, releases };
   return api;
 }
 
@@ -252,7 +272,7 @@ export function stringExpr(s, dir) {
   const checks = [];
   if (s.minLength !== undefined) checks.push(`${PURE}v.minLength(${s.minLength})`);
   if (s.maxLength !== undefined) checks.push(`${PURE}v.maxLength(${s.maxLength})`);
-  if (s.pattern !== undefined) checks.push(`${PURE}v.regex(/${s.pattern.replace(/\//g, '\\/')}/)`);
+  if (s.pattern !== undefined) checks.push(`${PURE}v.regex(/${jsPattern(s.pattern).replace(/\//g, '\\/')}/)`);
   return {
     ts: 'string',
     schema: checks.length ? `${PURE}v.pipe(${PURE}v.string(), ${checks.join(', ')})` : `${PURE}v.string()`,

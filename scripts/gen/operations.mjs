@@ -3,7 +3,16 @@
 // documented errors, auth, the models it uses), built on the run's models. Nothing runs on import.
 import { IDEMPOTENCY, methodRule } from '../idempotency.mjs';
 import { upperFirst } from './naming.mjs';
-import { flatten, jsonSchema, named, resolveBody, resolveParam } from './spec.mjs';
+import {
+  errorSchema,
+  flatten,
+  isCsv,
+  jsonSchema,
+  named,
+  resolveBody,
+  resolveParam,
+  uploadField,
+} from './spec.mjs';
 import { doc, FIELD_DOC, ident, PURE } from './text.mjs';
 
 /**
@@ -31,13 +40,21 @@ export function paramExpr(p, spec, m) {
  * Describes one operation (from `operationsOf`) for its module. `m`: the run's models;
  * `legacy`: the legacy release (its operations are deprecated), if any; `overlay`: the
  * hand-written words for it (scripts/overlays.mjs); `auth.signature`: the security scheme that
- * allows a signed request besides the API key. `uses` lists the models its module imports.
+ * allows a signed request besides the API key, or `auth.only`: the one auth every operation of
+ * the API takes (then `apiKeyOnly` is false). `uses` lists the models its module imports.
  */
 export function buildOperation(op, { m, legacy, overlay = {}, auth }) {
   const { value, deps } = m.collecting(() => describe(op, m));
-  const signed = (op.security ?? op.spec.security ?? []).some((s) => auth.signature in s);
+  const signed = !auth.only && (op.security ?? op.spec.security ?? []).some((s) => auth.signature in s);
   const idempotency = idempotencyOf(op.operationId, op.method);
-  return { ...value, isLegacy: op.spec === legacy, apiKeyOnly: !signed, idempotency, overlay, uses: deps };
+  return {
+    ...value,
+    isLegacy: op.spec === legacy,
+    apiKeyOnly: !auth.only && !signed,
+    idempotency,
+    overlay,
+    uses: deps,
+  };
 }
 
 /** The fields of an idempotency entry the transport reads, in a fixed order; `reason` is for people. */
@@ -80,8 +97,19 @@ function describe(op, m) {
     }
   }
   const body = resolveBody(op.requestBody, spec);
+  const upload = uploadField(body, spec);
   let bodyType;
-  if (body) {
+  if (upload) {
+    // A form with one file: the file travels as `body.<field>` in whatever form the caller holds it.
+    bodyType = `{ ${ident(upload.field)}: UploadFile }`;
+    const what = upload.description ? ` ${upload.description}` : '';
+    paramTs.push(
+      `  /** The request body, sent as \`multipart/form-data\`: \`${upload.field}\` is the file (a \`Blob\`/\`File\`, a string of CSV, bytes).${what.replace(/\*\//g, '')} */\n  body: ${bodyType};`,
+    );
+    paramEntries.push(
+      `    body: ${PURE}strict(${JSON.stringify(`${id} body`)}, { ${ident(upload.field)}: ${PURE}uploadFile() }),`,
+    );
+  } else if (body) {
     const e = m.expr(flatten(jsonSchema(body), spec), 'in', '  ', id);
     bodyType = e.ts;
     const req = body.required !== false;
@@ -92,10 +120,15 @@ function describe(op, m) {
   let response;
   let emptyOk = false;
   const errors = [];
+  let csvAnswer = false;
   for (const [status, r] of Object.entries(op.responses)) {
     const code = Number(status);
-    const schema = jsonSchema(r);
-    if (code >= 200 && code < 300) {
+    const schema = code >= 400 ? errorSchema(r) : jsonSchema(r);
+    if (code >= 200 && code < 300 && !response && isCsv(r)) {
+      // An export: the value is the CSV text.
+      csvAnswer = true;
+      response = { status: code, ts: 'string', schema: `${PURE}v.string()` };
+    } else if (code >= 200 && code < 300) {
       // A 204 has no body whatever its content says (the spec gives trackEventV2's a schema).
       if (schema && code !== 204 && !response)
         response = { status: code, ...m.expr(flatten(schema, spec), 'out', '') };
@@ -121,6 +154,8 @@ function describe(op, m) {
     csv,
     body,
     bodyType,
+    upload,
+    csvAnswer,
     response,
     emptyOk,
     valueTs,
@@ -143,7 +178,8 @@ export function exampleCall(b) {
           );
     args.push(`${ident(p.name)}: ${value}`);
   }
-  if (b.bodyType) args.push(`body: ${sample(flatten(jsonSchema(b.body), b.op.spec), 0)}`);
+  if (b.upload) args.push(`body: { ${ident(b.upload.field)}: 'identifier,amount\\nA-1,10\\n' }`);
+  else if (b.bodyType) args.push(`body: ${sample(flatten(jsonSchema(b.body), b.op.spec), 0)}`);
   return `const result = await ${b.id}(talon, { ${args.join(', ')} });`;
 }
 

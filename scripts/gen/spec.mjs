@@ -120,3 +120,59 @@ export function resolveBody(body, spec) {
 
 /** The JSON schema of a request body or response (`content['application/json'].schema`). */
 export const jsonSchema = (x) => x?.content?.['application/json']?.schema;
+
+/** Whether a response is a CSV text (`application/csv`, the Management API's exports). */
+export const isCsv = (x) => Boolean(x?.content?.['application/csv']);
+
+/**
+ * The schema of an error answer: its JSON schema, or the one the spec files under
+ * `application/csv` when that is not the CSV text itself (the exports list their JSON error
+ * bodies there; the API sends them as JSON).
+ */
+export function errorSchema(x) {
+  const json = jsonSchema(x);
+  if (json) return json;
+  const csv = x?.content?.['application/csv']?.schema;
+  return csv && csv.type !== 'string' ? csv : undefined;
+}
+
+/**
+ * The file field of a `multipart/form-data` request body (the Management API's imports send
+ * one CSV file, `upFile`): `{ field, description }`, or `undefined` when the body is not a form.
+ */
+export function uploadField(body, spec) {
+  let schema = body?.content?.['multipart/form-data']?.schema;
+  if (!schema) return undefined;
+  if (schema.$ref) schema = spec.components.schemas[refName(schema.$ref)];
+  const entry = Object.entries(schema?.properties ?? {}).find(([, p]) => p.format === 'binary');
+  if (!entry) throw new Error('gen: a multipart/form-data body without a binary field');
+  return { field: entry[0], description: entry[1].description };
+}
+
+/** Every `$ref` name in a JSON value (a schema and what it nests), in order. */
+function refsIn(value, out = []) {
+  if (Array.isArray(value)) for (const item of value) refsIn(item, out);
+  else if (value && typeof value === 'object')
+    for (const [key, item] of Object.entries(value))
+      if (key === '$ref' && typeof item === 'string') out.push(refName(item));
+      else refsIn(item, out);
+  return out;
+}
+
+/**
+ * Whether the named schema `name` is the same in the releases `a` and `b`: its JSON is identical,
+ * and so is that of every named schema it reaches (a reference to a schema that differs makes a
+ * different shape even where the text of `name` is the same).
+ */
+export function sameSchema(name, a, b) {
+  const seen = new Set();
+  const walk = (n) => {
+    if (seen.has(n)) return true;
+    seen.add(n);
+    const x = a.components?.schemas?.[n];
+    const y = b.components?.schemas?.[n];
+    if (!x || !y || JSON.stringify(x) !== JSON.stringify(y)) return false;
+    return refsIn(x).every(walk);
+  };
+  return walk(name);
+}

@@ -1,7 +1,13 @@
 // What the generator needs to know about each API it generates: the release files, where the
 // output goes, the import paths the output uses, the words of its headers, its auth and its
-// effects. Data only. (The Management API will be a second entry here.)
-import { CURRENT, EARLIER, LEGACY, LEGACY_OPERATIONS } from '../spec-files.mjs';
+// effects. Data only. Two entries: the Integration API and the Management API.
+import {
+  CURRENT,
+  EARLIER,
+  LEGACY,
+  LEGACY_OPERATIONS,
+  MANAGEMENT as MANAGEMENT_FILE,
+} from '../spec-files.mjs';
 import { INTEGRATION_EFFECTS } from './effects.mjs';
 
 /** The Integration API: src/models and src/endpoints. */
@@ -41,4 +47,41 @@ export const INTEGRATION = {
     signed: { client: 'Client', text: '`apiKey` or `contentSignature`' },
   },
   effects: INTEGRATION_EFFECTS,
+};
+
+/**
+ * The Management API (`talon-fetch/management`): src/management/models and
+ * src/management/endpoints. Generated after the Integration API, whose models it shares: a model
+ * the Integration run emitted from an identical schema is imported from src/models, one whose name
+ * the Integration run uses for another shape gets the `shared.prefix` (docs/generator.md, "Names
+ * shared by the two APIs").
+ */
+export const MANAGEMENT = {
+  name: 'Management API',
+  specLabel: '../shared/spec',
+  /** One release: no earlier Management file, so an answer field is required where 26.13 says so. */
+  files: { current: MANAGEMENT_FILE, earlier: [], legacy: undefined },
+  overlaysFile: 'scripts/overlays.mjs',
+  out: { models: 'src/management/models', endpoints: 'src/management/endpoints' },
+  paths: {
+    models: {
+      helpers: '../../models/helpers.js',
+      /** Where the models shared with the Integration API are imported from. */
+      shared: { types: '../../models/types.js', schemas: '../../models/schemas.js' },
+    },
+    endpoints: {
+      client: '../../client.js',
+      core: '../../core',
+      helpers: '../../models/helpers.js',
+      schemas: '../models/schemas.js',
+      types: '../models/types.js',
+    },
+  },
+  auth: {
+    /** Every operation takes this auth only, whatever the spec lists (it lists the Integration key). */
+    only: { client: "Client<'managementKey'>", text: '`managementKey`', scheme: 'managementKey' },
+  },
+  effects: undefined,
+  /** The run whose models this one shares, and the prefix of a same-named model of another shape. */
+  shared: { with: 'Integration API', prefix: 'Management' },
 };

@@ -46,3 +46,31 @@ export function schemaConst(name, dir, expr) {
   const type = dir === 'in' ? `${TYPES}.${name}` : `unknown, ${TYPES}.${name}`;
   return `export const ${name}Schema: v.GenericSchema<${type}> = ${expr};`;
 }
+
+/** POSIX bracket classes (the spec's patterns are Go regular expressions) as JavaScript ranges. */
+const POSIX = {
+  alnum: 'A-Za-z0-9',
+  alpha: 'A-Za-z',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  lower: 'a-z',
+  print: '\\x20-\\x7E',
+  punct: '!-\\/:-@\\[-`{-~',
+  space: '\\s',
+  upper: 'A-Z',
+  word: '\\w',
+  xdigit: '0-9A-Fa-f',
+};
+
+/**
+ * A spec `pattern` as the source of a JavaScript regular expression: POSIX classes inside brackets
+ * (`[^[:cntrl:]]`, which JavaScript would read as a set of letters) become ranges. Throws on a
+ * POSIX class it does not know.
+ */
+export function jsPattern(pattern) {
+  return pattern.replace(/\[:(\w+):\]/g, (whole, name) => {
+    if (!(name in POSIX)) throw new Error(`gen: unknown POSIX class ${whole} in the pattern ${pattern}`);
+    return POSIX[name];
+  });
+}

@@ -4,6 +4,7 @@
  * the platform's `FormData`, and that form into the exact bytes to send. Pure: no I/O besides
  * reading a `Blob`, never a throw.
  */
+import * as v from 'valibot';
 import type { ValidationIssue } from './errors.js';
 
 /**
@@ -21,6 +22,26 @@ export const UPLOAD_TYPE = 'text/csv';
 
 /** An unpaired UTF-16 surrogate: UTF-8 cannot carry it (TextEncoder would replace it silently). */
 const LONE_SURROGATE = /\p{Cs}/u;
+
+const NOT_A_FILE =
+  'must be the file to upload: a Blob or File, a string of CSV, a Uint8Array or an ArrayBuffer';
+
+/** Whether `file` has the form of an {@link UploadFile} (whether it is empty is checked when sending). */
+function isUploadFile(file: unknown): file is UploadFile {
+  return (
+    typeof file === 'string' ||
+    file instanceof ArrayBuffer ||
+    ArrayBuffer.isView(file) ||
+    (typeof Blob === 'function' && file instanceof Blob)
+  );
+}
+
+/**
+ * @internal The schema of the file field in the params of a generated upload operation: an
+ * {@link UploadFile}, else the issue {@link uploadForm} reports. Checks the form only; an empty
+ * file or a string that is not well-formed Unicode is refused when the form is built.
+ */
+export const uploadFile = (): v.GenericSchema<UploadFile> => v.custom<UploadFile>(isUploadFile, NOT_A_FILE);
 
 function issue(field: string, message: string): ValidationIssue {
   return { path: `body.${field}`, message };
@@ -54,10 +75,7 @@ export function uploadForm(file: unknown, field: string): FormData | ValidationI
     if (typeof own === 'string' && own.length > 0) name = own;
     blob = file.type ? file : file.slice(0, file.size, UPLOAD_TYPE);
   } else {
-    return issue(
-      field,
-      'must be the file to upload: a Blob or File, a string of CSV, a Uint8Array or an ArrayBuffer',
-    );
+    return issue(field, NOT_A_FILE);
   }
   if (blob.size === 0) return issue(field, 'is empty: an import needs at least the header line of the CSV');
   const form = new FormData();

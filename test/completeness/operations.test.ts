@@ -1,18 +1,22 @@
 /**
  * Coverage: the operations of the contract (every operationId of CURRENT, plus LEGACY_OPERATIONS
  * from LEGACY, as scripts/spec-files.mjs names them) are exactly the operations the SDK exports:
- * the `operationIds` table and the functions of src/index.ts. A spec operation the SDK lacks
- * fails naming it, its method and path, and its file; an SDK function the contract does not
+ * the `operationIds` table and the functions of src/index.ts; and every operationId of MANAGEMENT
+ * is exactly what src/management.ts (`talon-fetch/management`) exports. A spec operation the SDK
+ * lacks fails naming it, its method and path, and its file; an SDK function the contract does not
  * list fails too.
  */
 import { expect, it } from 'vitest';
 import * as sdk from '../../src/index.js';
+import * as management from '../../src/management.js';
 import { describeWithSpec, type OpenApi, operationsOf } from '../support/spec.js';
 
 /** What the SDK offers: its `operationIds` table and the function each names. */
 export interface SdkSurface {
   readonly operationIds: Readonly<Record<string, string>>;
   readonly exports: Readonly<Record<string, unknown>>;
+  /** The entry's source file, as messages name it (default src/index.ts). */
+  readonly entry?: string;
 }
 
 /**
@@ -43,7 +47,9 @@ export function compareCoverage(
     if (!wanted.has(id))
       problems.push(`the SDK exports ${id}, which is neither in ${current.file} nor a legacy operation`);
     if (typeof surface.exports[id] !== 'function')
-      problems.push(`operationIds lists ${id} but src/index.ts exports no such function`);
+      problems.push(
+        `operationIds lists ${id} but ${surface.entry ?? 'src/index.ts'} exports no such function`,
+      );
     const release = surface.operationIds[id];
     const expected = legacy.operations.includes(id) ? '2021' : 'current';
     if (wanted.has(id) && release !== expected)
@@ -96,3 +102,43 @@ describeWithSpec('coverage: the SDK exports every operation of the contract, and
     ]);
   });
 });
+
+describeWithSpec(
+  'coverage: talon-fetch/management exports every Management operation, and only those',
+  (specs) => {
+    const spec = { spec: specs.management, file: specs.files.management };
+    const none = { spec: specs.management, file: specs.files.management, operations: [] };
+    const surface: SdkSurface = {
+      operationIds: management.operationIds,
+      exports: management as unknown as Record<string, unknown>,
+      entry: 'src/management.ts',
+    };
+
+    it('spec operations = operationIds = the exported operation functions (186)', () => {
+      expect(compareCoverage(spec, none, surface)).toEqual([]);
+      expect(Object.keys(management.operationIds).sort()).toEqual(
+        [...operationsOf(specs.management).keys()].sort(),
+      );
+      expect(Object.keys(management.operationIds)).toHaveLength(186);
+    });
+
+    it('no Integration operation is exported by the Management entry, nor the reverse', () => {
+      const integration = Object.keys(sdk.operationIds);
+      expect(integration.filter((id) => id in management)).toEqual([]);
+      expect(Object.keys(management.operationIds).filter((id) => id in sdk)).toEqual([]);
+    });
+
+    it('a missing Management operation and a stray export fail, naming the entry', () => {
+      const ghost: SdkSurface = { ...surface, operationIds: { ...surface.operationIds, ghostOp: 'current' } };
+      expect(compareCoverage(spec, none, ghost)).toEqual([
+        `the SDK exports ghostOp, which is neither in ${specs.files.management} nor a legacy operation`,
+        'operationIds lists ghostOp but src/management.ts exports no such function',
+      ]);
+      const { getLoyaltyCard: _, ...rest } = surface.exports;
+      expect(compareCoverage(spec, none, { ...surface, exports: rest })).toEqual([
+        `the SDK does not export getLoyaltyCard (GET /v1/loyalty_programs/{loyaltyProgramId}/cards/{loyaltyCardId}, in ${specs.files.management})`,
+        'operationIds lists getLoyaltyCard but src/management.ts exports no such function',
+      ]);
+    });
+  },
+);

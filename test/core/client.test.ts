@@ -67,7 +67,7 @@ describe('createClient', () => {
     ['a bad retry', { baseUrl: 'https://x.talon.one', auth, retry: -1 }, 'retry'],
     [
       'a bad retry method',
-      { baseUrl: 'https://x.talon.one', auth, retry: { methods: ['PATCH'] } },
+      { baseUrl: 'https://x.talon.one', auth, retry: { methods: ['OPTIONS'] } },
       'retry.methods',
     ],
     ['an unknown retry key', { baseUrl: 'https://x.talon.one', auth, retry: { limt: 1 } }, 'retry.limt'],

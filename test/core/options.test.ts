@@ -107,9 +107,9 @@ describe('resolveRetry', () => {
     ['backoffLimit', 0.5, 'must be a whole number of milliseconds'],
     ['maxRetryAfter', 2 ** 31, 'must be a whole number of milliseconds'],
     ['retryOnTimeout', 'yes', 'must be true or false'],
-    ['methods', ['PATCH'], 'must be an array of GET, PUT, POST, DELETE'],
-    ['methods', 'GET', 'must be an array of GET, PUT, POST, DELETE'],
-    ['methods', [1], 'must be an array of GET, PUT, POST, DELETE'],
+    ['methods', ['OPTIONS'], 'must be an array of GET, PUT, POST, DELETE, PATCH'],
+    ['methods', 'GET', 'must be an array of GET, PUT, POST, DELETE, PATCH'],
+    ['methods', [1], 'must be an array of GET, PUT, POST, DELETE, PATCH'],
     ['statusCodes', [200], 'must be an array of HTTP statuses from 400 to 599'],
     ['statusCodes', [600], 'must be an array of HTTP statuses from 400 to 599'],
     ['statusCodes', [429.5], 'must be an array of HTTP statuses from 400 to 599'],
@@ -226,7 +226,7 @@ describe('call options as an endpoint applies them', () => {
   it.each([
     ['options.timeout', { timeout: 0 }],
     ['options.totalTimeout', { totalTimeout: -1 }],
-    ['options.retry.methods', { retry: { methods: ['PATCH'] } }],
+    ['options.retry.methods', { retry: { methods: ['OPTIONS'] } }],
     ['options.headers.x-a', { headers: { 'x-a': 'a\r\nb' } }],
   ])('a bad option is a config error naming %s, and nothing is sent', async (field, options) => {
     const result = await getCustomerSession(client, { customerSessionId: 's' }, options as never);

@@ -1,7 +1,7 @@
 /**
  * The parity table of docs/management.md (written by scripts/management-parity.mjs) is up to date,
  * and every ManagementApi method of talon_one.js 25.17.0 that the 26.13 spec still has is marked
- * present under its own name. Reads the spec from TALON_SPEC_DIR or ../shared/spec and fails
+ * present under its own name, a function `talon-fetch/management` exports. Reads the spec from TALON_SPEC_DIR or ../shared/spec and fails
  * loudly when it is absent.
  */
 import { readFileSync } from 'node:fs';
@@ -25,6 +25,9 @@ interface ParityScript {
   parity(methods: readonly string[], operationIds: readonly string[]): Parity;
   renderTable(parity: Parity): string;
   withTable(doc: string, table: string): string;
+  renderDomains(operationIds: readonly string[]): string;
+  withDomains(doc: string, list: string): string;
+  byDomain(operationIds: readonly string[]): [string, string[]][];
 }
 
 const script = (await import(
@@ -62,12 +65,18 @@ describe('the Management parity table', () => {
     expect(result.added).toEqual(['createCouponsAsynchronously', 'getRulesetV2', 'importLoyaltyJoinDates']);
   });
 
-  // FOR NOW against the spec's operationIds: the generator emits one function per operationId.
-  // When src/management.ts re-exports the generated operations, compare against the entry's
-  // exports instead (`Object.keys(await import('../../src/management.js'))`).
-  it('every function the table names is an operation of the spec (to become: an export of the entry)', () => {
-    const named = [...doc.matchAll(/^\| [^|]+ \| (?:yes|new) \| `(\w+)` \|$/gm)].map((m) => m[1]);
+  it('every function the table names is an operation function exported by talon-fetch/management', async () => {
+    const entry = (await import('../../src/management.js')) as Record<string, unknown>;
+    const named = [...doc.matchAll(/^\| [^|]+ \| (?:yes|new) \| `(\w+)` \|$/gm)].map((m) => m[1]!);
     expect(named).toHaveLength(186);
     expect(new Set(named)).toEqual(new Set(operationIds));
+    expect(named.filter((name) => typeof entry[name] !== 'function')).toEqual([]);
+    expect(new Set(Object.keys(entry.operationIds as object))).toEqual(new Set(named));
+  });
+
+  it('lists every operation once under a domain, up to date in docs/management.md', () => {
+    expect(doc).toBe(script.withDomains(doc, script.renderDomains(operationIds)));
+    const listed = script.byDomain(operationIds).flatMap(([, ids]) => ids);
+    expect(listed.sort()).toEqual([...operationIds].sort());
   });
 });

@@ -172,6 +172,7 @@ const BASE_URL = 'https://acme.europe-west1.talon.one';
 const ESM_SOURCE = `import { apiKey, createClient, deleteCustomerData, getReservedCustomers, type TalonError } from 'talon-fetch';
 import { CartItemSchema } from 'talon-fetch/schemas';
 import * as testing from 'talon-fetch/testing';
+import { getLoyaltyCard, managementKey } from 'talon-fetch/management';
 
 const talon = createClient({ baseUrl: '${BASE_URL}', auth: apiKey('key') });
 
@@ -190,11 +191,20 @@ export async function main(): Promise<string> {
 
 export const testingExports: string[] = Object.keys(testing);
 export const schemaKind: string = CartItemSchema.kind;
+
+const admin = createClient({ baseUrl: '${BASE_URL}', auth: managementKey('key') });
+export async function card(): Promise<string | undefined> {
+  // @ts-expect-error a Management operation takes a Management client only
+  await getLoyaltyCard(talon, { loyaltyProgramId: 1, loyaltyCardId: 'c' });
+  const found = await getLoyaltyCard(admin, { loyaltyProgramId: 1, loyaltyCardId: 'c' });
+  return found.ok ? found.value.identifier : undefined;
+}
 `;
 
 const CJS_SOURCE = `import talon = require('talon-fetch');
 import testing = require('talon-fetch/testing');
 import schemas = require('talon-fetch/schemas');
+import management = require('talon-fetch/management');
 
 const client = talon.createClient({ baseUrl: '${BASE_URL}', auth: talon.apiKey('key') });
 
@@ -208,6 +218,7 @@ export async function main(): Promise<boolean> {
 
 export const testingExports: string[] = Object.keys(testing);
 export const schemaNames: string[] = Object.keys(schemas);
+export const managementKeyAuth = management.managementKey('key').scheme;
 `;
 
 const COMPILER_OPTIONS = {

@@ -11,6 +11,7 @@ import { type Client, createClient } from '../../src/client.js';
 import type { TalonError } from '../../src/core/errors.js';
 import type { CallOptions } from '../../src/core/options.js';
 import type { Result } from '../../src/core/result.js';
+import * as generated from '../../src/management.js';
 import { collectItems, paginate, paginateItems } from '../../src/pagination.js';
 
 interface Card {
@@ -60,5 +61,30 @@ describe('Management lists', () => {
     paginate(getLoyaltyCards, integration, { loyaltyProgramId: 1 });
     // @ts-expect-error pageSize/skip, but the answer is one object, not a page
     paginate(getCustomerActivityReport, mgmt, { applicationId: 1, customerId: 2 });
+  });
+});
+
+describe('the generated Management operations', () => {
+  const admin = createClient({ baseUrl: 'https://acme.talon.one', auth: managementKey('k') });
+  const talon = createClient({ baseUrl: 'https://acme.talon.one', auth: apiKey('k') });
+
+  test('a hasMore list (getLoyaltyCards) walks with a Management client, items typed', async () => {
+    const all = await collectItems(generated.getLoyaltyCards, admin, {
+      loyaltyProgramId: 14,
+      pageSize: 1000,
+    });
+    if (all.ok) expectTypeOf(all.value).toEqualTypeOf<generated.LoyaltyCard[]>();
+    // @ts-expect-error an Integration client cannot call a Management operation
+    paginate(generated.getLoyaltyCards, talon, { loyaltyProgramId: 14 });
+  });
+
+  test('an operation that takes pageSize but answers one object is refused', () => {
+    // @ts-expect-error getCustomerActivityReport answers one report, not a page
+    paginateItems(generated.getCustomerActivityReport, admin, {
+      applicationId: 1,
+      customerId: 2,
+      rangeStart: '2026-01-01T00:00:00Z',
+      rangeEnd: '2026-02-01T00:00:00Z',
+    });
   });
 });

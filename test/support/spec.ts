@@ -1,5 +1,5 @@
 /**
- * Loads the OpenAPI files of the Integration API from the spec folder (`TALON_SPEC_DIR`, default
+ * Loads the OpenAPI files of the Integration and Management APIs from the spec folder (`TALON_SPEC_DIR`, default
  * `../shared/spec` next to the repository root; they are data, never copied into the repository). The file names come from
  * scripts/spec-files.mjs (CURRENT, LEGACY, EARLIER, LEGACY_OPERATIONS), the one place that names
  * them. When they are absent, suites built with `describeWithSpec` FAIL with a message that says
@@ -84,7 +84,7 @@ export interface OpenApi {
 
 /** One operation of a spec file, with its method and path template. */
 export interface SpecOperation {
-  readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE';
+  readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH';
   readonly path: string;
   readonly op: OperationObject;
 }
@@ -95,6 +95,7 @@ export interface SpecFiles {
   readonly EARLIER: readonly string[];
   readonly LEGACY: string;
   readonly LEGACY_OPERATIONS: readonly string[];
+  readonly MANAGEMENT: string;
   readonly SPEC_DIR: string;
   readonly loadSpec: (file: string) => unknown;
   /** Per spec file: the release, where the official copy it was extracted from is published, its SHA-256. */
@@ -115,8 +116,10 @@ export interface Specs {
   readonly current: OpenApi;
   /** LEGACY (`integration-api-2021.json`): the three V1 operations and `integration_auth`. */
   readonly legacy: OpenApi;
+  /** MANAGEMENT (`management-api-26.13.json`): the contract of every Management operation. */
+  readonly management: OpenApi;
   /** The file names, as scripts/spec-files.mjs gives them. */
-  readonly files: { readonly current: string; readonly legacy: string };
+  readonly files: { readonly current: string; readonly legacy: string; readonly management: string };
   /** The operations that exist only in the legacy file. */
   readonly legacyOperations: readonly string[];
   readonly dir: string;
@@ -137,13 +140,14 @@ export const SPEC_DIR = specFiles.SPEC_DIR;
 
 const readSpec = (file: string): OpenApi => specFiles.loadSpec(file) as OpenApi;
 
-/** Reads the current and the legacy spec files, or says which one is missing or unreadable. */
+/** Reads the current, the legacy and the Management spec files, or says which one is missing or unreadable. */
 export function loadSpecs(): Specs | { readonly problem: string } {
   try {
     return {
       current: readSpec(specFiles.CURRENT),
       legacy: readSpec(specFiles.LEGACY),
-      files: { current: specFiles.CURRENT, legacy: specFiles.LEGACY },
+      management: readSpec(specFiles.MANAGEMENT),
+      files: { current: specFiles.CURRENT, legacy: specFiles.LEGACY, management: specFiles.MANAGEMENT },
       legacyOperations: specFiles.LEGACY_OPERATIONS,
       dir: SPEC_DIR,
     };

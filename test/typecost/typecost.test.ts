@@ -3,7 +3,9 @@
  * skipLibCheck, declaration) that resolves `talon-fetch` to this repo's built package, compiled
  * with this repo's TypeScript through its API. It measures the type instantiations one
  * `updateCustomerSessionV2` call adds over a baseline file that only creates a client, the
- * declaration the consumer's compiler emits for that file, and the size of dist/index.d.ts.
+ * declaration the consumer's compiler emits for that file, and the size of dist/index.d.ts; the
+ * same for one `getLoyaltyCard` call of `talon-fetch/management` (over a file that creates a
+ * Management client) and the size of dist/management.d.ts.
  */
 
 import {
@@ -25,10 +27,14 @@ import { report } from '../support/report.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DTS = join(ROOT, 'dist/index.d.ts');
 const DCTS = join(ROOT, 'dist/index.d.cts');
+const MANAGEMENT_DTS = join(ROOT, 'dist/management.d.ts');
 
 const MAX_CALL_INSTANTIATIONS = 20_000;
 const MAX_DECLARATION_BYTES = 2_000;
 const MAX_DTS_BYTES = 250_000;
+const MAX_MANAGEMENT_CALL_INSTANTIATIONS = 100;
+/** A guard against runaway growth of the Management entry's declarations (186 operations). */
+const MAX_MANAGEMENT_DTS_BYTES = 600_000;
 
 const BASELINE_SOURCE = `import { apiKey, createClient } from 'talon-fetch';
 export const talon = createClient({ baseUrl: 'https://example.talon.one', auth: apiKey('k') });
@@ -39,6 +45,19 @@ const talon = createClient({ baseUrl: 'https://example.talon.one', auth: apiKey(
 export async function run() {
   const r = await updateCustomerSessionV2(talon, { customerSessionId: 's1', body: { customerSession: { profileId: 'p1', cartItems: [{ sku: 'a', quantity: 1, price: 2 }], couponCodes: ['X'] } } });
   if (r.ok) return r.value;
+  return undefined;
+}
+`;
+
+const MANAGEMENT_BASELINE_SOURCE = `import { createClient, managementKey } from 'talon-fetch/management';
+export const admin = createClient({ baseUrl: 'https://example.talon.one', auth: managementKey('k') });
+`;
+
+const MANAGEMENT_CALL_SOURCE = `import { createClient, getLoyaltyCard, managementKey } from 'talon-fetch/management';
+const admin = createClient({ baseUrl: 'https://example.talon.one', auth: managementKey('k') });
+export async function run() {
+  const r = await getLoyaltyCard(admin, { loyaltyProgramId: 14, loyaltyCardId: 'CARD-1' });
+  if (r.ok) return r.value.identifier;
   return undefined;
 }
 `;
@@ -108,6 +127,10 @@ let call: Measurement;
 let callCost: number;
 let declarationBytes: number;
 let dtsBytes: number;
+let managementBaseline: Measurement;
+let managementCall: Measurement;
+let managementCallCost: number;
+let managementDtsBytes: number;
 
 beforeAll(() => {
   if (!existsSync(DTS))
@@ -126,12 +149,18 @@ beforeAll(() => {
   writeFileSync(join(temp, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
   writeFileSync(join(temp, 'baseline.ts'), BASELINE_SOURCE);
   writeFileSync(join(temp, 'call.ts'), CALL_SOURCE);
+  writeFileSync(join(temp, 'management-baseline.ts'), MANAGEMENT_BASELINE_SOURCE);
+  writeFileSync(join(temp, 'management-call.ts'), MANAGEMENT_CALL_SOURCE);
 
   baseline = measure(temp, 'baseline.ts', false);
   call = measure(temp, 'call.ts', true);
   callCost = call.instantiations - baseline.instantiations;
   declarationBytes = Buffer.byteLength(call.declaration ?? '', 'utf8');
   dtsBytes = Buffer.byteLength(readFileSync(DTS, 'utf8'), 'utf8');
+  managementBaseline = measure(temp, 'management-baseline.ts', false);
+  managementCall = measure(temp, 'management-call.ts', false);
+  managementCallCost = managementCall.instantiations - managementBaseline.instantiations;
+  managementDtsBytes = Buffer.byteLength(readFileSync(MANAGEMENT_DTS, 'utf8'), 'utf8');
 
   const cts = existsSync(DCTS) ? readFileSync(DCTS, 'utf8') : undefined;
   const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
@@ -141,6 +170,8 @@ beforeAll(() => {
     `| instantiations of one \`updateCustomerSessionV2\` call (${call.instantiations} - baseline ${baseline.instantiations}) | ${callCost} | ${MAX_CALL_INSTANTIATIONS} |`,
     `| consumer's emitted declaration for that file | ${declarationBytes} B | ${MAX_DECLARATION_BYTES} B |`,
     `| dist/index.d.ts | ${dtsBytes} B (${kb(dtsBytes)}) | ${MAX_DTS_BYTES} B |`,
+    `| instantiations of one \`getLoyaltyCard\` call of talon-fetch/management (${managementCall.instantiations} - baseline ${managementBaseline.instantiations}) | ${managementCallCost} | ${MAX_MANAGEMENT_CALL_INSTANTIATIONS} |`,
+    `| dist/management.d.ts | ${managementDtsBytes} B (${kb(managementDtsBytes)}) | ${MAX_MANAGEMENT_DTS_BYTES} B |`,
   ];
   if (cts !== undefined)
     rows.push(
@@ -155,7 +186,12 @@ afterAll(() => {
 
 describe("what the SDK's types cost a consumer", () => {
   it('the consumer files type-check without errors (otherwise the figures mean nothing)', () => {
-    expect({ baseline: baseline.diagnostics, call: call.diagnostics }).toEqual({ baseline: [], call: [] });
+    expect({
+      baseline: baseline.diagnostics,
+      call: call.diagnostics,
+      managementBaseline: managementBaseline.diagnostics,
+      managementCall: managementCall.diagnostics,
+    }).toEqual({ baseline: [], call: [], managementBaseline: [], managementCall: [] });
   });
 
   it(`one updateCustomerSessionV2 call costs at most ${MAX_CALL_INSTANTIATIONS} type instantiations`, () => {
@@ -175,5 +211,14 @@ describe("what the SDK's types cost a consumer", () => {
 
   it(`dist/index.d.ts is at most ${MAX_DTS_BYTES} bytes`, () => {
     expect(dtsBytes).toBeLessThanOrEqual(MAX_DTS_BYTES);
+  });
+
+  it(`one getLoyaltyCard call of talon-fetch/management costs at most ${MAX_MANAGEMENT_CALL_INSTANTIATIONS} type instantiations`, () => {
+    expect(managementCallCost).toBeGreaterThan(0);
+    expect(managementCallCost).toBeLessThanOrEqual(MAX_MANAGEMENT_CALL_INSTANTIATIONS);
+  });
+
+  it(`dist/management.d.ts is at most ${MAX_MANAGEMENT_DTS_BYTES} bytes`, () => {
+    expect(managementDtsBytes).toBeLessThanOrEqual(MAX_MANAGEMENT_DTS_BYTES);
   });
 });
