@@ -3,8 +3,8 @@
  * current ones against CURRENT (integration-api-26.13.json), the legacy three against LEGACY
  * (integration-api-2021.json), and the 186 of `talon-fetch/management` against MANAGEMENT
  * (management-api-26.13.json), all named by scripts/spec-files.mjs, by one suite per operation
- * (`operationSuite`). Cases that need the transport to handle the Management mechanisms
- * (multipart uploads, CSV answers, the auth check) are skipped with the reason (NEEDS_WIRING).
+ * (`operationSuite`), the Management mechanisms included (multipart uploads with the file's
+ * bytes, CSV answers as text, the auth check that refuses the other API's client).
  *
  * Per operation: valid params generated from the spec (path parameters per their schema, query
  * parameters, a request body with the required fields only and one with every field) produce
@@ -230,7 +230,7 @@ export function compareRequest(
     problems.push(`query ${JSON.stringify(query)}, the spec says ${JSON.stringify(wanted)}`);
   const body = requestBodyOf(spec, found.op);
   if (uploadFieldOf(spec, found.op)) {
-    // A multipart form: its body is the upload test's (see NEEDS_WIRING.upload).
+    // A multipart form: its body is the upload test's.
   } else if (body) {
     let parsed: unknown;
     try {
@@ -425,16 +425,6 @@ interface SuiteOptions {
   readonly kind: 'integration' | 'management';
   readonly acceptsSignature?: boolean;
 }
-
-/**
- * Where the transport does not handle a Management mechanism yet, the case is skipped with this
- * reason (the lead wires uploads, CSV answers and the auth check into src/core/request.ts).
- */
-export const NEEDS_WIRING = {
-  upload: 'needs the upload wiring in src/core/request.ts (Operation.upload → encodeUpload)',
-  csv: "needs the CSV answer wiring in src/core/request.ts (Operation.answer 'csv' → readCsv)",
-  auth: 'needs the auth check in src/core/request.ts (authMismatch)',
-} as const;
 
 /** The contract tests of one operation (one `describe`), for either API. */
 function operationSuite({ spec, file, id, call, kind, acceptsSignature = false }: SuiteOptions): void {
@@ -659,17 +649,14 @@ function operationSuite({ spec, file, id, call, kind, acceptsSignature = false }
           'ManagementKey-v1 contract-management-key',
         );
       });
-      it.skip(
-        name(`an apiKey or contentSignature client gets a config error, nothing sent: ${NEEDS_WIRING.auth}`),
-        async () => {
-          const cap = capturingAll(c.okResponse);
-          for (const client of [cap.client, cap.signed]) {
-            const result = await call(client, c.requiredOnly());
-            expect(result).toMatchObject({ ok: false, error: { kind: 'config', field: 'auth' } });
-          }
-          expect(cap.requests).toHaveLength(0);
-        },
-      );
+      it(name('an apiKey or contentSignature client gets a config error, nothing sent'), async () => {
+        const cap = capturingAll(c.okResponse);
+        for (const client of [cap.client, cap.signed]) {
+          const result = await call(client, c.requiredOnly());
+          expect(result).toMatchObject({ ok: false, error: { kind: 'config', field: 'auth' } });
+        }
+        expect(cap.requests).toHaveLength(0);
+      });
     } else
       it(
         name(
@@ -710,23 +697,20 @@ function operationSuite({ spec, file, id, call, kind, acceptsSignature = false }
           expect(cap.requests).toHaveLength(0);
         },
       );
-      it.skip(
-        name(`multipart/form-data: one part named ${field} with the file's bytes: ${NEEDS_WIRING.upload}`),
-        async () => {
-          const cap = capturing(c.okResponse);
-          expectOk(await call(cap.client, c.requiredOnly()), 'upload');
-          expect(cap.requests[0]?.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
-          expect(cap.requests[0]?.body).toContain(`name="${field}"; filename="upload.csv"`);
-          expect(cap.requests[0]?.body).toContain(UPLOAD_SAMPLE);
-        },
-      );
+      it(name(`multipart/form-data: one part named ${field} with the file's bytes`), async () => {
+        const cap = capturing(c.okResponse);
+        expectOk(await call(cap.client, c.requiredOnly()), 'upload');
+        expect(cap.requests[0]?.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
+        expect(cap.requests[0]?.body).toContain(`name="${field}"; filename="upload.csv"`);
+        expect(cap.requests[0]?.body).toContain(UPLOAD_SAMPLE);
+      });
     }
 
     for (const [code, response] of Object.entries(op.responses)) {
       const status = Number(code);
       const schema = status >= 400 ? errorSchemaOf(response.content) : jsonSchemaOf(response.content);
       if (status >= 200 && status < 300 && response.content?.['application/csv']) {
-        it.skip(name(`HTTP ${status}: the CSV text is the value, as sent: ${NEEDS_WIRING.csv}`), async () => {
+        it(name(`HTTP ${status}: the CSV text is the value, as sent`), async () => {
           const cap = capturing(c.okResponse);
           const result = await call(cap.client, c.requiredOnly());
           expect(result).toMatchObject({ ok: true, value: CSV_SAMPLE, response: { status } });
