@@ -1,9 +1,10 @@
 // The contenders of the bench, shared by bench/contender.mjs (one per process, measured) and
 // bench/profile.mjs (one, under a CPU profiler): each makes the bench's updateCustomerSessionV2
-// call its own way and resolves to the answer's value.
+// call its own way and resolves to the answer's value; `mgmt` and `kyMgmt` make the Management
+// call (getLoyaltyCard) instead.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { REQUEST_PATH, requestParams } from './fixture.mjs';
+import { CARD_ID, CARD_PATH, CARD_PROGRAM_ID, REQUEST_PATH, requestParams } from './fixture.mjs';
 
 const require = createRequire(new URL('./peers/package.json', import.meta.url));
 const params = requestParams();
@@ -110,6 +111,24 @@ export async function makeCall(id, baseUrl, heyApiBundle) {
         });
         if (error !== undefined) throw new Error(`hey-api: ${String(error?.message ?? error).slice(0, 300)}`);
         return data;
+      };
+    },
+    async kyMgmt() {
+      // The Management call (getLoyaltyCard) with ky alone: what `mgmt` is measured against.
+      const { default: ky } = await import('ky');
+      const cardUrl = `${baseUrl}${CARD_PATH}`;
+      const headers = { authorization: 'ManagementKey-v1 bench-key' };
+      return () => ky.get(cardUrl, { headers, timeout: false, retry: 0 }).json();
+    },
+    async mgmt() {
+      // talon-fetch/management's getLoyaltyCard, the answer validated (a LoyaltyCard).
+      const { createClient, getLoyaltyCard, managementKey } = await import('talon-fetch/management');
+      const client = createClient({ baseUrl, auth: managementKey('bench-key') });
+      const params = { loyaltyProgramId: CARD_PROGRAM_ID, loyaltyCardId: CARD_ID };
+      return async () => {
+        const result = await getLoyaltyCard(client, params);
+        if (!result.ok) throw new Error(`${result.error.kind}: ${result.error.message}`);
+        return result.value;
       };
     },
     sdk: () => talonFetch(true, 'talon-fetch'),

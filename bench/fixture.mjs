@@ -263,3 +263,46 @@ export function effectTypes(state) {
   for (const e of state.effects) counts[e.effectType] = (counts[e.effectType] ?? 0) + 1;
   return counts;
 }
+
+/** The Management call of the bench: `getLoyaltyCard` (talon-fetch/management). */
+export const CARD_PROGRAM_ID = 42;
+export const CARD_ID = 'summer-card-0042';
+export const CARD_PATH = `/v1/loyalty_programs/${CARD_PROGRAM_ID}/cards/${CARD_ID}`;
+
+function ledger(balance) {
+  return {
+    currentBalance: balance,
+    pendingBalance: 25,
+    negativeBalance: 0,
+    expiredBalance: 10,
+    spentBalance: 120,
+    tentativeCurrentBalance: balance,
+    tentativePendingBalance: 25,
+    tentativeNegativeBalance: 0,
+    currentTier: { id: 3, name: 'Gold' },
+    pointsToNextTier: 250,
+    nextTierName: 'Platinum',
+  };
+}
+
+/** A LoyaltyCard as `getLoyaltyCard` answers it: three linked profiles, the main ledger and two subledgers. */
+export function loyaltyCard() {
+  return {
+    id: 6,
+    created: '2025-09-12T10:12:42Z',
+    programID: CARD_PROGRAM_ID,
+    programName: 'summer_card_program',
+    programTitle: 'Summer card program',
+    status: 'active',
+    identifier: CARD_ID,
+    usersPerCardLimit: 3,
+    profiles: ['alpha', 'bravo', 'charlie'].map((name, i) => ({
+      integrationId: `profile-${name}`,
+      timestamp: `2025-10-0${i + 1}T08:00:00Z`,
+    })),
+    ledger: ledger(740),
+    subledgers: { drinks: ledger(120), food: ledger(80) },
+    modified: '2026-11-30T17:45:00Z',
+    batchId: 'batch-2025-09',
+  };
+}

@@ -222,7 +222,6 @@ describe.each(MODES)('faults, with the fake as $name', (mode) => {
       expect(result.ok).toBe(false);
       if (result.ok) return;
       // The status arrived; its body did not: an answer the SDK cannot use, or a network error.
-      console.log('DROPKIND', mode.name, at, result.error.kind, result.error.message);
       expect(['response', 'network']).toContain(result.error.kind);
       if (result.error.kind === 'response') expect(result.error.problem).toBe('unreadable');
       expect(fake.faults.calls[0]).toMatchObject({ outcome: 'dropped', handled: true, status: 200 });
