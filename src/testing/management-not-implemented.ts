@@ -13,7 +13,14 @@ export type StatefulManagementOperation =
   | 'addLoyaltyPoints'
   | 'removeLoyaltyPoints'
   | 'getLoyaltyPrograms'
-  | 'getLoyaltyProgram';
+  | 'getLoyaltyProgram'
+  | 'getLoyaltyCard'
+  | 'getLoyaltyCards'
+  | 'updateLoyaltyCard'
+  | 'transferLoyaltyCard'
+  | 'deleteLoyaltyCard'
+  | 'addLoyaltyCardPoints'
+  | 'deductLoyaltyCardPoints';
 
 type Method = Route['method'];
 
@@ -22,7 +29,6 @@ const REQUEST_LINES: Readonly<
   Record<Exclude<ManagementOperationId, StatefulManagementOperation>, readonly [Method, string]>
 > = {
   activateUserByEmail: ['POST', '/v1/users/activate'],
-  addLoyaltyCardPoints: ['PUT', '/v1/loyalty_programs/{loyaltyProgramId}/cards/{loyaltyCardId}/add_points'],
   copyCampaignToApplications: ['POST', '/v1/applications/{applicationId}/campaigns/{campaignId}/copy'],
   createAccountCollection: ['POST', '/v1/collections'],
   createAchievement: ['POST', '/v1/applications/{applicationId}/campaigns/{campaignId}/achievements'],
@@ -54,10 +60,6 @@ const REQUEST_LINES: Readonly<
   createSession: ['POST', '/v1/sessions'],
   createStore: ['POST', '/v1/applications/{applicationId}/stores'],
   deactivateUserByEmail: ['POST', '/v1/users/deactivate'],
-  deductLoyaltyCardPoints: [
-    'PUT',
-    '/v1/loyalty_programs/{loyaltyProgramId}/cards/{loyaltyCardId}/deduct_points',
-  ],
   deleteAccountCollection: ['DELETE', '/v1/collections/{collectionId}'],
   deleteAchievement: [
     'DELETE',
@@ -74,7 +76,6 @@ const REQUEST_LINES: Readonly<
   ],
   deleteCoupon: ['DELETE', '/v1/applications/{applicationId}/campaigns/{campaignId}/coupons/{couponId}'],
   deleteCoupons: ['DELETE', '/v1/applications/{applicationId}/campaigns/{campaignId}/coupons'],
-  deleteLoyaltyCard: ['DELETE', '/v1/loyalty_programs/{loyaltyProgramId}/cards/{loyaltyCardId}'],
   deleteReferral: [
     'DELETE',
     '/v1/applications/{applicationId}/campaigns/{campaignId}/referrals/{referralId}',
@@ -188,8 +189,6 @@ const REQUEST_LINES: Readonly<
   getEventTypes: ['GET', '/v1/event_types'],
   getExperiment: ['GET', '/v1/applications/{applicationId}/experiments/{experimentId}'],
   getExports: ['GET', '/v1/exports'],
-  getLoyaltyCard: ['GET', '/v1/loyalty_programs/{loyaltyProgramId}/cards/{loyaltyCardId}'],
-  getLoyaltyCards: ['GET', '/v1/loyalty_programs/{loyaltyProgramId}/cards'],
   getLoyaltyCardTransactionLogs: [
     'GET',
     '/v1/loyalty_programs/{loyaltyProgramId}/cards/{loyaltyCardId}/logs',
@@ -282,7 +281,6 @@ const REQUEST_LINES: Readonly<
     'GET',
     '/v1/applications/{applicationId}/campaigns/{campaignId}/stores/budgets/summary',
   ],
-  transferLoyaltyCard: ['PUT', '/v1/loyalty_programs/{loyaltyProgramId}/cards/{loyaltyCardId}/transfer'],
   updateAccountCollection: ['PUT', '/v1/collections/{collectionId}'],
   updateAchievement: [
     'PUT',
@@ -297,7 +295,6 @@ const REQUEST_LINES: Readonly<
   ],
   updateCoupon: ['PUT', '/v1/applications/{applicationId}/campaigns/{campaignId}/coupons/{couponId}'],
   updateCouponBatch: ['PUT', '/v1/applications/{applicationId}/campaigns/{campaignId}/coupons'],
-  updateLoyaltyCard: ['PUT', '/v1/loyalty_programs/{loyaltyProgramId}/cards/{loyaltyCardId}'],
   updateReferral: ['PUT', '/v1/applications/{applicationId}/campaigns/{campaignId}/referrals/{referralId}'],
   updateRoleV2: ['PUT', '/v2/roles/{roleId}'],
   updateStore: ['PUT', '/v1/applications/{applicationId}/stores/{storeId}'],

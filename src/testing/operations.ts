@@ -19,6 +19,15 @@ import {
   integrationGetAllCampaigns,
 } from './campaigns/routes.js';
 import {
+  addLoyaltyCardPoints,
+  deductLoyaltyCardPoints,
+  deleteLoyaltyCard,
+  getLoyaltyCard,
+  getLoyaltyCards,
+  transferLoyaltyCard,
+  updateLoyaltyCard,
+} from './cards/management-routes.js';
+import {
   generateLoyaltyCard,
   getLoyaltyCardBalances,
   getLoyaltyCardPoints,
@@ -144,6 +153,14 @@ export const MANAGEMENT_ROUTE_TABLE: Readonly<Record<ManagementOperationId, Rout
   removeLoyaltyPoints,
   getLoyaltyPrograms,
   getLoyaltyProgram,
+  // Loyalty cards
+  getLoyaltyCard,
+  getLoyaltyCards,
+  updateLoyaltyCard,
+  transferLoyaltyCard,
+  deleteLoyaltyCard,
+  addLoyaltyCardPoints,
+  deductLoyaltyCardPoints,
   // Everything else: 501 naming the operation
   ...NOT_IMPLEMENTED_ROUTES,
 };

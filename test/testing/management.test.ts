@@ -5,7 +5,12 @@
  * functions with a `managementKey` client whose fetch is the fake.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getLoyaltyBalances, updateCustomerSessionV2 } from '../../src/index.js';
+import {
+  generateLoyaltyCard,
+  getLoyaltyBalances,
+  getLoyaltyCardBalances,
+  updateCustomerSessionV2,
+} from '../../src/index.js';
 import { operationIds as managementOperationIds } from '../../src/management/endpoints/index.js';
 import * as mgmt from '../../src/management.js';
 import {
@@ -220,5 +225,121 @@ describe('loyalty points of profiles', () => {
       body: { points: 1, validityDuration: 'forever' },
     });
     expect(httpErrorBody(bad, 400).errors[0]?.source.pointer).toBe('/validityDuration');
+  });
+});
+
+describe('loyalty cards', () => {
+  const CARDS = FAKE_LOYALTY_CARD_PROGRAM_ID;
+
+  /** A card made on the Integration side, linked to `ada`. */
+  async function card(identifier: string) {
+    value(
+      await generateLoyaltyCard(clientFor(fake), {
+        loyaltyProgramId: CARDS,
+        body: { cardIdentifier: identifier, customerProfileIds: ['ada'] },
+      }),
+    );
+  }
+
+  async function cardPoints(identifier: string) {
+    const balances = value(
+      await getLoyaltyCardBalances(clientFor(fake), { loyaltyProgramId: CARDS, loyaltyCardId: identifier }),
+    );
+    return balances.balance?.activePoints;
+  }
+
+  it('reads and lists cards, with filters and pages, 404 for an unknown one', async () => {
+    await card('CARD-1');
+    await card('CARD-2');
+    const client = managementClient();
+    const one = value(
+      await mgmt.getLoyaltyCard(client, { loyaltyProgramId: CARDS, loyaltyCardId: 'CARD-1' }),
+    );
+    expect(one).toMatchObject({
+      identifier: 'CARD-1',
+      programID: CARDS,
+      status: 'active',
+      profiles: [{ integrationId: 'ada' }],
+    });
+    const all = value(await mgmt.getLoyaltyCards(client, { loyaltyProgramId: CARDS }));
+    expect(all.data.map((c) => c.identifier)).toEqual(['CARD-1', 'CARD-2']);
+    expect(all.hasMore).toBe(false);
+    const first = value(await mgmt.getLoyaltyCards(client, { loyaltyProgramId: CARDS, pageSize: 1 }));
+    expect(first).toMatchObject({ hasMore: true, data: [{ identifier: 'CARD-1' }] });
+    const found = value(
+      await mgmt.getLoyaltyCards(client, { loyaltyProgramId: CARDS, identifier: 'CARD-2' }),
+    );
+    expect(found.data.map((c) => c.identifier)).toEqual(['CARD-2']);
+    const profileId = fake.state.profiles.get('ada')!.id;
+    expect(
+      value(await mgmt.getLoyaltyCards(client, { loyaltyProgramId: CARDS, profileId })).data,
+    ).toHaveLength(2);
+    expect(
+      value(await mgmt.getLoyaltyCards(client, { loyaltyProgramId: CARDS, profileId: profileId + 1 })).data,
+    ).toEqual([]);
+    httpErrorBody(await mgmt.getLoyaltyCard(client, { loyaltyProgramId: CARDS, loyaltyCardId: 'NOPE' }), 404);
+  });
+
+  it('adds and deducts card points, which getLoyaltyCardBalances shows', async () => {
+    await card('CARD-1');
+    const client = managementClient();
+    const path = { loyaltyProgramId: CARDS, loyaltyCardId: 'CARD-1' };
+    value(await mgmt.addLoyaltyCardPoints(client, { ...path, body: { points: 120 } }));
+    value(await mgmt.deductLoyaltyCardPoints(client, { ...path, body: { points: 20 } }));
+    expect(await cardPoints('CARD-1')).toBe(100);
+    httpErrorBody(await mgmt.deductLoyaltyCardPoints(client, { ...path, body: { points: 101 } }), 400);
+    const wrongKind = await mgmt.addLoyaltyCardPoints(client, {
+      loyaltyProgramId: FAKE_LOYALTY_PROGRAM_ID,
+      loyaltyCardId: 'CARD-1',
+      body: { points: 1 },
+    });
+    httpErrorBody(wrongKind, 400);
+  });
+
+  it('deactivates a card (it earns no more) and activates it again', async () => {
+    await card('CARD-1');
+    const client = managementClient();
+    const path = { loyaltyProgramId: CARDS, loyaltyCardId: 'CARD-1' };
+    expect(
+      value(await mgmt.updateLoyaltyCard(client, { ...path, body: { status: 'inactive' } })).status,
+    ).toBe('inactive');
+    expect(fake.state.loyaltyCards.get('CARD-1')?.status).toBe('inactive');
+    expect(value(await mgmt.updateLoyaltyCard(client, { ...path, body: { status: 'active' } })).status).toBe(
+      'active',
+    );
+    httpErrorBody(await mgmt.updateLoyaltyCard(client, { ...path, body: { status: 'lost' } }), 400);
+  });
+
+  it('transfers a card: the new card takes profiles and points, the old one is blocked', async () => {
+    await card('CARD-1');
+    const client = managementClient();
+    const path = { loyaltyProgramId: CARDS, loyaltyCardId: 'CARD-1' };
+    value(await mgmt.addLoyaltyCardPoints(client, { ...path, body: { points: 40 } }));
+    value(await mgmt.transferLoyaltyCard(client, { ...path, body: { newCardIdentifier: 'CARD-NEW' } }));
+    expect(await cardPoints('CARD-NEW')).toBe(40);
+    expect(await cardPoints('CARD-1')).toBe(0);
+    const moved = value(
+      await mgmt.getLoyaltyCard(client, { loyaltyProgramId: CARDS, loyaltyCardId: 'CARD-NEW' }),
+    );
+    expect(moved).toMatchObject({ status: 'active', profiles: [{ integrationId: 'ada' }] });
+    const old = value(await mgmt.getLoyaltyCard(client, path));
+    expect(old).toMatchObject({ status: 'inactive', profiles: [] });
+    httpErrorBody(await mgmt.updateLoyaltyCard(client, { ...path, body: { status: 'active' } }), 400);
+    await card('CARD-2');
+    const taken = await mgmt.transferLoyaltyCard(client, {
+      loyaltyProgramId: CARDS,
+      loyaltyCardId: 'CARD-2',
+      body: { newCardIdentifier: 'CARD-NEW' },
+    });
+    httpErrorBody(taken, 400);
+  });
+
+  it('deletes a card', async () => {
+    await card('CARD-1');
+    const client = managementClient();
+    const path = { loyaltyProgramId: CARDS, loyaltyCardId: 'CARD-1' };
+    value(await mgmt.deleteLoyaltyCard(client, path));
+    expect(fake.state.loyaltyCards.has('CARD-1')).toBe(false);
+    httpErrorBody(await mgmt.deleteLoyaltyCard(client, path), 404);
   });
 });
