@@ -20,7 +20,11 @@ export type StatefulManagementOperation =
   | 'transferLoyaltyCard'
   | 'deleteLoyaltyCard'
   | 'addLoyaltyCardPoints'
-  | 'deductLoyaltyCardPoints';
+  | 'deductLoyaltyCardPoints'
+  | 'createCoupons'
+  | 'getCouponsWithoutTotalCount'
+  | 'updateCoupon'
+  | 'deleteCoupon';
 
 type Method = Route['method'];
 
@@ -41,7 +45,6 @@ const REQUEST_LINES: Readonly<
     '/v1/applications/{applicationId}/campaigns/{campaignId}/stores/budgets',
   ],
   createCollection: ['POST', '/v1/applications/{applicationId}/campaigns/{campaignId}/collections'],
-  createCoupons: ['POST', '/v1/applications/{applicationId}/campaigns/{campaignId}/coupons'],
   createCouponsAsynchronously: [
     'POST',
     '/v1/applications/{applicationId}/campaigns/{campaignId}/coupons_async',
@@ -74,7 +77,6 @@ const REQUEST_LINES: Readonly<
     'DELETE',
     '/v1/applications/{applicationId}/campaigns/{campaignId}/collections/{collectionId}',
   ],
-  deleteCoupon: ['DELETE', '/v1/applications/{applicationId}/campaigns/{campaignId}/coupons/{couponId}'],
   deleteCoupons: ['DELETE', '/v1/applications/{applicationId}/campaigns/{campaignId}/coupons'],
   deleteReferral: [
     'DELETE',
@@ -165,10 +167,6 @@ const REQUEST_LINES: Readonly<
     '/v1/applications/{applicationId}/campaigns/{campaignId}/collections/{collectionId}',
   ],
   getCollectionItems: ['GET', '/v1/collections/{collectionId}/items'],
-  getCouponsWithoutTotalCount: [
-    'GET',
-    '/v1/applications/{applicationId}/campaigns/{campaignId}/coupons/no_total',
-  ],
   getCustomerActivityReport: [
     'GET',
     '/v1/applications/{applicationId}/customer_activity_reports/{customerId}',
@@ -293,7 +291,6 @@ const REQUEST_LINES: Readonly<
     'PUT',
     '/v1/applications/{applicationId}/campaigns/{campaignId}/collections/{collectionId}',
   ],
-  updateCoupon: ['PUT', '/v1/applications/{applicationId}/campaigns/{campaignId}/coupons/{couponId}'],
   updateCouponBatch: ['PUT', '/v1/applications/{applicationId}/campaigns/{campaignId}/coupons'],
   updateReferral: ['PUT', '/v1/applications/{applicationId}/campaigns/{campaignId}/referrals/{referralId}'],
   updateRoleV2: ['PUT', '/v2/roles/{roleId}'],

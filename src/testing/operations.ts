@@ -37,6 +37,12 @@ import {
 } from './cards/routes.js';
 import { bestPriorPrice, syncCatalogRoute } from './catalogs/routes.js';
 import {
+  createCoupons,
+  deleteCoupon,
+  getCouponsWithoutTotalCount,
+  updateCoupon,
+} from './coupons/management-routes.js';
+import {
   createCouponReservation,
   createReferral,
   createReferralsForMultipleAdvocates,
@@ -161,6 +167,11 @@ export const MANAGEMENT_ROUTE_TABLE: Readonly<Record<ManagementOperationId, Rout
   deleteLoyaltyCard,
   addLoyaltyCardPoints,
   deductLoyaltyCardPoints,
+  // Coupons
+  createCoupons,
+  getCouponsWithoutTotalCount,
+  updateCoupon,
+  deleteCoupon,
   // Everything else: 501 naming the operation
   ...NOT_IMPLEMENTED_ROUTES,
 };

@@ -15,6 +15,8 @@ import { operationIds as managementOperationIds } from '../../src/management/end
 import * as mgmt from '../../src/management.js';
 import {
   createFakeTalon,
+  FAKE_APPLICATION_ID,
+  FAKE_COUPON_CAMPAIGN_ID,
   FAKE_LOYALTY_CARD_PROGRAM_ID,
   FAKE_LOYALTY_PROGRAM_ID,
   FAKE_MANAGEMENT_KEY,
@@ -341,5 +343,88 @@ describe('loyalty cards', () => {
     value(await mgmt.deleteLoyaltyCard(client, path));
     expect(fake.state.loyaltyCards.has('CARD-1')).toBe(false);
     httpErrorBody(await mgmt.deleteLoyaltyCard(client, path), 404);
+  });
+});
+
+describe('coupons', () => {
+  const campaign = { applicationId: FAKE_APPLICATION_ID, campaignId: FAKE_COUPON_CAMPAIGN_ID };
+
+  it('creates coupons that updateCustomerSessionV2 accepts at once', async () => {
+    const created = value(
+      await mgmt.createCoupons(managementClient(), {
+        ...campaign,
+        silent: 'no',
+        body: { numberOfCoupons: 2, couponPattern: 'XMAS-####' },
+      }),
+    );
+    expect(created?.totalResultSize).toBe(2);
+    const code = created!.data[0]!.value;
+    expect(code).toMatch(/^XMAS-\w{4}$/);
+    const session = value(
+      await updateCustomerSessionV2(clientFor(fake), {
+        customerSessionId: 'order-1',
+        body: { customerSession: { profileId: 'ada', cartItems: CART, couponCodes: [code] } },
+      }),
+    );
+    expect(session.effects.map((e) => e.effectType)).toContain('acceptCoupon');
+  });
+
+  it('answers 204 when silent, and 404 for an unknown campaign or Application', async () => {
+    const client = managementClient();
+    const silent = value(await mgmt.createCoupons(client, { ...campaign, body: { numberOfCoupons: 1 } }));
+    expect(silent).toBeUndefined();
+    const wrongCampaign = await mgmt.createCoupons(client, {
+      ...campaign,
+      campaignId: 999,
+      body: { numberOfCoupons: 1 },
+    });
+    httpErrorBody(wrongCampaign, 404, false);
+    const wrongApp = await mgmt.createCoupons(client, {
+      ...campaign,
+      applicationId: 1,
+      body: { numberOfCoupons: 1 },
+    });
+    httpErrorBody(wrongApp, 404, false);
+  });
+
+  it('lists the coupons of a campaign page by page and by value', async () => {
+    const client = managementClient();
+    value(
+      await mgmt.createCoupons(client, {
+        ...campaign,
+        body: { numberOfCoupons: 3, couponPattern: 'LIST-###' },
+      }),
+    );
+    const all = value(await mgmt.getCouponsWithoutTotalCount(client, campaign));
+    expect(all.data.map((c) => c.value)).toContain('SUMMER10');
+    expect(all.data).toHaveLength(5); // SUMMER10, VIP25-ONLY and the three new ones
+    const first = value(await mgmt.getCouponsWithoutTotalCount(client, { ...campaign, pageSize: 2 }));
+    expect(first).toMatchObject({ hasMore: true });
+    expect(first.data).toHaveLength(2);
+    const byValue = value(await mgmt.getCouponsWithoutTotalCount(client, { ...campaign, value: 'list-' }));
+    expect(byValue.data).toHaveLength(3);
+    const exact = value(
+      await mgmt.getCouponsWithoutTotalCount(client, { ...campaign, value: 'SUMMER10', exactMatch: true }),
+    );
+    expect(exact.data.map((c) => c.value)).toEqual(['SUMMER10']);
+  });
+
+  it('updates the usage limit (the Integration side enforces it) and deletes a coupon', async () => {
+    const client = managementClient();
+    const summer = fake.state.coupons.get('SUMMER10')!;
+    const path = { ...campaign, couponId: String(summer.id) };
+    const updated = value(await mgmt.updateCoupon(client, { ...path, body: { usageLimit: 1 } }));
+    expect(updated).toMatchObject({ value: 'SUMMER10', usageLimit: 1 });
+    expect(summer.usageLimit).toBe(1);
+    value(await mgmt.deleteCoupon(client, path));
+    expect(fake.state.coupons.has('SUMMER10')).toBe(false);
+    const session = value(
+      await updateCustomerSessionV2(clientFor(fake), {
+        customerSessionId: 'order-1',
+        body: { customerSession: { profileId: 'ada', cartItems: CART, couponCodes: ['SUMMER10'] } },
+      }),
+    );
+    expect(session.effects.map((e) => e.effectType)).toContain('rejectCoupon');
+    httpErrorBody(await mgmt.deleteCoupon(client, path), 404, false);
   });
 });
