@@ -24,7 +24,9 @@ export type StatefulManagementOperation =
   | 'createCoupons'
   | 'getCouponsWithoutTotalCount'
   | 'updateCoupon'
-  | 'deleteCoupon';
+  | 'deleteCoupon'
+  | 'getCustomerProfile'
+  | 'getCustomerProfiles';
 
 type Method = Route['method'];
 
@@ -176,12 +178,10 @@ const REQUEST_LINES: Readonly<
     '/v1/applications/{applicationId}/customer_activity_reports/no_total',
   ],
   getCustomerAnalytics: ['GET', '/v1/applications/{applicationId}/customers/{customerId}/analytics'],
-  getCustomerProfile: ['GET', '/v1/customers/{customerId}'],
   getCustomerProfileAchievementProgress: [
     'GET',
     '/v1/applications/{applicationId}/achievement_progress/{integrationId}',
   ],
-  getCustomerProfiles: ['GET', '/v1/customers/no_total'],
   getCustomersByAttributes: ['POST', '/v1/customer_search/no_total'],
   getDashboardStatistics: ['GET', '/v1/loyalty_programs/{loyaltyProgramId}/dashboard'],
   getEventTypes: ['GET', '/v1/event_types'],

@@ -65,6 +65,7 @@ import {
   joinLoyaltyProgram,
 } from './loyalty/routes.js';
 import { NOT_IMPLEMENTED_ROUTES } from './management-not-implemented.js';
+import { getCustomerProfile, getCustomerProfiles } from './profiles/management-routes.js';
 import {
   deleteCustomerData,
   getCustomerInventory,
@@ -172,6 +173,9 @@ export const MANAGEMENT_ROUTE_TABLE: Readonly<Record<ManagementOperationId, Rout
   getCouponsWithoutTotalCount,
   updateCoupon,
   deleteCoupon,
+  // Customer profiles
+  getCustomerProfile,
+  getCustomerProfiles,
   // Everything else: 501 naming the operation
   ...NOT_IMPLEMENTED_ROUTES,
 };

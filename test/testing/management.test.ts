@@ -363,7 +363,7 @@ describe('coupons', () => {
     const session = value(
       await updateCustomerSessionV2(clientFor(fake), {
         customerSessionId: 'order-1',
-        body: { customerSession: { profileId: 'ada', cartItems: CART, couponCodes: [code] } },
+        body: { customerSession: { profileId: 'ada', cartItems: CART, couponCodes: [String(code)] } },
       }),
     );
     expect(session.effects.map((e) => e.effectType)).toContain('acceptCoupon');
@@ -426,5 +426,22 @@ describe('coupons', () => {
     );
     expect(session.effects.map((e) => e.effectType)).toContain('rejectCoupon');
     httpErrorBody(await mgmt.deleteCoupon(client, path), 404, false);
+  });
+});
+
+describe('customer profiles', () => {
+  it('reads a profile by its ID and lists every profile page by page, 404 for an unknown ID', async () => {
+    await customer('ada');
+    await customer('bob');
+    const client = managementClient();
+    const ada = fake.state.profiles.get('ada')!;
+    const one = value(await mgmt.getCustomerProfile(client, { customerId: ada.id }));
+    expect(one).toMatchObject({ integrationId: 'ada', closedSessions: 1, totalSales: 138 });
+    const all = value(await mgmt.getCustomerProfiles(client, {}));
+    expect(all).toMatchObject({ hasMore: false });
+    expect(all.data.map((p) => p.integrationId)).toEqual(['ada', 'bob']);
+    const first = value(await mgmt.getCustomerProfiles(client, { pageSize: 1 }));
+    expect(first).toMatchObject({ hasMore: true, data: [{ integrationId: 'ada' }] });
+    httpErrorBody(await mgmt.getCustomerProfile(client, { customerId: 999_999 }), 404, false);
   });
 });
