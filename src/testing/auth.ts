@@ -2,7 +2,8 @@
  * The fake's authentication: `Authorization: ApiKey-v1 <key>` everywhere, or
  * `Content-Signature: signer=<applicationId>; signature=<hex HMAC-MD5 of the body>` on the
  * three 2021 operations (trackEvent, updateCustomerProfile, updateCustomerSession); every
- * operation of the current release accepts only the API key, as the SDK does.
+ * operation of the current release accepts only the API key, as the SDK does. Management
+ * operations accept only `Authorization: ManagementKey-v1 <key>`, and the Integration ones refuse it.
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { md5 } from '@noble/hashes/legacy.js';
@@ -34,6 +35,11 @@ export function authenticate(
 ): Answer | undefined {
   const authorization = headers.get('authorization');
   if (authorization !== null) {
+    if (/^\s*managementkey-v1\b/i.test(authorization))
+      return unauthorized(
+        'The Integration API does not accept a Management key: send Authorization: ApiKey-v1 <key>',
+        'Authorization',
+      );
     const prefix = 'apikey-v1 ';
     const given = authorization.trim();
     if (
@@ -73,4 +79,29 @@ export function authenticate(
     'Missing credentials: send Authorization: ApiKey-v1 <key> (or Content-Signature where the operation accepts it)',
     'Authorization',
   );
+}
+
+/**
+ * Checks the credentials of a Management API request: only `Authorization: ManagementKey-v1 <key>`
+ * with the configured key. Returns `undefined` when they are good, else the 401 answer.
+ */
+export function authenticateManagement(
+  headers: Headers,
+  config: ResolvedFakeTalonOptions,
+): Answer | undefined {
+  const given = headers.get('authorization')?.trim();
+  const prefix = 'managementkey-v1 ';
+  if (given === undefined)
+    return unauthorized('Missing credentials: send Authorization: ManagementKey-v1 <key>', 'Authorization');
+  if (given.slice(0, prefix.length).toLowerCase() !== prefix)
+    return unauthorized(
+      'The Management API accepts only a Management key: send Authorization: ManagementKey-v1 <key>',
+      'Authorization',
+    );
+  if (!same(given.slice(prefix.length).trim(), config.managementKey))
+    return unauthorized(
+      'Invalid Management key: expected Authorization: ManagementKey-v1 <a valid key>',
+      'Authorization',
+    );
+  return undefined;
 }

@@ -15,6 +15,9 @@ export const CONFIGURED = '2026-01-01T00:00:00Z';
 /** The API key the fake accepts by default: `auth: apiKey(FAKE_API_KEY)`. */
 export const FAKE_API_KEY = 'fake-talon-api-key-0000';
 
+/** The Management API key the fake accepts by default (`Authorization: ManagementKey-v1 <key>`). */
+export const FAKE_MANAGEMENT_KEY = 'fake-talon-management-key-0000';
+
 /** The Application ID the fake accepts as `signer` of a `Content-Signature`. */
 export const FAKE_APPLICATION_ID = 42;
 

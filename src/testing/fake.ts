@@ -8,7 +8,7 @@
 import { safeParse } from 'valibot';
 import { fromHex } from '../auth/hex.js';
 import { type Answer, fail, invalidBody, toResponse } from './answers.js';
-import { authenticate } from './auth.js';
+import { authenticate, authenticateManagement } from './auth.js';
 import { checkAchievements } from './campaigns/achievements.js';
 import { checkSchedules } from './campaigns/listing.js';
 import { checkCatalogs, seedCatalogs } from './catalogs/catalogs.js';
@@ -20,18 +20,20 @@ import {
   FAKE_AUDIENCES,
   FAKE_CAMPAIGNS,
   FAKE_CATALOGS,
+  FAKE_MANAGEMENT_KEY,
 } from './constants.js';
 import { seedCoupons } from './coupons/coupons.js';
 import { inspect, refuseMethod } from './door.js';
 import { createFaultEngine, type RouteOf } from './faults.js';
 import { createIdempotencyStore } from './idempotency.js';
-import { ROUTES } from './operations.js';
+import { EVERY_ROUTE as ROUTES } from './operations.js';
 import type { Route } from './route.js';
 import type { FakeTalon, FakeTalonOptions, FakeTalonState, ResolvedFakeTalonOptions } from './types.js';
 
 function resolve(options: FakeTalonOptions | undefined): ResolvedFakeTalonOptions {
   const config: ResolvedFakeTalonOptions = {
     apiKey: options?.apiKey ?? FAKE_API_KEY,
+    managementKey: options?.managementKey ?? FAKE_MANAGEMENT_KEY,
     applicationId: options?.applicationId ?? FAKE_APPLICATION_ID,
     applicationKey: options?.applicationKey ?? FAKE_APPLICATION_KEY,
     campaigns: options?.campaigns ?? FAKE_CAMPAIGNS,
@@ -146,7 +148,10 @@ async function answer(
     }
   }
   // Credentials first, as the API does: a wrong key gets a 401 wherever it goes.
-  const denied = authenticate(request.headers, bytes, found?.route.apiKeyOnly ?? false, config);
+  const denied =
+    found?.route.auth === 'managementKey'
+      ? authenticateManagement(request.headers, config)
+      : authenticate(request.headers, bytes, found?.route.apiKeyOnly ?? false, config);
   if (denied) return denied;
   // The SDK has more operations than the fake implements: say so rather than pretend the API
   // has no such path.
@@ -160,7 +165,11 @@ async function answer(
         )
       : fail(
           404,
-          `No operation of the fake Talon.One at ${request.method} ${url.pathname}: it implements ${ROUTES.length} of the Integration API's operations (${ROUTES.map((r) => r.id).join(', ')})`,
+          `No operation of the fake Talon.One at ${request.method} ${url.pathname}: it implements the ${ROUTES.filter((r) => !r.auth).length} operations of the Integration API (${ROUTES.filter(
+            (r) => !r.auth,
+          )
+            .map((r) => r.id)
+            .join(', ')}) and answers every Management API operation`,
         );
   const { route } = found;
   const path: Record<string, string> = {};

@@ -42,6 +42,7 @@ export {
   FAKE_LOYALTY_CARD_PROGRAM_ID,
   FAKE_LOYALTY_PROGRAM_ID,
   FAKE_LOYALTY_TIERS,
+  FAKE_MANAGEMENT_KEY,
   FAKE_REFERRAL_CAMPAIGN_ID,
 } from './constants.js';
 export type { FakeCoupon, FakeReferral } from './coupons/types.js';

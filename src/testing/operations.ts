@@ -19,6 +19,15 @@ import {
   integrationGetAllCampaigns,
 } from './campaigns/routes.js';
 import {
+  addLoyaltyCardPoints,
+  deductLoyaltyCardPoints,
+  deleteLoyaltyCard,
+  getLoyaltyCard,
+  getLoyaltyCards,
+  transferLoyaltyCard,
+  updateLoyaltyCard,
+} from './cards/management-routes.js';
+import {
   generateLoyaltyCard,
   getLoyaltyCardBalances,
   getLoyaltyCardPoints,
@@ -28,6 +37,12 @@ import {
 } from './cards/routes.js';
 import { bestPriorPrice, syncCatalogRoute } from './catalogs/routes.js';
 import {
+  createCoupons,
+  deleteCoupon,
+  getCouponsWithoutTotalCount,
+  updateCoupon,
+} from './coupons/management-routes.js';
+import {
   createCouponReservation,
   createReferral,
   createReferralsForMultipleAdvocates,
@@ -36,6 +51,12 @@ import {
 } from './coupons/routes.js';
 import { getEventV3, trackEvent, trackEventV2, trackEventV3 } from './events/routes.js';
 import {
+  addLoyaltyPoints,
+  getLoyaltyProgram,
+  getLoyaltyPrograms,
+  removeLoyaltyPoints,
+} from './loyalty/management-routes.js';
+import {
   activateLoyaltyPoints,
   deleteLoyaltyTransactionsFromLedgers,
   getLoyaltyBalances,
@@ -43,6 +64,8 @@ import {
   getLoyaltyProgramProfileTransactions,
   joinLoyaltyProgram,
 } from './loyalty/routes.js';
+import { NOT_IMPLEMENTED_ROUTES } from './management-not-implemented.js';
+import { getCustomerProfile, getCustomerProfiles } from './profiles/management-routes.js';
 import {
   deleteCustomerData,
   getCustomerInventory,
@@ -50,7 +73,7 @@ import {
   updateCustomerProfilesV2,
   updateCustomerProfileV2,
 } from './profiles/routes.js';
-import type { OperationId, Route } from './route.js';
+import type { ManagementOperationId, OperationId, Route } from './route.js';
 import {
   getCustomerSession,
   reopenCustomerSession,
@@ -125,3 +148,46 @@ export const ROUTE_TABLE: Readonly<Record<OperationId, Route>> = {
 
 /** Every operation of the fake, matched in this order. */
 export const ROUTES: readonly Route[] = Object.values(ROUTE_TABLE);
+
+/**
+ * Every Management API operation's route, by operationId: the stateful ones (with their domain,
+ * on the same state as the Integration routes), then the 501 of every other one. Typed by the
+ * Management operationIds, so an operation the SDK gains fails to compile until it has a route.
+ */
+export const MANAGEMENT_ROUTE_TABLE: Readonly<Record<ManagementOperationId, Route>> = {
+  // Loyalty (profile-based programs)
+  addLoyaltyPoints,
+  removeLoyaltyPoints,
+  getLoyaltyPrograms,
+  getLoyaltyProgram,
+  // Loyalty cards
+  getLoyaltyCard,
+  getLoyaltyCards,
+  updateLoyaltyCard,
+  transferLoyaltyCard,
+  deleteLoyaltyCard,
+  addLoyaltyCardPoints,
+  deductLoyaltyCardPoints,
+  // Coupons
+  createCoupons,
+  getCouponsWithoutTotalCount,
+  updateCoupon,
+  deleteCoupon,
+  // Customer profiles
+  getCustomerProfile,
+  getCustomerProfiles,
+  // Everything else: 501 naming the operation
+  ...NOT_IMPLEMENTED_ROUTES,
+};
+
+/**
+ * Every Management operation of the fake, matched after the Integration ones; those with fewer path
+ * parameters first, so a literal segment wins over a parameter (`/v1/customers/no_total` before
+ * `/v1/customers/{customerId}`).
+ */
+export const MANAGEMENT_ROUTES: readonly Route[] = Object.values(MANAGEMENT_ROUTE_TABLE).sort(
+  (a, b) => a.path.split('{').length - b.path.split('{').length,
+);
+
+/** Every route of the fake, Integration then Management, in the order requests are matched. */
+export const EVERY_ROUTE: readonly Route[] = [...ROUTES, ...MANAGEMENT_ROUTES];

@@ -6,11 +6,15 @@
  */
 import type * as v from 'valibot';
 import type { operationIds } from '../endpoints/index.js';
+import type { operationIds as managementOperationIds } from '../management/endpoints/index.js';
 import type { Answer } from './answers.js';
 import type { FakeTalonState, ResolvedFakeTalonOptions } from './types.js';
 
 /** The SDK's operation ids (type only: nothing of the endpoints enters the testing bundle). */
 export type OperationId = keyof typeof operationIds;
+
+/** The Management API's operation ids (type only, like {@link OperationId}). */
+export type ManagementOperationId = keyof typeof managementOperationIds;
 
 /** What the fake needs to handle one request. */
 export interface Context {
@@ -31,8 +35,8 @@ export interface Call<B> extends Context {
 
 /** One operation: where it lives, what it accepts, and its handler. */
 export interface Route {
-  readonly id: OperationId;
-  readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE';
+  readonly id: OperationId | ManagementOperationId;
+  readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH';
   readonly path: string;
   readonly body?: v.GenericSchema;
   /**
@@ -40,6 +44,11 @@ export interface Route {
    * only the API key); only the three 2021 operations accept a signature too.
    */
   readonly apiKeyOnly?: boolean;
+  /**
+   * `managementKey`: a Management API operation, which accepts only
+   * `Authorization: ManagementKey-v1 <key>` (and the Integration operations refuse that scheme).
+   */
+  readonly auth?: 'managementKey';
   /** Boolean query parameters (`true`/`false`). */
   readonly flags?: readonly string[];
   /** Takes `silent=yes|no`. */

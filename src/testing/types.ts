@@ -18,6 +18,8 @@ import type { FakeSession } from './sessions/types.js';
 export interface FakeTalonOptions {
   /** The API key to accept. Default {@link FAKE_API_KEY}. */
   readonly apiKey?: string;
+  /** The Management API key to accept on Management operations. Default {@link FAKE_MANAGEMENT_KEY}. */
+  readonly managementKey?: string;
   /** The Application ID (signer of `Content-Signature`, and `applicationId` in answers). Default 42. */
   readonly applicationId?: number;
   /** The Application key, hex, for `Content-Signature`. Default {@link FAKE_APPLICATION_KEY}. */
@@ -84,6 +86,7 @@ export interface FakeTalon {
 /** {@link FakeTalonOptions} with every default filled in. */
 export interface ResolvedFakeTalonOptions {
   readonly apiKey: string;
+  readonly managementKey: string;
   readonly applicationId: number;
   readonly applicationKey: string;
   readonly campaigns: readonly FakeCampaign[];

@@ -13,7 +13,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { expect, it, vi } from 'vitest';
-import { ROUTES } from '../../src/testing/operations.js';
+import { MANAGEMENT_ROUTES, ROUTES } from '../../src/testing/operations.js';
 import { describeWithSpec, type OpenApi } from '../support/spec.js';
 
 /** One answer a fake gave. */
@@ -62,12 +62,16 @@ declare global {
 }
 
 // The suites whose answers are checked (by pattern, so that a renamed or split file still counts).
-const suites = import.meta.glob(['./*journey*.test.ts', './*every-operation*.test.ts'], { eager: true });
+// The Management suite's answers are checked against the Management file.
+const suites = import.meta.glob(
+  ['./*journey*.test.ts', './*every-operation*.test.ts', './management.test.ts'],
+  { eager: true },
+);
 
 /** The route (operation id, path template) of a request, found by the fake's own route table. */
-function routeOf(method: string, url: string) {
+function routeOf(method: string, url: string, routes = ROUTES) {
   const path = new URL(url).pathname;
-  return ROUTES.find(
+  return routes.find(
     (r) => r.method === method && new RegExp(`^${r.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(path),
   );
 }
@@ -176,6 +180,35 @@ describeWithSpec('every answer of the fake, against the 26.13 spec', (specs) => 
     const current = ROUTES.filter((r) => !legacy.has(r.id)).map((r) => r.id);
     expect(current.filter((id) => !checked.has(id))).toEqual([]);
     expect(unchecked).toBeGreaterThan(0);
+  });
+
+  it('every Management answer the Management suite got has the Management spec schema of its operation and status', () => {
+    const validate = validators(specs.management);
+    const problems = new Set<string>();
+    const checked = new Set<string>();
+    for (const a of answered) {
+      if (ROUTES.some((r) => r === routeOf(a.method, a.url))) continue;
+      const route = routeOf(a.method, a.url, MANAGEMENT_ROUTES);
+      if (!route || a.status === 501) continue; // 501: the fake's own answer for what it does not simulate
+      const validator = validate(route.path, a.method, a.status);
+      if (validator === undefined) {
+        // The Management file documents few errors; an undocumented error status still has the API's error body.
+        if (a.status < 400) problems.add(`${route.id} ${a.status}: a status the spec does not document`);
+        continue;
+      }
+      checked.add(route.id);
+      if (validator === null) {
+        if (a.text !== '') problems.add(`${route.id} ${a.status}: a body where the spec has none`);
+        continue;
+      }
+      if (!validator(JSON.parse(a.text)))
+        for (const error of describeErrors(validator.errors))
+          problems.add(`${route.id} ${a.status}: ${error}`);
+    }
+    expect([...problems].sort()).toEqual([]);
+    // Not vacuous: every stateful Management operation answered and was checked.
+    const stateful = MANAGEMENT_ROUTES.filter((r) => r.handle.length > 0).map((r) => r.id);
+    expect(stateful.filter((id) => !checked.has(id))).toEqual([]);
   });
 
   it('the check fails for an answer off the spec', () => {

@@ -11,6 +11,8 @@ export interface FakeLoyaltyCard {
   created: string;
   modified: string;
   status: 'active' | 'inactive';
+  /** Set when `transferLoyaltyCard` moved it to a new card: it stays inactive for good. */
+  blockReason?: string;
   /** The linked profiles, in the order linked. */
   profiles: { integrationId: string; timestamp: string }[];
   ledger: FakeLedgerEntry[];

@@ -57,9 +57,10 @@ export function join(profile: FakeProfile, programId: number, now: string): void
 }
 
 /** Whoever holds a ledger: a profile (whose `points` follow it) or a card. */
-type Holder = FakeProfile | FakeLoyaltyCard;
+export type Holder = FakeProfile | FakeLoyaltyCard;
 
-function post(holder: Holder, entry: FakeLedgerEntry): void {
+/** Books an entry on a ledger (a profile's net points follow it). */
+export function post(holder: Holder, entry: FakeLedgerEntry): void {
   holder.ledger.push(entry);
   if ('points' in holder)
     holder.points[entry.programId] = (holder.points[entry.programId] ?? 0) + entry.amount;
