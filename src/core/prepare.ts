@@ -56,8 +56,7 @@ export async function prepare(
   const signal = call.signal;
   if (signal?.aborted) return err(abortedError(op.id));
   const { url, body } = request;
-  const idempotencyKey =
-    op.idempotency && takesKey(op.idempotency) ? (call.idempotencyKey ?? newIdempotencyKey()) : undefined;
+  const idempotencyKey = takesKey(op.idempotency) ? (call.idempotencyKey ?? newIdempotencyKey()) : undefined;
 
   const headers = new Headers({ accept: op.answer?.accept ?? 'application/json' });
   if (body) headers.set('content-type', request.type ?? 'application/json');
@@ -126,10 +125,9 @@ function settle(
   if (call.signal !== undefined && !isSignal(call.signal))
     return err(configError(op.id, 'options.signal', 'must be an AbortSignal'));
   if (call.idempotencyKey !== undefined) {
-    const keyProblem =
-      op.idempotency && takesKey(op.idempotency)
-        ? idempotencyKeyProblem(call.idempotencyKey)
-        : 'is not honoured by Talon.One for this operation (it takes no Idempotency-Key)';
+    const keyProblem = takesKey(op.idempotency)
+      ? idempotencyKeyProblem(call.idempotencyKey)
+      : 'is not honoured by Talon.One for this operation (it takes no Idempotency-Key)';
     if (keyProblem) return err(configError(op.id, 'options.idempotencyKey', keyProblem));
   }
   const retry = resolveRetry(call.retry, client.retry, 'options.retry');
