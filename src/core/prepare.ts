@@ -215,15 +215,9 @@ function buildQuery(op: Operation, values: Record<string, unknown>): string | Co
   for (const name of op.query) {
     const value = values[name];
     if (value === undefined || value === null) continue;
-    const items = Array.isArray(value) ? value : [value];
-    if (op.csv?.includes(name) && items.length > 0) {
-      const text = items.map(String).join(',');
-      if (LONE_SURROGATE.test(text)) return lonelySurrogate(name);
-      search.append(name, text);
-      continue;
-    }
-    for (const item of items) {
-      const text = String(item);
+    const items = (Array.isArray(value) ? value : [value]).map(String);
+    const texts = op.csv?.includes(name) && items.length > 0 ? [items.join(',')] : items;
+    for (const text of texts) {
       // URLSearchParams would silently turn a lone surrogate into U+FFFD: refuse instead.
       if (LONE_SURROGATE.test(text)) return lonelySurrogate(name);
       search.append(name, text);
