@@ -1,5 +1,5 @@
 import { keyAuth } from './keyAuth.js';
-import type { Auth } from './types.js';
+import { type Auth, refusesManagement } from './types.js';
 
 /**
  * Authenticates with an Integration API key: every request carries
@@ -14,5 +14,5 @@ import type { Auth } from './types.js';
  * `createClient` throw a {@link TalonConfigError} at start-up (the SDK's only throw).
  */
 export function apiKey(key: string): Auth<'apiKey'> {
-  return keyAuth('apiKey', 'ApiKey-v1', key, 'the API key');
+  return keyAuth('apiKey', 'ApiKey-v1', key, 'the API key', refusesManagement);
 }

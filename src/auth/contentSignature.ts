@@ -1,6 +1,6 @@
 import { md5 } from '@noble/hashes/legacy.js';
 import { fromHex, toHex } from './hex.js';
-import { type Auth, redactor } from './types.js';
+import { type Auth, type AuthNeeds, redactor, refusal, refusesManagement } from './types.js';
 
 /** Options of {@link contentSignature}. */
 export interface ContentSignatureOptions {
@@ -57,5 +57,10 @@ export function contentSignature(options: ContentSignatureOptions): Auth<'conten
       headers.set('content-signature', `signer=${idText}; signature=${signature}`);
     },
     redact: redactor([rawKey, rawKey.toLowerCase(), rawKey.toUpperCase()]),
+    refuses: (needs: AuthNeeds) =>
+      refusesManagement(needs) ??
+      (needs.apiKeyOnly
+        ? refusal('accepts only apiKey auth (the API lists no Content-Signature for it)', 'apiKey')
+        : undefined),
   });
 }

@@ -1,16 +1,17 @@
-import { type AnyAuthScheme, type Auth, headerValueProblem, redactor } from './types.js';
+import { type AnyAuthScheme, type Auth, type AuthNeeds, headerValueProblem, redactor } from './types.js';
 
 /**
  * @internal An auth that sends one fixed `Authorization: <prefix> <key>` header: the shared body of
  * {@link apiKey} (`ApiKey-v1`) and `managementKey` (`ManagementKey-v1`). The key is checked like any
  * header value (empty, CR/LF/NUL, non-Latin-1, surrounding white space give `problem`) and is
- * redacted from every text the client's `redact` sees.
+ * redacted from every text the client's `redact` sees. `refuses` says which operations it cannot call.
  */
 export function keyAuth<S extends AnyAuthScheme>(
   scheme: S,
   prefix: string,
   key: string,
   what: string,
+  refuses: (needs: AuthNeeds) => string | undefined,
 ): Auth<S> {
   const problem = headerValueProblem(key, what);
   const secret = typeof key === 'string' ? key : '';
@@ -22,5 +23,6 @@ export function keyAuth<S extends AnyAuthScheme>(
       headers.set('authorization', header);
     },
     redact: redactor([secret]),
+    refuses,
   });
 }

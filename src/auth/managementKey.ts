@@ -1,5 +1,5 @@
 import { keyAuth } from './keyAuth.js';
-import type { Auth } from './types.js';
+import { type Auth, type AuthNeeds, refusal } from './types.js';
 
 /**
  * Authenticates with a Management API key: every request carries
@@ -15,5 +15,12 @@ import type { Auth } from './types.js';
  * `createClient` throw a {@link TalonConfigError} at start-up (the SDK's only throw).
  */
 export function managementKey(key: string): Auth<'managementKey'> {
-  return keyAuth('managementKey', 'ManagementKey-v1', key, 'the Management API key');
+  return keyAuth('managementKey', 'ManagementKey-v1', key, 'the Management API key', refusesIntegration);
+}
+
+/** A `managementKey` client calls Management operations only. */
+function refusesIntegration(needs: AuthNeeds): string | undefined {
+  return needs.auth === 'managementKey'
+    ? undefined
+    : refusal('does not accept managementKey auth (it is an Integration API operation)', 'apiKey');
 }

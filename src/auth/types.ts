@@ -20,6 +20,32 @@ export interface Auth<S extends AnyAuthScheme = AuthScheme> {
   readonly sign: (headers: Headers, body: Uint8Array) => void;
   /** Replaces every occurrence of the strategy's secrets in `text` with `[redacted]`. */
   readonly redact: (text: string) => string;
+  /**
+   * @internal Why this strategy cannot call an operation with `needs`, or `undefined` when it
+   * can (see `authMismatch` in core/auth-check.ts). Each scheme carries only its own refusals,
+   * so an app bundles the messages of the schemes it uses.
+   */
+  readonly refuses?: (needs: AuthNeeds) => string | undefined;
+}
+
+/** @internal What an operation asks of the client's auth (the `Operation` fields of the same names). */
+export interface AuthNeeds {
+  /** `'managementKey'` on Management API operations. */
+  readonly auth?: 'managementKey';
+  /** Only `apiKey` auth is accepted (the V2 operations). */
+  readonly apiKeyOnly?: boolean;
+}
+
+/** @internal A refusal's message: why, and the client that would do. */
+export function refusal(why: string, auth: string): string {
+  return `${why}; create a client with auth: ${auth}(key)`;
+}
+
+/** @internal The refusal of an Integration scheme (`apiKey`, `contentSignature`): no Management operation. */
+export function refusesManagement(needs: AuthNeeds): string | undefined {
+  return needs.auth === 'managementKey'
+    ? refusal('accepts only managementKey auth (it is a Management API operation)', 'managementKey')
+    : undefined;
 }
 
 /** @internal Builds a redactor that masks the given secrets (empty ones are ignored). */

@@ -110,16 +110,7 @@ export function attemptFetch(call: Call, body: Uint8Array<ArrayBuffer> | null): 
         clearTimeout(timer);
         outer.removeEventListener('abort', forward);
       };
-      exchange(call, input, init, body, controller.signal, attempt).then(
-        (response) => {
-          settled();
-          resolve(response);
-        },
-        (error: unknown) => {
-          settled();
-          reject(error);
-        },
-      );
+      exchange(call, input, init, body, controller.signal, attempt).finally(settled).then(resolve, reject);
     });
   };
 }

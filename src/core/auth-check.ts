@@ -1,4 +1,4 @@
-import type { Operation } from './operation.js';
+import type { AuthNeeds } from '../auth/types.js';
 
 /**
  * @internal Why `client`'s auth cannot call `op`, or `undefined` when it can. The transport turns
@@ -8,20 +8,13 @@ import type { Operation } from './operation.js';
  * - a Management operation (`op.auth === 'managementKey'`) takes only a `managementKey` client;
  * - an Integration operation refuses a `managementKey` client;
  * - an `apiKeyOnly` operation takes only an `apiKey` client.
+ *
+ * Each auth scheme states its own refusals (`Auth.refuses`, in src/auth/), so an app bundles only
+ * the messages of the schemes it uses; an auth object not made by the SDK's functions has none.
  */
 export function authMismatch(
-  op: Pick<Operation, 'auth' | 'apiKeyOnly'>,
-  client: { readonly auth: { readonly scheme: string } },
+  op: AuthNeeds,
+  client: { readonly auth: { readonly refuses?: ((needs: AuthNeeds) => string | undefined) | undefined } },
 ): string | undefined {
-  const scheme = client.auth.scheme;
-  const fix = (why: string, auth: string) => `${why}; create a client with auth: ${auth}(key)`;
-  if (op.auth === 'managementKey')
-    return scheme === 'managementKey'
-      ? undefined
-      : fix('accepts only managementKey auth (it is a Management API operation)', 'managementKey');
-  if (scheme === 'managementKey')
-    return fix('does not accept managementKey auth (it is an Integration API operation)', 'apiKey');
-  if (op.apiKeyOnly && scheme !== 'apiKey')
-    return fix('accepts only apiKey auth (the API lists no Content-Signature for it)', 'apiKey');
-  return undefined;
+  return client.auth.refuses?.(op);
 }

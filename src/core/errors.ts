@@ -232,10 +232,28 @@ export interface CallFacts {
   readonly advice?: string | undefined;
 }
 
-/** The {@link MayHaveBeenApplied} field of a call's error, and the message's ending that goes with it. */
-function applied(call: CallFacts): { mayHaveBeenApplied: boolean; tail: string } {
+/**
+ * The fields every error of a call that reached the network has (`operation`, `attempts`,
+ * {@link MayHaveBeenApplied}), `fields`, and the message `${operation}: ${text}`, ended with the
+ * call's advice when it may have been applied and passed through `scrub`.
+ */
+function reached<T extends { readonly kind: string }>(
+  call: CallFacts,
+  kind: T['kind'],
+  text: string,
+  fields: object,
+  scrub: Redact = call.redact,
+): T {
   const mayHaveBeenApplied = call.mayHaveBeenApplied === true;
-  return { mayHaveBeenApplied, tail: mayHaveBeenApplied && call.advice ? `; ${call.advice}` : '' };
+  const tail = mayHaveBeenApplied && call.advice ? `; ${call.advice}` : '';
+  return fail({
+    kind,
+    operation: call.operation,
+    attempts: call.attempts,
+    mayHaveBeenApplied,
+    ...fields,
+    message: scrub(`${call.operation}: ${text}${tail}`),
+  }) as unknown as T;
 }
 
 /** Scrubs secrets from issues (valibot messages quote the values they received); drops codes. */
@@ -303,21 +321,12 @@ export function responseError(
  * `totalTimeout` setting), its message naming the option.
  */
 export function timeoutError(call: CallFacts, limit: TimeoutLimit, ms: number): TimeoutError {
-  const { operation, attempts } = call;
-  const { mayHaveBeenApplied, tail } = applied(call);
   const what =
     limit === 'total'
       ? `totalTimeout (${ms} ms) ran out`
       : `${limit === 'body' ? 'the body did not arrive' : 'no answer'} within timeout (${ms} ms)`;
-  return fail({
-    kind: 'timeout',
-    operation,
-    limit,
-    timeout: ms,
-    attempts,
-    mayHaveBeenApplied,
-    message: `${operation}: ${what}, attempt ${attempts}${tail}`,
-  });
+  // Nothing in this message comes from a server or a caller: it is not scrubbed.
+  return reached(call, 'timeout', `${what}, attempt ${call.attempts}`, { limit, timeout: ms }, String);
 }
 
 /** @internal An `aborted` error: the caller's signal fired. */
@@ -327,16 +336,7 @@ export function abortedError(operation: string): AbortedError {
 
 /** @internal A `network` error: no answer arrived, for the reason `detail` gives. */
 export function networkError(call: CallFacts, detail: string): NetworkError {
-  const { mayHaveBeenApplied, tail } = applied(call);
-  return fail({
-    kind: 'network',
-    operation: call.operation,
-    attempts: call.attempts,
-    mayHaveBeenApplied,
-    message: call.redact(
-      `${call.operation}: the request failed before an answer arrived: ${detail.slice(0, 300)}${tail}`,
-    ),
-  });
+  return reached(call, 'network', `the request failed before an answer arrived: ${detail.slice(0, 300)}`, {});
 }
 
 /**
@@ -354,19 +354,12 @@ export function httpError(
   const said = (data as { message?: unknown } | null | undefined)?.message;
   const apiMessage = typeof data === 'object' && typeof said === 'string' ? `: ${said.slice(0, 300)}` : '';
   const after = call.attempts > 1 ? ` (after ${call.attempts} attempts)` : '';
-  const { mayHaveBeenApplied, tail } = applied(call);
-  const common = {
-    kind: 'http' as const,
-    operation: call.operation,
-    message: call.redact(`${call.operation}: Talon.One answered HTTP ${status}${apiMessage}${after}${tail}`),
+  return reached(call, 'http', `Talon.One answered HTTP ${status}${apiMessage}${after}`, {
     headers: response.headers,
     retryAfter: retryDelay(response.headers, Date.now())?.ms,
-    attempts: call.attempts,
-    mayHaveBeenApplied,
-  };
-  return parsed?.success
-    ? fail({ ...common, documented: true as const, status, body: parsed.output })
-    : fail({ ...common, documented: false as const, status, body: data });
+    status,
+    ...(parsed?.success ? { documented: true, body: parsed.output } : { documented: false, body: data }),
+  });
 }
 
 /**

@@ -72,8 +72,8 @@ export const BODY_RULES: Readonly<Record<BodyRule, (params: unknown) => boolean>
  * Whether Talon.One honours an `Idempotency-Key` for the operation, so the transport should send
  * one (the caller's, else a new UUID) with every attempt of a call.
  */
-export function takesKey(idempotency: Idempotency): boolean {
-  return idempotency.keySince !== undefined;
+export function takesKey(idempotency: Idempotency | undefined): boolean {
+  return idempotency?.keySince !== undefined;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { safeParse } from 'valibot';
 import { type Client, isClient } from '../client.js';
+import type { Call } from './attempt.js';
 import { authMismatch } from './auth-check.js';
 import { abortedError, type CodedIssue, configError, type TalonError, validationError } from './errors.js';
 import { idempotencyKeyProblem, newIdempotencyKey, takesKey } from './idempotency.js';
@@ -12,6 +13,7 @@ import { toIssues } from './issues.js';
 import type { Operation } from './operation.js';
 import { type CallOptions, checkSharedOptions, type ResolvedRetry, resolveRetry } from './options.js';
 import { type Err, err } from './result.js';
+import { type RetryFacts, safeToRepeat } from './retry.js';
 
 /**
  * @internal What a stage of a call hands on: its value, or the error that ends the call (an
@@ -19,8 +21,11 @@ import { type Err, err } from './result.js';
  */
 export type Step<T extends object> = T | Err<TalonError<Record<number, unknown>>>;
 
-/** @internal A checked call, ready to send. */
-export interface Prepared {
+/**
+ * @internal A checked call, ready to send: one object that is also the {@link Call} its attempts
+ * share and the {@link RetryFacts} its retry decisions read, so that no stage copies it.
+ */
+export interface Prepared extends Call, RetryFacts {
   readonly client: Client;
   readonly op: Operation<unknown, Record<number, unknown>>;
   readonly url: string;
@@ -28,15 +33,9 @@ export interface Prepared {
   readonly headers: Record<string, string>;
   /** The serialized body (`null` when the operation sends none): the bytes that were signed. */
   readonly body: Uint8Array<ArrayBuffer> | null;
-  readonly signal: AbortSignal | undefined;
-  readonly timeout: number;
   readonly totalTimeout: number | false;
   readonly retry: ResolvedRetry;
   readonly validate: boolean;
-  /** The params as validated (a retry rule may read the body). */
-  readonly params: unknown;
-  /** The `Idempotency-Key` every attempt sends, for an operation that takes one. */
-  readonly idempotencyKey: string | undefined;
 }
 
 /**
@@ -57,8 +56,7 @@ export async function prepare(
   const signal = call.signal;
   if (signal?.aborted) return err(abortedError(op.id));
   const { url, body } = request;
-  const idempotencyKey =
-    op.idempotency && takesKey(op.idempotency) ? (call.idempotencyKey ?? newIdempotencyKey()) : undefined;
+  const idempotencyKey = takesKey(op.idempotency) ? (call.idempotencyKey ?? newIdempotencyKey()) : undefined;
 
   const headers = new Headers({ accept: op.answer?.accept ?? 'application/json' });
   if (body) headers.set('content-type', request.type ?? 'application/json');
@@ -66,9 +64,12 @@ export async function prepare(
   if (call.headers) for (const [name, value] of Object.entries(call.headers)) headers.set(name, value);
   if (idempotencyKey) headers.set('idempotency-key', idempotencyKey);
   client.auth.sign(headers, body ?? new Uint8Array(0));
+  const keyed = idempotencyKey !== undefined;
   return {
     client,
     op,
+    operation: op.id,
+    redact: client.auth.redact,
     url,
     headers: Object.fromEntries(headers),
     body,
@@ -78,8 +79,25 @@ export async function prepare(
     retry,
     validate: call.validateResponse ?? client.validateResponse,
     params: request.params,
-    idempotencyKey,
+    keyed,
+    attempts: 0,
+    mayHaveBeenApplied: false,
+    // Advice unless a repeat is harmless without a key: a key the caller may not know does not count.
+    advice: safeToRepeat(op, request.params, false) ? undefined : adviceFor(op, keyed),
   };
+}
+
+/**
+ * What the caller of a call that is not safe to repeat should do when it may have been applied:
+ * read the state it changes before sending it again.
+ */
+function adviceFor(op: Operation, keyed: boolean): string {
+  // A session operation (current or legacy) by its path segment.
+  const check = /\/customer_sessions\//.test(op.path)
+    ? 'read the session with getCustomerSession'
+    : `check Talon.One's state`;
+  const key = keyed ? ', or send it with the same idempotencyKey within 24 hours' : '';
+  return `the request may have been applied (${op.id} is not safe to repeat): ${check} before sending it again${key}`;
 }
 
 function isSignal(value: unknown): value is AbortSignal {
@@ -107,10 +125,9 @@ function settle(
   if (call.signal !== undefined && !isSignal(call.signal))
     return err(configError(op.id, 'options.signal', 'must be an AbortSignal'));
   if (call.idempotencyKey !== undefined) {
-    const keyProblem =
-      op.idempotency && takesKey(op.idempotency)
-        ? idempotencyKeyProblem(call.idempotencyKey)
-        : 'is not honoured by Talon.One for this operation (it takes no Idempotency-Key)';
+    const keyProblem = takesKey(op.idempotency)
+      ? idempotencyKeyProblem(call.idempotencyKey)
+      : 'is not honoured by Talon.One for this operation (it takes no Idempotency-Key)';
     if (keyProblem) return err(configError(op.id, 'options.idempotencyKey', keyProblem));
   }
   const retry = resolveRetry(call.retry, client.retry, 'options.retry');
@@ -198,15 +215,9 @@ function buildQuery(op: Operation, values: Record<string, unknown>): string | Co
   for (const name of op.query) {
     const value = values[name];
     if (value === undefined || value === null) continue;
-    const items = Array.isArray(value) ? value : [value];
-    if (op.csv?.includes(name) && items.length > 0) {
-      const text = items.map(String).join(',');
-      if (LONE_SURROGATE.test(text)) return lonelySurrogate(name);
-      search.append(name, text);
-      continue;
-    }
-    for (const item of items) {
-      const text = String(item);
+    const items = (Array.isArray(value) ? value : [value]).map(String);
+    const texts = op.csv?.includes(name) && items.length > 0 ? [items.join(',')] : items;
+    for (const text of texts) {
       // URLSearchParams would silently turn a lone surrogate into U+FFFD: refuse instead.
       if (LONE_SURROGATE.test(text)) return lonelySurrogate(name);
       search.append(name, text);

@@ -30,7 +30,7 @@ import type { Operation } from './operation.js';
 import type { CallOptions } from './options.js';
 import { type Prepared, prepare, type Step } from './prepare.js';
 import { err, ok, type Result } from './result.js';
-import { kyRetry, type RetryFacts, safeToRepeat } from './retry.js';
+import { kyRetry } from './retry.js';
 
 type AnyError = TalonError<Record<number, unknown>>;
 
@@ -69,72 +69,33 @@ async function run(
   // The rate limiter's slot: once per call, before the first attempt (retries take none).
   const limiter = client.rateLimit;
   if (limiter && !(await limiter.wait(op.id, prepared.signal))) return err(abortedError(op.id));
-  const sent = await transmit(prepared);
-  if ('error' in sent) return sent;
-  return readAnswer(prepared, sent);
-}
-
-/** What the second stage hands on: the 2xx answer, and the call that got it. */
-interface Sent {
-  readonly call: Call;
-  readonly response: Response;
-  /** When the call started (ms since the epoch), for what is left of `totalTimeout`. */
-  readonly started: number;
+  const started = Date.now();
+  const response = await transmit(prepared);
+  if ('error' in response) return response;
+  return readAnswer(prepared, response, started);
 }
 
 /**
  * Sends the call with ky: retries, backoff and `totalTimeout` are ky's; each attempt is
- * ./attempt.ts's. A 2xx answer comes back with its body unread; anything else is the error.
+ * ./attempt.ts's (the prepared call is the {@link Call} its attempts share). A 2xx answer comes
+ * back with its body unread; anything else is the error.
  */
-async function transmit(prepared: Prepared): Promise<Step<Sent>> {
-  const { client, op, signal, totalTimeout, retry, body } = prepared;
-  const facts: RetryFacts = {
-    op,
-    retry,
-    params: prepared.params,
-    keyed: prepared.idempotencyKey !== undefined,
-  };
-  const call: Call = {
-    op,
-    client,
-    operation: op.id,
-    redact: client.auth.redact,
-    signal,
-    timeout: prepared.timeout,
-    attempts: 0,
-    mayHaveBeenApplied: false,
-    // Advice unless a repeat is harmless without a key: a key the caller may not know does not count.
-    advice: safeToRepeat({ ...facts, keyed: false }) ? undefined : adviceFor(op, facts.keyed),
-  };
-  const started = Date.now();
+async function transmit(call: Prepared): Promise<Step<Response>> {
+  const { op, signal, totalTimeout } = call;
   try {
-    const response = await ky(prepared.url, {
+    return await ky(call.url, {
       method: op.method,
-      headers: prepared.headers,
+      headers: call.headers,
       redirect: 'manual',
       timeout: false,
       totalTimeout,
-      retry: kyRetry(facts),
-      fetch: attemptFetch(call, body),
+      retry: kyRetry(call),
+      fetch: attemptFetch(call, call.body),
       ...(signal ? { signal } : {}),
     });
-    return { call, response, started };
   } catch (error) {
     return err(failureOf(call, error, totalTimeout));
   }
-}
-
-/**
- * What the caller of a call that is not safe to repeat should do when it may have been applied:
- * read the state it changes before sending it again.
- */
-function adviceFor(op: Operation<unknown, Record<number, unknown>>, keyed: boolean): string {
-  // A session operation (current or legacy) by its path segment.
-  const check = /\/customer_sessions\//.test(op.path)
-    ? 'read the session with getCustomerSession'
-    : `check Talon.One's state`;
-  const key = keyed ? ', or send it with the same idempotencyKey within 24 hours' : '';
-  return `the request may have been applied (${op.id} is not safe to repeat): ${check} before sending it again${key}`;
 }
 
 function describe(error: unknown): string {
@@ -178,15 +139,18 @@ function scrubbedJson(call: Call, text: string): unknown {
 /**
  * Reads the 2xx body within `maxResponseBytes` and its deadline, and checks it: empty only where
  * the operation allows it, JSON, and (unless `validateResponse: false`) the operation's shape.
+ * `started`: when the call started (ms since the epoch), for what is left of `totalTimeout`.
  */
-async function readAnswer(prepared: Prepared, sent: Sent): Promise<Result<unknown, AnyError>> {
-  const { client, op, signal } = prepared;
-  const { call, response } = sent;
-  const { timeout, totalTimeout } = prepared;
+async function readAnswer(
+  call: Prepared,
+  response: Response,
+  started: number,
+): Promise<Result<unknown, AnyError>> {
+  const { client, op, signal, timeout, totalTimeout } = call;
   const status = response.status;
   // The body read's deadline: `timeout` again, or what is left of `totalTimeout` when that is
   // less; the timer armed with it knows which limit it enforces.
-  const left = totalTimeout === false ? timeout : totalTimeout - (Date.now() - sent.started);
+  const left = totalTimeout === false ? timeout : totalTimeout - (Date.now() - started);
   const total = totalTimeout !== false && left < timeout;
   const reader = (body: Response) =>
     readText(body, client.maxResponseBytes, total ? Math.max(left, 1) : timeout, signal);
@@ -225,7 +189,7 @@ async function readAnswer(prepared: Prepared, sent: Sent): Promise<Result<unknow
   } catch {
     return err(responseError(call, status, 'not-json', 'the body is not valid JSON'));
   }
-  if (!prepared.validate) return ok(json, meta);
+  if (!call.validate) return ok(json, meta);
   const parsed = safeParse(op.response, json);
   if (parsed.success) return ok(parsed.output, meta);
   const issues = toIssues(parsed.issues);

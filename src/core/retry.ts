@@ -38,17 +38,22 @@ export function explicitMethods(retry: ResolvedRetry): boolean {
  */
 export function mayRepeat(facts: RetryFacts): boolean {
   const { op, retry } = facts;
-  return explicitMethods(retry) ? retry.methods.includes(op.method) : safeToRepeat(facts);
+  return explicitMethods(retry)
+    ? retry.methods.includes(op.method)
+    : safeToRepeat(op, facts.params, facts.keyed);
 }
 
 /**
  * @internal Whether repeating this call cannot change what happened, by its operation's class
  * (the default methods for an operation without one), whatever the retry settings.
  */
-export function safeToRepeat(facts: RetryFacts): boolean {
-  const { op } = facts;
+export function safeToRepeat(
+  op: Operation<unknown, Record<number, unknown>>,
+  params: unknown,
+  keyed: boolean,
+): boolean {
   if (!op.idempotency) return DEFAULT_RETRY.methods.includes(op.method);
-  return repeatable(op.idempotency, facts.params, facts.keyed);
+  return repeatable(op.idempotency, params, keyed);
 }
 
 /**
