@@ -42,9 +42,16 @@ const KEYS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
 /**
  * Growth ceilings for the two scenarios over budget (gzip bytes). Before the move to 26.13 they
  * were 15.95 and 21.1 KB; that move was allowed 5 % more (strict requests with a "did you mean",
- * tolerant answers), so 16.75 and 22.15 KB. Lower them when the bundles shrink, never raise them.
+ * tolerant answers), so 16.75 and 22.15 KB. The reliability work of the Management/retries wave
+ * raised them once more, to the size measured then (18.63 / 23.87 KB rollup, 18.67 / 23.94
+ * esbuild) plus 0.5 %: +2.1 KB gzip for one Idempotency-Key per call and retries by each
+ * operation's class with `mayHaveBeenApplied` (about 1.35 KB), the transport in stages with the
+ * timeout that fired (`limit`) and issue codes (about 0.5 KB), the refusal of the other API's
+ * client, the rate-limit slot and the operation-driven upload/CSV hooks (about 0.35 KB), the
+ * reserved-header check (about 0.1 KB), less a 0.23 KB trim (docs/sizes.md). Lower them when the
+ * bundles shrink, never raise them again without naming what the bytes buy.
  */
-const CEILINGS = { a: 16.75 * KB, b: 22.15 * KB } as const;
+const CEILINGS = { a: 18.77 * KB, b: 24.06 * KB } as const;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** `s` as a whole string literal (ids and paths are prefixes of one another, e.g. createReferral). */
 const quoted = (s: string) => new RegExp(`["'\`]${escapeRegExp(s)}["'\`]`);
