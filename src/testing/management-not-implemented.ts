@@ -26,7 +26,10 @@ export type StatefulManagementOperation =
   | 'updateCoupon'
   | 'deleteCoupon'
   | 'getCustomerProfile'
-  | 'getCustomerProfiles';
+  | 'getCustomerProfiles'
+  | 'getApplicationSession'
+  | 'getApplicationSessions'
+  | 'getCampaigns';
 
 type Method = Route['method'];
 
@@ -149,8 +152,6 @@ const REQUEST_LINES: Readonly<
   getApplicationEventsWithoutTotalCount: ['GET', '/v1/applications/{applicationId}/events/no_total'],
   getApplicationEventTypes: ['GET', '/v1/applications/{applicationId}/event_types'],
   getApplications: ['GET', '/v1/applications'],
-  getApplicationSession: ['GET', '/v1/applications/{applicationId}/sessions/{sessionId}'],
-  getApplicationSessions: ['GET', '/v1/applications/{applicationId}/sessions'],
   getAttribute: ['GET', '/v1/attributes/{attributeId}'],
   getAttributes: ['GET', '/v1/attributes'],
   getAudienceMemberships: ['GET', '/v1/audiences/{audienceId}/memberships'],
@@ -161,7 +162,6 @@ const REQUEST_LINES: Readonly<
   getCampaignByAttributes: ['POST', '/v1/applications/{applicationId}/campaigns_search'],
   getCampaignGroup: ['GET', '/v1/campaign_groups/{campaignGroupId}'],
   getCampaignGroups: ['GET', '/v1/campaign_groups'],
-  getCampaigns: ['GET', '/v1/applications/{applicationId}/campaigns'],
   getCampaignTemplates: ['GET', '/v1/campaign_templates'],
   getChanges: ['GET', '/v1/changes'],
   getCollection: [

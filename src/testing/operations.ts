@@ -13,6 +13,7 @@ import {
   updateAudienceV2,
   updateCustomerProfileAudiences,
 } from './audiences/routes.js';
+import { getCampaigns } from './campaigns/management-routes.js';
 import {
   getCustomerAchievementHistory,
   getCustomerAchievements,
@@ -74,6 +75,7 @@ import {
   updateCustomerProfileV2,
 } from './profiles/routes.js';
 import type { ManagementOperationId, OperationId, Route } from './route.js';
+import { getApplicationSession, getApplicationSessions } from './sessions/management-routes.js';
 import {
   getCustomerSession,
   reopenCustomerSession,
@@ -176,6 +178,10 @@ export const MANAGEMENT_ROUTE_TABLE: Readonly<Record<ManagementOperationId, Rout
   // Customer profiles
   getCustomerProfile,
   getCustomerProfiles,
+  // Customer sessions and campaigns
+  getApplicationSession,
+  getApplicationSessions,
+  getCampaigns,
   // Everything else: 501 naming the operation
   ...NOT_IMPLEMENTED_ROUTES,
 };

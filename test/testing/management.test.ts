@@ -445,3 +445,62 @@ describe('customer profiles', () => {
     httpErrorBody(await mgmt.getCustomerProfile(client, { customerId: 999_999 }), 404, false);
   });
 });
+
+describe('customer sessions', () => {
+  it('reads a session by its ID and lists sessions with filters and pages, 404 for an unknown one', async () => {
+    await customer('ada');
+    value(
+      await updateCustomerSessionV2(clientFor(fake), {
+        customerSessionId: 'cart-bob',
+        body: { customerSession: { profileId: 'bob', cartItems: CART, couponCodes: ['SUMMER10'] } },
+      }),
+    );
+    const client = managementClient();
+    const closed = fake.state.sessions.get('order-ada')!;
+    const one = value(
+      await mgmt.getApplicationSession(client, { applicationId: FAKE_APPLICATION_ID, sessionId: closed.id }),
+    );
+    expect(one).toMatchObject({
+      integrationId: 'order-ada',
+      profileintegrationid: 'ada',
+      state: 'closed',
+      coupon: '',
+      referral: '',
+    });
+    expect(one.total).toBeGreaterThan(0);
+    const all = value(await mgmt.getApplicationSessions(client, { applicationId: FAKE_APPLICATION_ID }));
+    expect(all.data.map((s) => s.integrationId)).toEqual(['order-ada', 'cart-bob']);
+    const open = value(
+      await mgmt.getApplicationSessions(client, { applicationId: FAKE_APPLICATION_ID, state: 'open' }),
+    );
+    expect(open.data).toMatchObject([{ integrationId: 'cart-bob', coupon: 'SUMMER10', state: 'open' }]);
+    const first = value(
+      await mgmt.getApplicationSessions(client, { applicationId: FAKE_APPLICATION_ID, pageSize: 1 }),
+    );
+    expect(first).toMatchObject({ hasMore: true, data: [{ integrationId: 'order-ada' }] });
+    httpErrorBody(
+      await mgmt.getApplicationSession(client, { applicationId: FAKE_APPLICATION_ID, sessionId: 999_999 }),
+      404,
+      false,
+    );
+    httpErrorBody(await mgmt.getApplicationSessions(client, { applicationId: 999 }), 404, false);
+  });
+});
+
+describe('campaigns', () => {
+  it('lists the configured campaigns with the total count, by name and page', async () => {
+    const client = managementClient();
+    const all = value(await mgmt.getCampaigns(client, { applicationId: FAKE_APPLICATION_ID }));
+    expect(all.totalResultSize).toBe(fake.config.campaigns.length);
+    expect(all.data.map((c) => c.id)).toEqual(fake.config.campaigns.map((c) => c.id).sort((a, b) => a - b));
+    const coupon = fake.config.campaigns.find((c) => c.id === FAKE_COUPON_CAMPAIGN_ID)!;
+    const named = value(
+      await mgmt.getCampaigns(client, { applicationId: FAKE_APPLICATION_ID, name: coupon.name }),
+    );
+    expect(named.data.map((c) => c.id)).toContain(FAKE_COUPON_CAMPAIGN_ID);
+    const first = value(await mgmt.getCampaigns(client, { applicationId: FAKE_APPLICATION_ID, pageSize: 1 }));
+    expect(first.data).toHaveLength(1);
+    expect(first.totalResultSize).toBe(all.totalResultSize);
+    httpErrorBody(await mgmt.getCampaigns(client, { applicationId: 999 }), 404, false);
+  });
+});
