@@ -5,7 +5,7 @@
  */
 import { safeParse } from 'valibot';
 import { dateTime } from '../models/helpers.js';
-import { type Answer, fail } from './answers.js';
+import { type Answer, fail, notFound } from './answers.js';
 
 const WHOLE = /^-?\d+$/;
 
@@ -82,6 +82,19 @@ export function pathId(path: Readonly<Record<string, string>>, name: string): nu
 }
 
 /** The page of `items` that `skip` and `pageSize` select. */
+/**
+ * The 400 or 404 for a Management path whose `applicationId` is not a number or not the fake's
+ * Application; `undefined` when it is the fake's.
+ */
+export function otherApplication(
+  path: Readonly<Record<string, string>>,
+  applicationId: number,
+): Answer | undefined {
+  const application = pathId(path, 'applicationId');
+  if (typeof application !== 'number') return application;
+  return application === applicationId ? undefined : notFound(`Application ${application}`);
+}
+
 export function page<T>(items: readonly T[], skip: number, pageSize: number): T[] {
   return items.slice(skip, skip + pageSize);
 }

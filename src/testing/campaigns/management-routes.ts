@@ -3,8 +3,8 @@
  * (running or not), filtered by name, state and tag, page by page with the total count.
  */
 import type { GetCampaignsValue } from '../../management/endpoints/index.js';
-import { notFound, ok } from '../answers.js';
-import { page, pathId, QueryReader } from '../query.js';
+import { ok } from '../answers.js';
+import { otherApplication, page, QueryReader } from '../query.js';
 import type { Call, Route } from '../route.js';
 import { campaignView } from './views.js';
 
@@ -14,9 +14,8 @@ export const getCampaigns: Route = {
   path: '/v1/applications/{applicationId}/campaigns',
   auth: 'managementKey',
   handle(call: Call<undefined>) {
-    const application = pathId(call.path, 'applicationId');
-    if (typeof application !== 'number') return application;
-    if (application !== call.config.applicationId) return notFound(`Application ${application}`);
+    const refused = otherApplication(call.path, call.config.applicationId);
+    if (refused) return refused;
     const q = new QueryReader(call.query);
     const pageSize = q.int('pageSize', 1, 1000) ?? 1000;
     const skip = q.int('skip', 0) ?? 0;

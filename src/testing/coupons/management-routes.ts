@@ -12,7 +12,7 @@ import { NewCouponsInputSchema, UpdateCouponInputSchema } from '../../management
 import { type Answer, fail, notFound, ok } from '../answers.js';
 import { findCampaign } from '../campaigns/rules.js';
 import { newCode } from '../ids.js';
-import { page, pathId, QueryReader } from '../query.js';
+import { otherApplication, page, pathId, QueryReader } from '../query.js';
 import type { Body, Call, Route } from '../route.js';
 import type { FakeCoupon } from './types.js';
 import { couponView } from './views.js';
@@ -21,9 +21,8 @@ const COUPONS = '/v1/applications/{applicationId}/campaigns/{campaignId}/coupons
 
 /** The coupon campaign of the path (in the fake's Application); or the 400/404. */
 function couponCampaignOf(call: Call<unknown>): number | Answer {
-  const application = pathId(call.path, 'applicationId');
-  if (typeof application !== 'number') return application;
-  if (application !== call.config.applicationId) return notFound(`Application ${application}`);
+  const refused = otherApplication(call.path, call.config.applicationId);
+  if (refused) return refused;
   const id = pathId(call.path, 'campaignId');
   if (typeof id !== 'number') return id;
   return findCampaign(call.config, id, 'coupon') ? id : notFound(`Coupon campaign ${id}`);

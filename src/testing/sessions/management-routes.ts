@@ -8,9 +8,9 @@ import type {
   GetApplicationSessionValue,
 } from '../../management/endpoints/index.js';
 import type { ApplicationSession } from '../../management/models/types.js';
-import { type Answer, notFound, ok } from '../answers.js';
+import { notFound, ok } from '../answers.js';
 import { cents } from '../money.js';
-import { page, pathId, QueryReader } from '../query.js';
+import { otherApplication, page, pathId, QueryReader } from '../query.js';
 import type { Call, Route } from '../route.js';
 import type { FakeTalonState, ResolvedFakeTalonOptions } from '../types.js';
 import type { FakeSession } from './types.js';
@@ -45,20 +45,13 @@ function applicationSessionView(
   };
 }
 
-/** The path's Application, which must be the fake's; or the 400/404. */
-function inApplication(call: Call<unknown>): Answer | undefined {
-  const application = pathId(call.path, 'applicationId');
-  if (typeof application !== 'number') return application;
-  return application === call.config.applicationId ? undefined : notFound(`Application ${application}`);
-}
-
 export const getApplicationSession: Route = {
   id: 'getApplicationSession',
   method: 'GET',
   path: '/v1/applications/{applicationId}/sessions/{sessionId}',
   auth: 'managementKey',
   handle(call: Call<undefined>) {
-    const refused = inApplication(call);
+    const refused = otherApplication(call.path, call.config.applicationId);
     if (refused) return refused;
     const id = pathId(call.path, 'sessionId');
     if (typeof id !== 'number') return id;
@@ -74,7 +67,7 @@ export const getApplicationSessions: Route = {
   path: '/v1/applications/{applicationId}/sessions',
   auth: 'managementKey',
   handle(call: Call<undefined>) {
-    const refused = inApplication(call);
+    const refused = otherApplication(call.path, call.config.applicationId);
     if (refused) return refused;
     const q = new QueryReader(call.query);
     const pageSize = q.int('pageSize', 1, 1000) ?? 1000;
