@@ -99,18 +99,26 @@ export function attemptFetch(call: Call, body: Uint8Array<ArrayBuffer> | null): 
     const forward = () => controller.abort(outer.reason);
     if (outer.aborted) forward();
     else outer.addEventListener('abort', forward);
+    // The Request a custom fetch gets follows `controller.signal` through a weak link that garbage
+    // collection breaks once nothing holds the Request (nodejs/node#55428): the pending timer
+    // holds it here until the attempt ends, so that fetch always hears the abort.
+    const held: { request?: Request | undefined } = {};
     return new Promise<Response>((resolve, reject) => {
       const timer = setTimeout(() => {
         // The request went out and no answer came: it may have been applied.
         call.mayHaveBeenApplied = true;
         controller.abort();
+        held.request = undefined;
         reject(new AttemptEnded(timeoutError(call, 'attempt', call.timeout)));
       }, call.timeout);
       const settled = () => {
         clearTimeout(timer);
+        held.request = undefined;
         outer.removeEventListener('abort', forward);
       };
-      exchange(call, input, init, body, controller.signal, attempt).finally(settled).then(resolve, reject);
+      exchange(call, input, init, body, controller.signal, attempt, held)
+        .finally(settled)
+        .then(resolve, reject);
     });
   };
 }
@@ -146,6 +154,7 @@ async function exchange(
   body: Uint8Array<ArrayBuffer> | null,
   signal: AbortSignal,
   attempt: number,
+  held: { request?: Request | undefined },
 ): Promise<Response> {
   const { client, op } = call;
   const hooks = client.hooks;
@@ -164,9 +173,11 @@ async function exchange(
   let thrown: unknown;
   try {
     const custom = client.fetch;
-    response = await (custom
-      ? // A custom fetch is promised a Request: one with the bytes, made for this attempt.
-        custom(new Request(input, body ? { body, signal } : { signal }), init)
+    // A custom fetch is promised a Request: one with the bytes, made for this attempt.
+    const request = custom ? new Request(input, body ? { body, signal } : { signal }) : undefined;
+    held.request = request;
+    response = await (custom && request
+      ? custom(request, init)
       : globalThis.fetch(url, {
           method: input.method,
           headers: input.headers,

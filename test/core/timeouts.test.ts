@@ -4,6 +4,8 @@
  * server: one that never answers (but hangs up when its signal aborts), one that sends headers
  * and then trickles a body that never ends.
  */
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { send } from '../../src/core/request.js';
 import { apiKey, createClient, type FetchLike } from '../../src/index.js';
@@ -144,5 +146,26 @@ describe('timeouts say which limit ran out', () => {
       ok: false,
       error: { kind: 'timeout', limit: 'total', timeout: 40, attempts: 1 },
     });
+  });
+});
+
+describe('a custom fetch hears the abort even after garbage collection', () => {
+  it('the Request it was given is held until the attempt ends (nodejs/node#55428)', async () => {
+    // The Request's signal follows the attempt's through a weak link that a collection breaks
+    // when nothing holds the Request; a fetch that only keeps listening must still be hung up.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let hungUp = 0;
+    const fetch: FetchLike = (request) => {
+      request.signal.addEventListener('abort', () => {
+        hungUp++;
+      });
+      setTimeout(gc, 5);
+      setTimeout(gc, 15);
+      return new Promise(() => {});
+    };
+    const result = await send(clientWith(fetch), getThing, { thingId: 'x' }, { timeout: 40, retry: false });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'timeout', limit: 'attempt' } });
+    expect(hungUp).toBe(1);
   });
 });
