@@ -82,8 +82,11 @@ export async function prepare(
     keyed,
     attempts: 0,
     mayHaveBeenApplied: false,
-    // Advice unless a repeat is harmless without a key: a key the caller may not know does not count.
-    advice: safeToRepeat(op, request.params, false) ? undefined : adviceFor(op, keyed),
+    // Advice unless a repeat is harmless without a key. Only a key the caller chose can be sent
+    // again: one the SDK made for this call is not the caller's to reuse.
+    advice: safeToRepeat(op, request.params, false)
+      ? undefined
+      : adviceFor(op, call.idempotencyKey !== undefined && keyed),
   };
 }
 
@@ -91,12 +94,12 @@ export async function prepare(
  * What the caller of a call that is not safe to repeat should do when it may have been applied:
  * read the state it changes before sending it again.
  */
-function adviceFor(op: Operation, keyed: boolean): string {
+function adviceFor(op: Operation, ownKey: boolean): string {
   // A session operation (current or legacy) by its path segment.
   const check = /\/customer_sessions\//.test(op.path)
     ? 'read the session with getCustomerSession'
     : `check Talon.One's state`;
-  const key = keyed ? ', or send it with the same idempotencyKey within 24 hours' : '';
+  const key = ownKey ? ', or send it with the same idempotencyKey within 24 hours' : '';
   return `the request may have been applied (${op.id} is not safe to repeat): ${check} before sending it again${key}`;
 }
 

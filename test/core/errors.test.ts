@@ -17,6 +17,7 @@ import {
   getCustomerSession,
   type TalonError,
   type UndocumentedHttpError,
+  updateCustomerSessionV2,
 } from '../../src/index.js';
 import { BASE_URL, useMockServer } from '../support/msw.js';
 
@@ -199,5 +200,32 @@ describe('the types', () => {
     ).toBe('404 404');
     expect(label({ ...http404, documented: false, status: 500, body: 'x' } as E)).toBe('http 500');
     expect(label(fail({ kind: 'aborted', operation: OP, message: 'm' }))).toBe('aborted');
+  });
+});
+
+describe('the advice of a call that may have been applied', () => {
+  const closing = {
+    customerSessionId: 'o1',
+    body: { customerSession: { profileId: 'ada', state: 'closed' as const } },
+  };
+  const failing: FetchLike = async () =>
+    new Response(JSON.stringify({ message: 'boom' }), {
+      status: 500,
+      headers: { 'content-type': 'application/json' },
+    });
+  const close = (options: { idempotencyKey?: string }) =>
+    updateCustomerSessionV2(
+      createClient({ baseUrl: BASE_URL, auth: apiKey(KEY), fetch: failing, retry: false }),
+      closing,
+      options,
+    );
+
+  it('says to read the session first, and to resend with the key only when the caller chose it', async () => {
+    const own = await close({ idempotencyKey: 'order-o1-close' });
+    expect(own.ok === false && own.error.message).toContain('read the session with getCustomerSession');
+    expect(own.ok === false && own.error.message).toContain('same idempotencyKey');
+    const made = await close({});
+    expect(made.ok === false && made.error.message).toContain('read the session with getCustomerSession');
+    expect(made.ok === false && made.error.message).not.toContain('idempotencyKey');
   });
 });
