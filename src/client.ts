@@ -1,4 +1,4 @@
-import type { AnyAuthScheme, Auth, AuthScheme } from './auth/types.js';
+import type { Auth, AuthScheme } from './auth/types.js';
 import {
   checkSharedOptions,
   DEFAULT_RETRY,
@@ -9,10 +9,9 @@ import {
   resolveRetry,
   type SharedOptions,
 } from './core/options.js';
-import type { RateLimiter } from './core/rateLimit.js';
 
 /** The configuration `createClient` takes. Only `baseUrl` and `auth` are required. */
-export interface ClientConfig<S extends AnyAuthScheme = AuthScheme> extends SharedOptions {
+export interface ClientConfig<S extends AuthScheme = AuthScheme> extends SharedOptions {
   /**
    * The deployment's base URL, e.g. `https://acme.europe-west1.talon.one`. Must be absolute and
    * use https, except for loopback hosts (localhost, 127.0.0.0/8, [::1]) where http is allowed.
@@ -27,19 +26,13 @@ export interface ClientConfig<S extends AnyAuthScheme = AuthScheme> extends Shar
   readonly hooks?: Hooks | undefined;
   /** Largest response body, in bytes, the SDK reads before giving up. Default 16 MiB. */
   readonly maxResponseBytes?: number | undefined;
-  /**
-   * Spaces calls to stay under a rate, e.g. `perEndpoint({ perSecond: 3 })` from
-   * `talon-fetch/management` (each operation at most 3 starts per second, first come first
-   * served). Default: none, calls start at once.
-   */
-  readonly rateLimit?: RateLimiter | undefined;
 }
 
 /**
  * A configured client: a plain, frozen object that holds settings only (no sockets, caches or
  * globals). Pass it as the first argument of every endpoint function.
  */
-export interface Client<S extends AnyAuthScheme = AuthScheme> {
+export interface Client<S extends AuthScheme = AuthScheme> {
   readonly baseUrl: string;
   /** The auth strategy; its scheme is in the type, so apiKey-only operations refuse other clients at compile time. */
   readonly auth: Auth<S>;
@@ -51,8 +44,6 @@ export interface Client<S extends AnyAuthScheme = AuthScheme> {
   readonly hooks: Hooks | undefined;
   readonly maxResponseBytes: number;
   readonly validateResponse: boolean;
-  /** The `rateLimit` option: the transport waits for its slot before each call. */
-  readonly rateLimit: RateLimiter | undefined;
 }
 
 /** Thrown by `createClient` (and only there) when the configuration cannot work. */
@@ -69,8 +60,14 @@ export class TalonConfigError extends Error {
 const CLIENT = Symbol.for('talon-fetch.client');
 
 /** @internal True for objects made by `createClient` (in this or another copy of the package). */
-export function isClient(value: unknown): value is Client<AnyAuthScheme> {
+export function isClient(value: unknown): value is Client {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[CLIENT] === true;
+}
+
+/** @internal Marks `client` as made by `createClient` (see {@link isClient}) and freezes it. */
+export function sealClient<T extends object>(client: T): Readonly<T> {
+  Object.defineProperty(client, CLIENT, { value: true });
+  return Object.freeze(client);
 }
 
 function isLoopback(hostname: string): boolean {
@@ -96,7 +93,8 @@ function checkBaseUrl(value: unknown): string | OptionProblem {
   return url.href.replace(/\/+$/, '');
 }
 
-function checkConfig(config: unknown): Client<AnyAuthScheme> | OptionProblem {
+/** @internal The client a configuration makes (not yet sealed), or what is wrong with it. */
+export function checkConfig(config: unknown): Client | OptionProblem {
   if (typeof config !== 'object' || config === null)
     return { field: 'config', message: 'must be an object with at least baseUrl and auth' };
   const c = config as Record<string, unknown>;
@@ -111,8 +109,7 @@ function checkConfig(config: unknown): Client<AnyAuthScheme> | OptionProblem {
   )
     return {
       field: 'auth',
-      message:
-        'must be apiKey(key), contentSignature({ applicationId, applicationKey }) or managementKey(key)',
+      message: 'must be apiKey(key) or contentSignature({ applicationId, applicationKey })',
     };
   if (auth.problem) return { field: 'auth', message: `is unusable: ${auth.problem}` };
   const shared = checkSharedOptions(c, '');
@@ -131,13 +128,7 @@ function checkConfig(config: unknown): Client<AnyAuthScheme> | OptionProblem {
   const max = c.maxResponseBytes;
   if (max !== undefined && !(typeof max === 'number' && Number.isInteger(max) && max > 0))
     return { field: 'maxResponseBytes', message: 'must be a positive whole number of bytes' };
-  const rateLimit = c.rateLimit as RateLimiter | undefined;
-  if (rateLimit !== undefined) {
-    if (typeof rateLimit !== 'object' || rateLimit === null || typeof rateLimit.wait !== 'function')
-      return { field: 'rateLimit', message: 'must be a rate limiter such as perEndpoint({ perSecond: 3 })' };
-    if (rateLimit.problem) return { field: 'rateLimit', message: `is unusable: ${rateLimit.problem}` };
-  }
-  const client: Client<AnyAuthScheme> = {
+  return {
     baseUrl,
     auth,
     timeout: (c.timeout as number | undefined) ?? 10_000,
@@ -148,10 +139,7 @@ function checkConfig(config: unknown): Client<AnyAuthScheme> | OptionProblem {
     hooks: hooks ? Object.freeze({ ...(hooks as Hooks) }) : undefined,
     maxResponseBytes: (max as number | undefined) ?? 16 * 1024 * 1024,
     validateResponse: (c.validateResponse as boolean | undefined) ?? true,
-    rateLimit,
   };
-  Object.defineProperty(client, CLIENT, { value: true });
-  return Object.freeze(client);
 }
 
 /**
@@ -168,8 +156,8 @@ function checkConfig(config: unknown): Client<AnyAuthScheme> | OptionProblem {
  *
  * @throws {TalonConfigError} when the configuration cannot work.
  */
-export function createClient<S extends AnyAuthScheme>(config: ClientConfig<S>): Client<S> {
+export function createClient<S extends AuthScheme>(config: ClientConfig<S>): Client<S> {
   const result = checkConfig(config);
-  if (!isClient(result)) throw new TalonConfigError(result);
-  return result as Client<S>;
+  if ('field' in result) throw new TalonConfigError(result);
+  return sealClient(result) as Client<S>;
 }

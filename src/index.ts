@@ -4,7 +4,7 @@
  */
 export { apiKey } from './auth/apiKey.js';
 export { type ContentSignatureOptions, contentSignature } from './auth/contentSignature.js';
-export type { AnyAuthScheme, Auth, AuthScheme } from './auth/types.js';
+export type { Auth, AuthScheme } from './auth/types.js';
 export { type Client, type ClientConfig, createClient, TalonConfigError } from './client.js';
 export type {
   AbortedError,
@@ -34,7 +34,6 @@ export type {
   RetryOptions,
   SharedOptions,
 } from './core/options.js';
-export type { RateLimiter } from './core/rateLimit.js';
 export type { Err, Ok, ResponseMeta, Result } from './core/result.js';
 export * from './endpoints/index.js';
 export * from './models/index.js';

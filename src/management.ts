@@ -7,20 +7,15 @@
  *
  * A separate entry, built on its own: an app that imports only `talon-fetch` bundles none of it.
  */
-export { managementKey } from './auth/managementKey.js';
-export type { AnyAuthScheme, Auth } from './auth/types.js';
-export { type Client, type ClientConfig, createClient, TalonConfigError } from './client.js';
-export type { CsvRead } from './core/csv.js';
+export { TalonConfigError } from './client.js';
 export type { HttpError, TalonError, ValidationIssue } from './core/errors.js';
 export type { CallOptions, Hooks, HttpMethod, RetryOptions } from './core/options.js';
-export { type PerEndpointOptions, perEndpoint, type RateLimiter } from './core/rateLimit.js';
 export type { Err, Ok, ResponseMeta, Result } from './core/result.js';
-export { UPLOAD_FILENAME, UPLOAD_TYPE, type UploadFile } from './core/upload.js';
+export { createClient, type ManagementClient, type ManagementClientConfig } from './management/client.js';
+export type { CsvRead } from './management/csv.js';
 export * from './management/endpoints/index.js';
+export { type ManagementAuth, managementKey } from './management/managementKey.js';
 export type * from './management/models/types.js';
+export { type PerEndpointOptions, perEndpoint, type RateLimiter } from './management/rateLimit.js';
+export { UPLOAD_FILENAME, UPLOAD_TYPE, type UploadFile } from './management/upload.js';
 export * from './pagination.js';
-
-import type { Client } from './client.js';
-
-/** A client made with `managementKey(key)`: what every Management operation takes. */
-export type ManagementClient = Client<'managementKey'>;

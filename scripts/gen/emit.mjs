@@ -153,16 +153,27 @@ export function endpointModule(b, target) {
     `${MARK} from ${target.specLabel}/${specFile}. Do not edit by hand: change the generator or ${target.overlaysFile} and run \`npm run gen\`.`,
   );
   if (/\bv\./.test(schemaCode)) lines.push(`import * as v from 'valibot';`);
-  lines.push(`import type { Client } from '${paths.client}';`);
+  const transport = paths.transport;
+  lines.push(`import type { ${transport.client} } from '${paths.client}';`);
   lines.push(`import type { TalonError } from '${paths.core}/errors.js';`);
-  lines.push(`import type { Operation } from '${paths.core}/operation.js';`);
+  if (transport.types === transport.send)
+    lines.push(`import { type ${transport.operation}, send } from '${transport.send}';`);
+  else lines.push(`import type { ${transport.operation} } from '${transport.types}';`);
   lines.push(`import type { CallOptions } from '${paths.core}/options.js';`);
-  lines.push(`import { send } from '${paths.core}/request.js';`);
+  if (transport.types !== transport.send) lines.push(`import { send } from '${transport.send}';`);
   lines.push(`import type { Result } from '${paths.core}/result.js';`);
   lines.push(`import { ${[...helperNames].sort().join(', ')} } from '${paths.helpers}';`);
-  if (b.csvAnswer) lines.push(`import { csvAnswer } from '${paths.core}/csv.js';`);
+  // Only the Management target has these modules; an Integration operation that uploaded or
+  // answered CSV would fail here, loudly, rather than import a module that does not exist.
+  const managementOnly = (what, module) => {
+    if (!module) throw new Error(`${id}: ${what}, which only the Management transport handles`);
+    return module;
+  };
+  if (b.csvAnswer) lines.push(`import { csvAnswer } from '${managementOnly('answers CSV', paths.csv)}';`);
   if (b.upload)
-    lines.push(`import { encodeUpload, type UploadFile, uploadFile } from '${paths.core}/upload.js';`);
+    lines.push(
+      `import { encodeUpload, type UploadFile, uploadFile } from '${managementOnly('uploads a file', paths.upload)}';`,
+    );
   if (uses.length)
     lines.push(
       `import { ${uses
@@ -203,7 +214,9 @@ export function endpointModule(b, target) {
   if (b.apiKeyOnly) opFields.push('  apiKeyOnly: true,');
   opFields.push(`  idempotency: ${b.idempotency},`);
   if (target.auth.only) opFields.push(`  auth: '${target.auth.only.scheme}',`);
-  lines.push(`const operation: Operation<${Pascal}Value, ${Pascal}Errors> = {\n${opFields.join('\n')}\n};`);
+  lines.push(
+    `const operation: ${transport.operation}<${Pascal}Value, ${Pascal}Errors> = {\n${opFields.join('\n')}\n};`,
+  );
   lines.push('');
   const errorsText = statuses.length
     ? `\`http\` (documented: ${statuses.join(', ')})`

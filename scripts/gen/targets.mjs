@@ -38,6 +38,13 @@ export const INTEGRATION = {
       helpers: '../models/helpers.js',
       schemas: '../models/schemas.js',
       types: '../models/types.js',
+      /** The transport: the operation's type and the `send` that runs it. */
+      transport: {
+        client: 'Client',
+        operation: 'Operation',
+        types: '../core/operation.js',
+        send: '../core/request.js',
+      },
     },
   },
   auth: {
@@ -70,16 +77,29 @@ export const MANAGEMENT = {
       shared: { types: '../../models/types.js', schemas: '../../models/schemas.js' },
     },
     endpoints: {
-      client: '../../client.js',
+      client: '../client.js',
       core: '../../core',
       helpers: '../../models/helpers.js',
       schemas: '../models/schemas.js',
       types: '../models/types.js',
+      /**
+       * The Management API's own transport (src/management/send.ts: the Integration stages with
+       * uploads, CSV answers, the rate limiter and the scheme check), which the Integration entry
+       * never imports; and the modules of the operations that upload or answer CSV.
+       */
+      transport: {
+        client: 'ManagementClient',
+        operation: 'ManagementOperation',
+        types: '../send.js',
+        send: '../send.js',
+      },
+      upload: '../upload.js',
+      csv: '../csv.js',
     },
   },
   auth: {
     /** Every operation takes this auth only, whatever the spec lists (it lists the Integration key). */
-    only: { client: "Client<'managementKey'>", text: '`managementKey`', scheme: 'managementKey' },
+    only: { client: 'ManagementClient', text: '`managementKey`', scheme: 'managementKey' },
   },
   effects: undefined,
   /** The run whose models this one shares, and the prefix of a same-named model of another shape. */

@@ -1,10 +1,9 @@
 import { keyAuth } from './keyAuth.js';
-import { type Auth, refusesManagement } from './types.js';
+import type { Auth } from './types.js';
 
 /**
  * Authenticates with an Integration API key: every request carries
- * `Authorization: ApiKey-v1 <key>`. Works with every Integration operation (not with the
- * Management API, which takes `managementKey` from `talon-fetch/management`).
+ * `Authorization: ApiKey-v1 <key>`. Works with every operation.
  *
  * An empty key, or one with a line break, makes `createClient` report an invalid
  * configuration; the key never appears in errors, logs or `JSON.stringify` output.
@@ -14,5 +13,5 @@ import { type Auth, refusesManagement } from './types.js';
  * `createClient` throw a {@link TalonConfigError} at start-up (the SDK's only throw).
  */
 export function apiKey(key: string): Auth<'apiKey'> {
-  return keyAuth('apiKey', 'ApiKey-v1', key, 'the API key', refusesManagement);
+  return keyAuth('apiKey', 'ApiKey-v1', key, 'the API key');
 }

@@ -1,6 +1,6 @@
 import { md5 } from '@noble/hashes/legacy.js';
 import { fromHex, toHex } from './hex.js';
-import { type Auth, type AuthNeeds, redactor, refusal, refusesManagement } from './types.js';
+import { type Auth, type AuthNeeds, redactor, refusal } from './types.js';
 
 /** Options of {@link contentSignature}. */
 export interface ContentSignatureOptions {
@@ -58,9 +58,8 @@ export function contentSignature(options: ContentSignatureOptions): Auth<'conten
     },
     redact: redactor([rawKey, rawKey.toLowerCase(), rawKey.toUpperCase()]),
     refuses: (needs: AuthNeeds) =>
-      refusesManagement(needs) ??
-      (needs.apiKeyOnly
+      needs.apiKeyOnly
         ? refusal('accepts only apiKey auth (the API lists no Content-Signature for it)', 'apiKey')
-        : undefined),
+        : undefined,
   });
 }

@@ -2,17 +2,10 @@
 export type AuthScheme = 'apiKey' | 'contentSignature';
 
 /**
- * Every authentication scheme: the Integration API's two plus the Management API's
- * `managementKey`. Kept apart from {@link AuthScheme} so that `Client` (the Integration client)
- * never admits a Management client, nor the reverse.
+ * An authentication strategy, made by {@link apiKey} or {@link contentSignature}. It keeps its
+ * secret in a closure: printing, inspecting or `JSON.stringify`-ing it shows no key.
  */
-export type AnyAuthScheme = AuthScheme | 'managementKey';
-
-/**
- * An authentication strategy, made by {@link apiKey}, {@link contentSignature} or `managementKey`.
- * It keeps its secret in a closure: printing, inspecting or `JSON.stringify`-ing it shows no key.
- */
-export interface Auth<S extends AnyAuthScheme = AuthScheme> {
+export interface Auth<S extends AuthScheme = AuthScheme> {
   readonly scheme: S;
   /** Why the strategy cannot be used (empty key, CR/LF in a key, non-hex key), or `undefined`. */
   readonly problem: string | undefined;
@@ -22,16 +15,14 @@ export interface Auth<S extends AnyAuthScheme = AuthScheme> {
   readonly redact: (text: string) => string;
   /**
    * @internal Why this strategy cannot call an operation with `needs`, or `undefined` when it
-   * can (see `authMismatch` in core/auth-check.ts). Each scheme carries only its own refusals,
-   * so an app bundles the messages of the schemes it uses.
+   * can; the transport makes a message a `config` error with nothing sent. Each scheme carries
+   * only its own refusals, so an app bundles the messages of the schemes it uses.
    */
   readonly refuses?: (needs: AuthNeeds) => string | undefined;
 }
 
-/** @internal What an operation asks of the client's auth (the `Operation` fields of the same names). */
+/** @internal What an operation asks of the client's auth (the `Operation` field of the same name). */
 export interface AuthNeeds {
-  /** `'managementKey'` on Management API operations. */
-  readonly auth?: 'managementKey';
   /** Only `apiKey` auth is accepted (the V2 operations). */
   readonly apiKeyOnly?: boolean;
 }
@@ -39,13 +30,6 @@ export interface AuthNeeds {
 /** @internal A refusal's message: why, and the client that would do. */
 export function refusal(why: string, auth: string): string {
   return `${why}; create a client with auth: ${auth}(key)`;
-}
-
-/** @internal The refusal of an Integration scheme (`apiKey`, `contentSignature`): no Management operation. */
-export function refusesManagement(needs: AuthNeeds): string | undefined {
-  return needs.auth === 'managementKey'
-    ? refusal('accepts only managementKey auth (it is a Management API operation)', 'managementKey')
-    : undefined;
 }
 
 /** @internal Builds a redactor that masks the given secrets (empty ones are ignored). */

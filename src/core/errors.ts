@@ -155,15 +155,8 @@ export interface AbortedError {
   readonly message: string;
 }
 
-/** Why a 2xx answer could not be used (`not-csv`: a CSV export answered JSON or HTML). */
-export type ResponseProblem =
-  | 'not-json'
-  | 'not-csv'
-  | 'schema'
-  | 'too-large'
-  | 'empty'
-  | 'redirect'
-  | 'unreadable';
+/** Why a 2xx answer could not be used. */
+export type ResponseProblem = 'not-json' | 'schema' | 'too-large' | 'empty' | 'redirect' | 'unreadable';
 
 /**
  * A 2xx answer the SDK cannot hand over as a typed value: not JSON, not the shape the operation
@@ -345,7 +338,7 @@ export function networkError(call: CallFacts, detail: string): NetworkError {
  */
 export function httpError(
   call: CallFacts,
-  response: Response,
+  response: Pick<Response, 'status' | 'headers'>,
   data: unknown,
   schema: GenericSchema | undefined,
 ): HttpError<Record<number, unknown>> {

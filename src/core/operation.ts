@@ -1,37 +1,6 @@
 import type { GenericSchema } from 'valibot';
-import type { BodyReader, CsvRead } from './csv.js';
-import type { ValidationIssue } from './errors.js';
 import type { Idempotency } from './idempotency.js';
 import type { HttpMethod } from './options.js';
-import type { EncodedUpload } from './upload.js';
-
-/**
- * @internal How an upload operation's body is encoded: `{ field: 'upFile', encode: encodeUpload }`
- * (`encodeUpload` from ./upload.ts). The transport calls `encode(params.body[field], field)` once
- * per call; only Management operations import the encoder, so no other bundle carries it.
- */
-export interface OperationUpload {
-  /** The form field that holds the file (the spec's name, `upFile`). */
-  readonly field: string;
-  /** Encodes the file into the form's bytes and content type, or says why it cannot; never rejects. */
-  readonly encode: (
-    file: unknown,
-    field: string,
-  ) => Promise<EncodedUpload | { readonly issue: ValidationIssue }>;
-}
-
-/**
- * @internal How an operation whose answers are not JSON is read: `csvAnswer` (./csv.ts) for the
- * CSV exports. Only the operations that answer so import it, so no other bundle carries it.
- */
-export interface OperationAnswer {
-  /** The `Accept` header of the request. */
-  readonly accept: string;
-  /** Reads a 2xx answer with the transport's bounded reader: its text (the value), or why not. */
-  readonly read: (response: Response, read: BodyReader) => Promise<CsvRead>;
-  /** The error answer's body as the SDK keeps it, from what ky read (text, for a non-JSON type). */
-  readonly errorBody: (data: unknown) => unknown;
-}
 
 /**
  * @internal The static description of one API operation, read by the transport. One constant
@@ -62,24 +31,6 @@ export interface Operation<T = unknown, E extends Record<number, unknown> = Reco
   readonly errors?: { readonly [S in keyof E]: GenericSchema<unknown, E[S]> };
   /** Only `apiKey` auth is accepted (the V2 operations). */
   readonly apiKeyOnly?: boolean;
-  /**
-   * `'managementKey'` on every Management API operation: only a `managementKey` client may call
-   * it. Absent on Integration operations, which refuse a `managementKey` client.
-   */
-  readonly auth?: 'managementKey';
-  /**
-   * A `multipart/form-data` operation (the CSV imports): `params.body[field]` is the file
-   * (a `Blob`/`File`, a CSV string, a `Uint8Array` or an `ArrayBuffer`), sent as the form field
-   * `field` (the spec's name, `upFile`), encoded by `encode`. Takes the place of `body`. See
-   * `src/core/upload.ts`.
-   */
-  readonly upload?: OperationUpload;
-  /**
-   * `csvAnswer` (from `src/core/csv.ts`) for operations answering `application/csv` (the
-   * exports): the request accepts CSV, a 2xx body is handed over as its text, not parsed as JSON,
-   * and an error body is parsed as JSON whatever its content type.
-   */
-  readonly answer?: OperationAnswer;
   /**
    * Whether a call may be repeated, generated from scripts/idempotency.mjs (see
    * core/idempotency.ts): the retry decision and the `Idempotency-Key` use it. Absent (a

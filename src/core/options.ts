@@ -1,8 +1,8 @@
 import { headerValueProblem } from '../auth/types.js';
 import { reservedHeaderProblem } from './headers.js';
 
-/** An HTTP method the API uses (`PATCH`: two SCIM operations of the Management API). */
-export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH';
+/** An HTTP method the API uses. */
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
 /** A `fetch` implementation: the global one, or a custom one (a fake, a proxy, a tracer). */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -116,7 +116,7 @@ export const DEFAULT_RETRY: ResolvedRetry = Object.freeze({
 });
 
 const MAX_TIMER = 2_147_483_647;
-const METHODS: readonly string[] = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'];
+const METHODS: readonly string[] = ['GET', 'PUT', 'POST', 'DELETE'];
 
 /** A problem found in an option: which field, and what to do about it. */
 export interface OptionProblem {
@@ -164,7 +164,7 @@ export function resolveRetry(
         break;
       case 'methods':
         if (!Array.isArray(v) || !v.every((m) => typeof m === 'string' && METHODS.includes(m.toUpperCase())))
-          return { field: f, message: 'must be an array of GET, PUT, POST, DELETE, PATCH' };
+          return { field: f, message: 'must be an array of GET, PUT, POST, DELETE' };
         out[key] = Object.freeze(v.map((m: string) => m.toUpperCase()));
         continue;
       case 'statusCodes':

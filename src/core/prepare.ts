@@ -6,8 +6,14 @@
 import { safeParse } from 'valibot';
 import { type Client, isClient } from '../client.js';
 import type { Call } from './attempt.js';
-import { authMismatch } from './auth-check.js';
-import { abortedError, type CodedIssue, configError, type TalonError, validationError } from './errors.js';
+import {
+  abortedError,
+  type CodedIssue,
+  configError,
+  type TalonError,
+  type ValidationError,
+  validationError,
+} from './errors.js';
 import { idempotencyKeyProblem, newIdempotencyKey, takesKey } from './idempotency.js';
 import { toIssues } from './issues.js';
 import type { Operation } from './operation.js';
@@ -42,23 +48,57 @@ export interface Prepared extends Call, RetryFacts {
  * @internal Checks and builds a call of `op`: a {@link Prepared} call, or the `config`,
  * `validation` or `aborted` error that stops it before anything is sent.
  */
-export async function prepare(
+export function prepare(
   client: Client,
   op: Operation<unknown, Record<number, unknown>>,
   params: unknown,
   options: CallOptions | undefined,
-): Promise<Step<Prepared>> {
+): Step<Prepared> {
   const settings = settle(client, op, options);
   if ('error' in settings) return settings;
-  const request = await encode(client, op, params);
+  const refusal = client.auth.refuses?.(op);
+  if (refusal) return err(configError(op.id, 'auth', refusal));
+  const request = encode(client, op, params);
   if ('error' in request) return request;
+  return seal(client, op, settings, request);
+}
+
+/** @internal The client and the call options of a call, checked (see {@link settle}). */
+export interface Settings {
+  readonly call: CallOptions;
+  readonly retry: ResolvedRetry;
+}
+
+/**
+ * @internal A call's request as built from its validated params: the URL, the bytes of the body
+ * (`null` for none) and their content `type` (default `application/json`).
+ */
+export interface Encoded {
+  readonly url: string;
+  readonly body: Uint8Array<ArrayBuffer> | null;
+  readonly type?: string;
+  /** The params as validated, for the retry rules that read them. */
+  readonly params: unknown;
+}
+
+/**
+ * @internal The last step of {@link prepare}: the headers set and signed around the encoded
+ * request (`accept`: what the answer may be, default JSON), the call's settings resolved.
+ */
+export function seal(
+  client: Client,
+  op: Operation<unknown, Record<number, unknown>>,
+  settings: Settings,
+  request: Encoded,
+  accept = 'application/json',
+): Step<Prepared> {
   const { call, retry } = settings;
   const signal = call.signal;
   if (signal?.aborted) return err(abortedError(op.id));
   const { url, body } = request;
   const idempotencyKey = takesKey(op.idempotency) ? (call.idempotencyKey ?? newIdempotencyKey()) : undefined;
 
-  const headers = new Headers({ accept: op.answer?.accept ?? 'application/json' });
+  const headers = new Headers({ accept });
   if (body) headers.set('content-type', request.type ?? 'application/json');
   for (const [name, value] of Object.entries(client.headers)) headers.set(name, value);
   if (call.headers) for (const [name, value] of Object.entries(call.headers)) headers.set(name, value);
@@ -112,12 +152,11 @@ function isSignal(value: unknown): value is AbortSignal {
   );
 }
 
-/** The client and the call options, checked; the retry setting resolved. */
-function settle(
-  client: Client,
-  op: Operation,
-  options: CallOptions | undefined,
-): Step<{ call: CallOptions; retry: ResolvedRetry }> {
+/**
+ * @internal The client and the call options, checked; the retry setting resolved. Which auth may
+ * call `op` is the caller's to check: `prepare` asks the client's auth (`Auth.refuses`).
+ */
+export function settle(client: Client, op: Operation, options: CallOptions | undefined): Step<Settings> {
   if (!isClient(client))
     return err(configError(op.id, 'client', 'must be a client made by createClient(...)'));
   if (options !== undefined && (typeof options !== 'object' || options === null))
@@ -135,45 +174,50 @@ function settle(
   }
   const retry = resolveRetry(call.retry, client.retry, 'options.retry');
   if ('field' in retry) return err(configError(op.id, retry.field, retry.message));
-  const mismatch = authMismatch(op, client);
-  if (mismatch) return err(configError(op.id, 'auth', mismatch));
   return { call, retry };
 }
 
 /**
- * The params, validated, as a URL and a body (JSON, or an upload's form with its content `type`):
- * what is sent is exactly what was checked.
+ * @internal The params, validated, as a URL and a JSON body: what is sent is exactly what was
+ * checked.
  */
-async function encode(
-  client: Client,
-  op: Operation,
-  params: unknown,
-): Promise<Step<{ url: string; body: Uint8Array<ArrayBuffer> | null; type?: string; params: unknown }>> {
-  const refuse = (issue: CodedIssue) => err(validationError(op.id, [issue], client.auth.redact));
-  const checked = safeParse(op.params, params);
-  if (!checked.success) return err(validationError(op.id, toIssues(checked.issues), client.auth.redact));
-  const values = checked.output as Record<string, unknown>;
-  const path = buildPath(op, values);
-  if (typeof path !== 'string') return refuse(path);
-  const query = buildQuery(op, values);
-  if (typeof query !== 'string') return refuse(query);
-  const url = `${client.baseUrl}${path}${query}`;
-  const upload = op.upload;
-  if (upload) {
-    const file = (values.body as Record<string, unknown> | undefined)?.[upload.field];
-    const form = await upload.encode(file, upload.field);
-    if ('issue' in form) return refuse({ ...form.issue, code: 'invalid_value' });
-    return { url, body: form.bytes, type: form.contentType, params: values };
-  }
+export function encode(client: Client, op: Operation, params: unknown): Step<Encoded> {
+  const located = locate(client, op, params);
+  if ('error' in located) return located;
+  const { url, values } = located;
   if (!op.body) return { url, body: null, params: values };
   const json = serialize(values.body);
   if (json === undefined)
-    return refuse({
+    return refuse(client, op, {
       path: 'body',
       message: 'cannot be serialized as JSON (a cycle or a BigInt?)',
       code: 'invalid_value',
     });
   return { url, body: new TextEncoder().encode(json), params: values };
+}
+
+/** @internal The `validation` error of one issue found in a call's params; nothing is sent. */
+export function refuse(client: Client, op: Operation, issue: CodedIssue): Err<ValidationError> {
+  return err(validationError(op.id, [issue], client.auth.redact));
+}
+
+/**
+ * @internal The params, validated, and the URL they make (the path filled, the query string
+ * built), or the `validation` error that stops the call.
+ */
+export function locate(
+  client: Client,
+  op: Operation,
+  params: unknown,
+): Step<{ url: string; values: Record<string, unknown> }> {
+  const checked = safeParse(op.params, params);
+  if (!checked.success) return err(validationError(op.id, toIssues(checked.issues), client.auth.redact));
+  const values = checked.output as Record<string, unknown>;
+  const path = buildPath(op, values);
+  if (typeof path !== 'string') return refuse(client, op, path);
+  const query = buildQuery(op, values);
+  if (typeof query !== 'string') return refuse(client, op, query);
+  return { url: `${client.baseUrl}${path}${query}`, values };
 }
 
 /** `JSON.stringify`, or `undefined` for a value it cannot take (a cycle, a BigInt). */

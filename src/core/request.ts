@@ -12,10 +12,9 @@
  */
 import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
 import { safeParse } from 'valibot';
-import type { AnyAuthScheme } from '../auth/types.js';
 import type { Client } from '../client.js';
 import { AttemptEnded, attemptFetch, type Call } from './attempt.js';
-import { readText } from './body.js';
+import { type ReadProblem, readText } from './body.js';
 import {
   abortedError,
   httpError,
@@ -32,26 +31,23 @@ import { type Prepared, prepare, type Step } from './prepare.js';
 import { err, ok, type Result } from './result.js';
 import { kyRetry } from './retry.js';
 
-type AnyError = TalonError<Record<number, unknown>>;
+/** @internal Any error of any operation. */
+export type AnyError = TalonError<Record<number, unknown>>;
 
 /**
  * @internal Runs one call of `op`. Resolves to a Result for every input; never rejects.
  */
 export async function send<T, E extends Record<number, unknown>>(
-  client: Client<AnyAuthScheme>,
+  client: Client,
   op: Operation<T, E>,
   params: unknown,
   options?: CallOptions,
 ): Promise<Result<T, TalonError<E>>> {
   try {
-    // Any client type: which auth may call `op` is checked at run time (./auth-check.ts), the
-    // stages below never depend on the scheme's type.
-    return (await run(
-      client as Client,
-      op as Operation<unknown, Record<number, unknown>>,
-      params,
-      options,
-    )) as Result<T, TalonError<E>>;
+    return (await run(client, op as Operation<unknown, Record<number, unknown>>, params, options)) as Result<
+      T,
+      TalonError<E>
+    >;
   } catch (error) {
     // Unreachable by design; kept so that even a bug answers with a value.
     return err(internalError(client, op.id, describe(error)) as TalonError<E>);
@@ -64,11 +60,8 @@ async function run(
   params: unknown,
   options: CallOptions | undefined,
 ): Promise<Result<unknown, AnyError>> {
-  const prepared = await prepare(client, op, params, options);
+  const prepared = prepare(client, op, params, options);
   if ('error' in prepared) return prepared;
-  // The rate limiter's slot: once per call, before the first attempt (retries take none).
-  const limiter = client.rateLimit;
-  if (limiter && !(await limiter.wait(op.id, prepared.signal))) return err(abortedError(op.id));
   const started = Date.now();
   const response = await transmit(prepared);
   if ('error' in response) return response;
@@ -80,7 +73,7 @@ async function run(
  * ./attempt.ts's (the prepared call is the {@link Call} its attempts share). A 2xx answer comes
  * back with its body unread; anything else is the error.
  */
-async function transmit(call: Prepared): Promise<Step<Response>> {
+export async function transmit(call: Prepared): Promise<Step<Response>> {
   const { op, signal, totalTimeout } = call;
   try {
     return await ky(call.url, {
@@ -98,7 +91,8 @@ async function transmit(call: Prepared): Promise<Step<Response>> {
   }
 }
 
-function describe(error: unknown): string {
+/** @internal What a thrown value says, with its cause's message, for an error's message. */
+export function describe(error: unknown): string {
   if (error instanceof Error) {
     const cause = (error as { cause?: unknown }).cause;
     const detail = cause instanceof Error && cause.message ? ` (${cause.message})` : '';
@@ -113,9 +107,7 @@ function failureOf(call: Call, error: unknown, totalTimeout: number | false): An
   if (error instanceof AttemptEnded) return error.error;
   if (isHTTPError(error)) {
     const status = error.response.status;
-    const op = call.op;
-    const data = op.answer ? op.answer.errorBody(error.data) : error.data;
-    return httpError(call, error.response, data, op.errors?.[status]);
+    return httpError(call, error.response, error.data, call.op.errors?.[status]);
   }
   // ky times out only for totalTimeout: it is given no per-attempt timeout (see ./attempt.ts).
   if (isTimeoutError(error) && totalTimeout !== false) return timeoutError(call, 'total', totalTimeout);
@@ -127,7 +119,7 @@ function failureOf(call: Call, error: unknown, totalTimeout: number | false): An
  * parsed again (a secret inside a JSON string leaves it valid JSON), or the redacted text itself
  * in the odd case where it no longer parses, so the answer is never lost.
  */
-function scrubbedJson(call: Call, text: string): unknown {
+export function scrubbedJson(call: Call, text: string): unknown {
   const scrubbed = call.redact(text);
   try {
     return JSON.parse(scrubbed);
@@ -137,39 +129,51 @@ function scrubbedJson(call: Call, text: string): unknown {
 }
 
 /**
+ * @internal The deadline of a 2xx body's read: `timeout` again, or what is left of
+ * `totalTimeout` when that is less (`total`), so the timer armed with it knows which limit it
+ * enforces. `started`: when the call started (ms since the epoch).
+ */
+export function bodyDeadline(
+  call: Prepared,
+  started: number,
+): { readonly ms: number; readonly total: boolean } {
+  const { timeout, totalTimeout } = call;
+  const left = totalTimeout === false ? timeout : totalTimeout - (Date.now() - started);
+  const total = totalTimeout !== false && left < timeout;
+  return { ms: total ? Math.max(left, 1) : timeout, total };
+}
+
+/** @internal The error of a 2xx body that could not be read (`total`: the deadline was `totalTimeout`'s). */
+export function unread(call: Prepared, status: number, problem: ReadProblem, total: boolean): AnyError {
+  if (problem === 'aborted') return abortedError(call.operation);
+  if (problem === 'timeout')
+    return total
+      ? timeoutError(call, 'total', call.totalTimeout as number)
+      : timeoutError(call, 'body', call.timeout);
+  const detail =
+    problem === 'too-large'
+      ? `the body is larger than maxResponseBytes (${call.client.maxResponseBytes} bytes)`
+      : 'the body broke off before it was complete';
+  return responseError(call, status, problem, detail);
+}
+
+/**
  * Reads the 2xx body within `maxResponseBytes` and its deadline, and checks it: empty only where
  * the operation allows it, JSON, and (unless `validateResponse: false`) the operation's shape.
  * `started`: when the call started (ms since the epoch), for what is left of `totalTimeout`.
  */
-async function readAnswer(
+export async function readAnswer(
   call: Prepared,
   response: Response,
   started: number,
 ): Promise<Result<unknown, AnyError>> {
-  const { client, op, signal, timeout, totalTimeout } = call;
+  const { client, op } = call;
   const status = response.status;
-  // The body read's deadline: `timeout` again, or what is left of `totalTimeout` when that is
-  // less; the timer armed with it knows which limit it enforces.
-  const left = totalTimeout === false ? timeout : totalTimeout - (Date.now() - started);
-  const total = totalTimeout !== false && left < timeout;
-  const reader = (body: Response) =>
-    readText(body, client.maxResponseBytes, total ? Math.max(left, 1) : timeout, signal);
-  // A non-JSON answer (a CSV export) is read by the operation's own reader, with the same bounds.
-  const answer = op.answer;
-  const read = await (answer ? answer.read(response, reader) : reader(response));
-  if ('problem' in read) {
-    if (read.problem === 'aborted') return err(abortedError(op.id));
-    if (read.problem === 'timeout')
-      return err(total ? timeoutError(call, 'total', totalTimeout) : timeoutError(call, 'body', timeout));
-    const detail =
-      read.problem === 'too-large'
-        ? `the body is larger than maxResponseBytes (${client.maxResponseBytes} bytes)`
-        : ((read as { detail?: string }).detail ?? 'the body broke off before it was complete');
-    return err(responseError(call, status, read.problem, detail));
-  }
+  const deadline = bodyDeadline(call, started);
+  const read = await readText(response, client.maxResponseBytes, deadline.ms, call.signal);
+  if ('problem' in read) return err(unread(call, status, read.problem, deadline.total));
   const meta = { status, headers: response.headers, attempts: call.attempts };
   const text = read.text;
-  if (answer) return ok(text, meta);
   if (!op.response) return ok(undefined, meta);
   if (text.length === 0) {
     // Only operations documented to answer without a body (emptyOk) may: elsewhere an empty 204

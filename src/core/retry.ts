@@ -94,9 +94,6 @@ export function retryDecision(facts: RetryFacts, error: Error): boolean | undefi
 /** Backoff delays vary by ±20 %, so that clients that failed together do not retry together. */
 const jitter = (delay: number) => delay * (0.8 + Math.random() * 0.4);
 
-/** Every method: without an explicit `retry.methods`, the operation's class decides, not ky's method list. */
-const ALL_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'];
-
 /**
  * @internal ky's retry options for a call. A rate-limit header counts for every retried status;
  * ky's own timeout handling is not used (attempts time out in ./attempt.ts, which says so).
@@ -106,7 +103,9 @@ export function kyRetry(facts: RetryFacts): KyRetryOptions {
   const statusCodes = [...retry.statusCodes];
   return {
     ...retry,
-    methods: explicitMethods(retry) ? [...retry.methods] : [...ALL_METHODS],
+    // Without an explicit `retry.methods` the operation's class decides, not ky's method list:
+    // ky is told that this call's method may be retried, and `shouldRetry` rules.
+    methods: explicitMethods(retry) ? [...retry.methods] : [facts.op.method],
     statusCodes,
     afterStatusCodes: statusCodes,
     jitter,

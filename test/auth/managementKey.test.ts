@@ -2,10 +2,10 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { apiKey } from '../../src/auth/apiKey.js';
 import { contentSignature } from '../../src/auth/contentSignature.js';
-import { managementKey } from '../../src/auth/managementKey.js';
-import { createClient } from '../../src/client.js';
-import { authMismatch } from '../../src/core/auth-check.js';
+import { createClient as createIntegrationClient } from '../../src/client.js';
 import * as integration from '../../src/index.js';
+import { createClient } from '../../src/management/client.js';
+import { managementKey } from '../../src/management/managementKey.js';
 import * as management from '../../src/management.js';
 
 const BASE = 'https://x.talon.one';
@@ -65,25 +65,15 @@ describe('managementKey', () => {
   });
 });
 
-describe('authMismatch', () => {
-  const clients = {
-    apiKey: createClient({ baseUrl: BASE, auth: apiKey('k') }),
-    contentSignature: createClient({
-      baseUrl: BASE,
-      auth: contentSignature({ applicationId: 1, applicationKey: 'abcd' }),
-    }),
-    managementKey: createClient({ baseUrl: BASE, auth: managementKey('m') }),
+describe('the refusals each scheme carries (Auth.refuses, asked by the Integration transport)', () => {
+  const auths = {
+    apiKey: apiKey('k'),
+    contentSignature: contentSignature({ applicationId: 1, applicationKey: 'abcd' }),
+    managementKey: managementKey('m'),
   };
-  const ops = {
-    management: { auth: 'managementKey' as const },
-    integration: {},
-    apiKeyOnly: { apiKeyOnly: true },
-  };
+  const ops = { integration: {}, apiKeyOnly: { apiKeyOnly: true } };
 
   it.each([
-    ['management', 'managementKey', undefined],
-    ['management', 'apiKey', /accepts only managementKey auth .*managementKey\(key\)/],
-    ['management', 'contentSignature', /accepts only managementKey auth/],
     ['integration', 'apiKey', undefined],
     ['integration', 'contentSignature', undefined],
     ['integration', 'managementKey', /does not accept managementKey auth .*apiKey\(key\)/],
@@ -91,14 +81,34 @@ describe('authMismatch', () => {
     ['apiKeyOnly', 'contentSignature', /accepts only apiKey auth/],
     ['apiKeyOnly', 'managementKey', /does not accept managementKey auth/],
   ] as const)('a %s operation with a %s client: %s', (op, scheme, expected) => {
-    const message = authMismatch(ops[op], clients[scheme]);
+    const message = auths[scheme].refuses?.(ops[op]);
     if (expected === undefined) expect(message).toBeUndefined();
     else expect(message).toMatch(expected);
   });
 
-  it('keeps the message the transport gives apiKey-only operations today', () => {
-    expect(authMismatch({ apiKeyOnly: true }, clients.contentSignature)).toBe(
+  it('keeps the message the transport gives apiKey-only operations', () => {
+    expect(auths.contentSignature.refuses?.({ apiKeyOnly: true })).toBe(
       'accepts only apiKey auth (the API lists no Content-Signature for it); create a client with auth: apiKey(key)',
     );
+  });
+
+  it('apiKey carries no refusal at all: an app on apiKey bundles none of the messages', () => {
+    expect(auths.apiKey.refuses).toBeUndefined();
+  });
+});
+
+describe('the two createClient functions', () => {
+  it('the Management one refuses an Integration auth at start-up, naming managementKey', () => {
+    expect(() =>
+      createClient({ baseUrl: BASE, auth: apiKey('k') as unknown as ReturnType<typeof managementKey> }),
+    ).toThrow(/config: auth must be managementKey\(key\)/);
+  });
+
+  it('the Integration one, from JavaScript, takes any auth object; its operations refuse it (test/management/auth.test.ts)', () => {
+    const client = createIntegrationClient({
+      baseUrl: BASE,
+      auth: managementKey('m') as unknown as ReturnType<typeof apiKey>,
+    });
+    expect(client.auth.scheme).toBe('managementKey');
   });
 });

@@ -48,10 +48,12 @@ const KEYS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
  * operation's class with `mayHaveBeenApplied` (about 1.35 KB), the transport in stages with the
  * timeout that fired (`limit`) and issue codes (about 0.5 KB), the refusal of the other API's
  * client, the rate-limit slot and the operation-driven upload/CSV hooks (about 0.35 KB), the
- * reserved-header check (about 0.1 KB), less a 0.23 KB trim (docs/sizes.md). Lower them when the
+ * reserved-header check (about 0.1 KB), less a 0.23 KB trim (docs/sizes.md). Then lowered to the
+ * size measured once the Management mechanisms left the shared transport for src/management/
+ * (18.39 / 23.62 KB rollup, 18.43 / 23.69 esbuild, 0.28 KB less) plus 0.5 %. Lower them when the
  * bundles shrink, never raise them again without naming what the bytes buy.
  */
-const CEILINGS = { a: 18.77 * KB, b: 24.06 * KB } as const;
+const CEILINGS = { a: 18.52 * KB, b: 23.81 * KB } as const;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** `s` as a whole string literal (ids and paths are prefixes of one another, e.g. createReferral). */
 const quoted = (s: string) => new RegExp(`["'\`]${escapeRegExp(s)}["'\`]`);
@@ -154,12 +156,14 @@ describe.each(BUNDLERS)('%s', (bundler) => {
     });
 
     it('no Management mechanism in an Integration app: upload, CSV answer and managementKey code stay out', () => {
-      // String literals of src/core/upload.ts, src/core/csv.ts and src/auth/managementKey.ts, which
-      // the transport reaches only through a Management operation's `upload` / `answer` fields.
+      // String literals of the Management transport's modules (src/management/), which no
+      // Integration module imports (test/bundle/integration-alone.test.ts checks the graph).
       const markers = {
-        'src/core/upload.ts': 'upload.csv',
-        'src/core/csv.ts': 'not-csv',
-        'src/auth/managementKey.ts': 'ManagementKey-v1',
+        'src/management/upload.ts': 'upload.csv',
+        'src/management/csv.ts': 'notCsv',
+        'src/management/managementKey.ts': 'ManagementKey-v1',
+        'src/management/send.ts': 'accepts only managementKey auth',
+        'src/management/client.ts': 'rateLimit',
       };
       for (const [file, marker] of Object.entries(markers)) {
         expect(readFileSync(join(ROOT, file), 'utf8'), `${file} still has ${marker}`).toContain(marker);

@@ -16,6 +16,7 @@
  * before anything is sent; auth schemes are the ones the spec lists. The SDK is observed only
  * through its behaviour, with a capturing `fetch`.
  */
+
 import { describe, expect, it } from 'vitest';
 import * as sdk from '../../src/index.js';
 import {
@@ -29,6 +30,10 @@ import {
   type Result,
   type TalonError,
 } from '../../src/index.js';
+import {
+  createClient as createManagementClient,
+  type ManagementClient,
+} from '../../src/management/client.js';
 import * as management from '../../src/management.js';
 import { managementKey } from '../../src/management.js';
 import {
@@ -99,7 +104,7 @@ function capturingAll(answer: () => Response = () => new Response(null, { status
     client: createClient({ ...options, auth: apiKey('contract-key') }) as Client,
     signed: createClient({ ...options, auth: contentSignature(SIGNATURE) }) as Client,
     /** A Management API client (typed as `Client` so one `Call` type serves both APIs). */
-    management: createClient({
+    management: createManagementClient({
       ...options,
       auth: managementKey('contract-management-key'),
     }) as unknown as Client,

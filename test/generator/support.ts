@@ -173,8 +173,15 @@ const { INTEGRATION } = await script('gen/targets.mjs');
  * effects optional.
  */
 export function tinyTarget(options: { legacy?: boolean; effects?: boolean } = {}) {
-  const deeper = (paths: Record<string, string>) =>
-    Object.fromEntries(Object.entries(paths).map(([key, path]) => [key, `../${path}`]));
+  // Paths one level deeper; names (the transport's type names) stay.
+  type Paths = { [key: string]: string | Paths };
+  const deeper = (paths: Paths): Paths =>
+    Object.fromEntries(
+      Object.entries(paths).map(([key, path]) => [
+        key,
+        typeof path === 'string' ? (path.startsWith('.') ? `../${path}` : path) : deeper(path),
+      ]),
+    );
   const { schemas, types, ...shared } = INTEGRATION.paths.endpoints;
   return {
     ...INTEGRATION,

@@ -6,8 +6,9 @@
  */
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { send } from '../../src/core/request.js';
 import * as integrationEntry from '../../src/endpoints/index.js';
+import type { ManagementClient } from '../../src/management/client.js';
+import { send } from '../../src/management/send.js';
 import { BASE_URL, useMockServer } from '../support/msw.js';
 import { admin, getLoyaltyCard, integration, MANAGEMENT_KEY } from './ops.js';
 
@@ -33,7 +34,10 @@ describe('Management auth in the transport', () => {
   });
 
   it('refuses an Integration client on a Management operation: config on auth, nothing sent', async () => {
-    const result = await send(integration(), getLoyaltyCard, { loyaltyProgramId: 14, loyaltyCardId: 'C' });
+    const result = await send(integration() as unknown as ManagementClient, getLoyaltyCard, {
+      loyaltyProgramId: 14,
+      loyaltyCardId: 'C',
+    });
     expect(result).toMatchObject({
       ok: false,
       error: { kind: 'config', field: 'auth', operation: 'getLoyaltyCard' },
@@ -44,7 +48,7 @@ describe('Management auth in the transport', () => {
   });
 
   it('the refusal comes before the params are checked (a JavaScript caller with anything)', async () => {
-    const result = await send(integration(), getLoyaltyCard, 'not params');
+    const result = await send(integration() as unknown as ManagementClient, getLoyaltyCard, 'not params');
     expect(result).toMatchObject({ ok: false, error: { kind: 'config', field: 'auth' } });
   });
 

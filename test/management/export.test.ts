@@ -6,7 +6,7 @@
  */
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { send } from '../../src/core/request.js';
+import { send } from '../../src/management/send.js';
 import { BASE_URL, useMockServer } from '../support/msw.js';
 import { admin, exportLoyaltyBalances, getLoyaltyCard, MANAGEMENT_KEY } from './ops.js';
 
@@ -48,11 +48,37 @@ describe('CSV exports through the transport', () => {
     });
   });
 
-  it('a 2xx that says it is JSON is a response error not-csv, not a parse error', async () => {
+  it('a 2xx that says it is JSON is a response error schema with the parsed body kept, not a parse error', async () => {
     server.use(http.get(URL_, () => HttpResponse.json({ data: [] })));
     const result = await send(admin(), exportLoyaltyBalances, { loyaltyProgramId: '14' });
-    expect(result).toMatchObject({ ok: false, error: { kind: 'response', problem: 'not-csv', status: 200 } });
-    if (!result.ok) expect(result.error.message).toMatch(/expected CSV, got content-type application\/json/);
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'response',
+        problem: 'schema',
+        status: 200,
+        body: { data: [] },
+        issues: [{ path: '', message: 'expected CSV, got content-type application/json' }],
+      },
+    });
+    if (!result.ok)
+      expect(result.error.message).toMatch(
+        /not the CSV exportLoyaltyBalances returns: expected CSV, got content-type application\/json/,
+      );
+  });
+
+  it('an HTML page instead of the export keeps its text in error.body', async () => {
+    server.use(
+      http.get(
+        URL_,
+        () => new HttpResponse('<html>maintenance</html>', { headers: { 'content-type': 'text/html' } }),
+      ),
+    );
+    const result = await send(admin(), exportLoyaltyBalances, { loyaltyProgramId: '14' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'response', problem: 'schema', body: '<html>maintenance</html>' },
+    });
   });
 
   it('is bounded by maxResponseBytes like a JSON answer', async () => {

@@ -4,11 +4,12 @@
  * mechanisms are tested before the 186 generated operations land, and independently of them.
  */
 import * as v from 'valibot';
-import { type ClientConfig, createClient } from '../../src/client.js';
-import { csvAnswer } from '../../src/core/csv.js';
-import type { Operation } from '../../src/core/operation.js';
-import { encodeUpload } from '../../src/core/upload.js';
+import { createClient as createIntegrationClient } from '../../src/client.js';
 import { apiKey } from '../../src/index.js';
+import { createClient, type ManagementClientConfig } from '../../src/management/client.js';
+import { csvAnswer } from '../../src/management/csv.js';
+import type { ManagementOperation as Operation } from '../../src/management/send.js';
+import { encodeUpload } from '../../src/management/upload.js';
 import { managementKey } from '../../src/management.js';
 import { BASE_URL } from '../support/msw.js';
 
@@ -73,8 +74,8 @@ export const exportLoyaltyBalances: Operation<string, { 400: ErrorBody; 401: Err
 };
 
 /** A Management client: the Management key, no retry backoff to wait for unless a test sets one. */
-export const admin = (config: Partial<ClientConfig<'managementKey'>> = {}) =>
+export const admin = (config: Partial<ManagementClientConfig> = {}) =>
   createClient({ baseUrl: BASE_URL, auth: managementKey(MANAGEMENT_KEY), ...config });
 
 /** An Integration client. */
-export const integration = () => createClient({ baseUrl: BASE_URL, auth: apiKey('int-key-1') });
+export const integration = () => createIntegrationClient({ baseUrl: BASE_URL, auth: apiKey('int-key-1') });

@@ -5,8 +5,8 @@
  */
 import { HttpResponse, http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { perEndpoint, type RateLimiter } from '../../src/core/rateLimit.js';
-import { send } from '../../src/core/request.js';
+import { perEndpoint, type RateLimiter } from '../../src/management/rateLimit.js';
+import { send } from '../../src/management/send.js';
 import { BASE_URL, useMockServer } from '../support/msw.js';
 import { addLoyaltyPoints, admin, getLoyaltyCard } from './ops.js';
 

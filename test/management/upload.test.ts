@@ -5,7 +5,7 @@
  */
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { send } from '../../src/core/request.js';
+import { send } from '../../src/management/send.js';
 import { BASE_URL, type SeenRequest, useMockServer } from '../support/msw.js';
 import { admin, importLoyaltyPoints } from './ops.js';
 

@@ -1,16 +1,21 @@
 /**
  * Compile-time: the pagination helpers accept the Management API's list operations (a
- * `Client<'managementKey'>` first argument; `hasMore` only, `totalResultSize` only, or both
+ * `ManagementClient` first argument; `hasMore` only, `totalResultSize` only, or both
  * optional), refuse an Integration client for them, and refuse the Management operations that
  * take pageSize/skip but answer one object (getCustomerActivityReport, getCustomerAnalytics).
  */
+
 import { describe, expectTypeOf, test } from 'vitest';
 import { apiKey } from '../../src/auth/apiKey.js';
-import { managementKey } from '../../src/auth/managementKey.js';
 import { type Client, createClient } from '../../src/client.js';
 import type { TalonError } from '../../src/core/errors.js';
 import type { CallOptions } from '../../src/core/options.js';
 import type { Result } from '../../src/core/result.js';
+import {
+  createClient as createManagementClient,
+  type ManagementClient,
+} from '../../src/management/client.js';
+import { managementKey } from '../../src/management/managementKey.js';
 import * as generated from '../../src/management.js';
 import { collectItems, paginate, paginateItems } from '../../src/pagination.js';
 
@@ -21,30 +26,30 @@ interface Card {
 type Paging = { pageSize?: number | undefined; skip?: number | undefined };
 
 declare function getLoyaltyCards(
-  client: Client<'managementKey'>,
+  client: ManagementClient,
   params: { loyaltyProgramId: number } & Paging,
   options?: CallOptions,
 ): Promise<Result<{ hasMore: boolean; data: Card[] }, TalonError>>;
 
 declare function getCampaigns(
-  client: Client<'managementKey'>,
+  client: ManagementClient,
   params: { applicationId: number } & Paging,
   options?: CallOptions,
 ): Promise<Result<{ totalResultSize: number; data: Card[] }, TalonError>>;
 
 declare function listCollections(
-  client: Client<'managementKey'>,
+  client: ManagementClient,
   params: { applicationId: number; campaignId: number } & Paging,
   options?: CallOptions,
 ): Promise<Result<{ hasMore?: boolean; totalResultSize?: number; data: Card[] }, TalonError>>;
 
 declare function getCustomerActivityReport(
-  client: Client<'managementKey'>,
+  client: ManagementClient,
   params: { applicationId: number; customerId: number } & Paging,
   options?: CallOptions,
 ): Promise<Result<{ name: string; customerId: number }, TalonError>>;
 
-const mgmt = createClient({ baseUrl: 'https://x.talon.one', auth: managementKey('m') });
+const mgmt = createManagementClient({ baseUrl: 'https://x.talon.one', auth: managementKey('m') });
 const integration = createClient({ baseUrl: 'https://x.talon.one', auth: apiKey('k') });
 
 describe('Management lists', () => {
@@ -65,7 +70,7 @@ describe('Management lists', () => {
 });
 
 describe('the generated Management operations', () => {
-  const admin = createClient({ baseUrl: 'https://acme.talon.one', auth: managementKey('k') });
+  const admin = createManagementClient({ baseUrl: 'https://acme.talon.one', auth: managementKey('k') });
   const talon = createClient({ baseUrl: 'https://acme.talon.one', auth: apiKey('k') });
 
   test('a hasMore list (getLoyaltyCards) walks with a Management client, items typed', async () => {

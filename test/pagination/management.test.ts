@@ -6,15 +6,20 @@
  * for the generated ones: they take a Management client and answer pages of an in-memory list,
  * recording the skip/pageSize of every call.
  */
+
 import { describe, expect, it } from 'vitest';
-import { managementKey } from '../../src/auth/managementKey.js';
 import { type Client, createClient } from '../../src/client.js';
 import type { TalonError } from '../../src/core/errors.js';
 import type { CallOptions } from '../../src/core/options.js';
 import { ok, type Result } from '../../src/core/result.js';
+import {
+  createClient as createManagementClient,
+  type ManagementClient,
+} from '../../src/management/client.js';
+import { managementKey } from '../../src/management/managementKey.js';
 import { collectItems, paginate, paginateItems } from '../../src/pagination.js';
 
-const talon = createClient({ baseUrl: 'https://acme.talon.one', auth: managementKey('m') });
+const talon = createManagementClient({ baseUrl: 'https://acme.talon.one', auth: managementKey('m') });
 const meta = { status: 200, headers: new Headers(), attempts: 1 };
 
 interface Coupon {
@@ -34,7 +39,7 @@ const COUPONS: Coupon[] = Array.from({ length: 7 }, (_, i) => ({ id: i + 1, valu
 function listOperation<V>(shape: (page: Coupon[] | null, skip: number, size: number) => V) {
   const calls: { skip: number | undefined; pageSize: number | undefined }[] = [];
   const operation = async (
-    _client: Client<'managementKey'>,
+    _client: ManagementClient,
     params: Paging,
     _options?: CallOptions,
   ): Promise<Result<V, TalonError>> => {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { operationIds } from '../../src/index.js';
 import { ROUTE_TABLE } from '../../src/testing/operations.js';
+import { specifiers } from '../support/imports.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FAKE = join(ROOT, 'src/testing');
@@ -20,14 +21,6 @@ function files(folder: string): string[] {
     if (statSync(path).isDirectory()) return files(path).map((f) => `${name}/${f}`);
     return name.endsWith('.ts') ? [name] : [];
   });
-}
-
-/** The relative specifiers a module imports or re-exports (static, type-only and dynamic). */
-function specifiers(text: string): string[] {
-  const found: string[] = [];
-  for (const m of text.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/gms)) found.push(m[1]!);
-  for (const m of text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)) found.push(m[1]!);
-  return found;
 }
 
 /** The module graph of src/testing: each file and the files of src/testing it imports. */

@@ -3,15 +3,19 @@
  * with `managementKey` is refused by every Integration operation (those taking `Client` and those
  * taking `Client<'apiKey'>`), and an Integration client is refused by a Management operation.
  */
+
 import { describe, expectTypeOf, test } from 'vitest';
 import { apiKey } from '../../src/auth/apiKey.js';
 import { contentSignature } from '../../src/auth/contentSignature.js';
-import { managementKey } from '../../src/auth/managementKey.js';
 import { type Client, createClient } from '../../src/client.js';
 import type { CallOptions } from '../../src/core/options.js';
 import type { Result } from '../../src/core/result.js';
 import { deleteCustomerData, trackEvent, updateCustomerSessionV2 } from '../../src/index.js';
-import type { ManagementClient } from '../../src/management.js';
+import {
+  createClient as createManagementClient,
+  type ManagementClient,
+} from '../../src/management/client.js';
+import { managementKey } from '../../src/management/managementKey.js';
 
 const base = 'https://x.talon.one';
 const integration = createClient({ baseUrl: base, auth: apiKey('k') });
@@ -19,18 +23,18 @@ const legacy = createClient({
   baseUrl: base,
   auth: contentSignature({ applicationId: 1, applicationKey: 'ab' }),
 });
-const mgmt = createClient({ baseUrl: base, auth: managementKey('m') });
+const mgmt = createManagementClient({ baseUrl: base, auth: managementKey('m') });
 
 /** What the generator emits for a Management operation. */
 declare function getLoyaltyCard(
-  client: Client<'managementKey'>,
+  client: ManagementClient,
   params: { loyaltyProgramId: number; loyaltyCardId: string },
   options?: CallOptions,
 ): Promise<Result<{ id: number }, never>>;
 
 describe('clients carry their scheme', () => {
   test('createClient infers it from the auth', () => {
-    expectTypeOf(mgmt).toEqualTypeOf<Client<'managementKey'>>();
+    expectTypeOf(mgmt).toEqualTypeOf<ManagementClient>();
     expectTypeOf(mgmt).toEqualTypeOf<ManagementClient>();
     expectTypeOf(integration).toEqualTypeOf<Client<'apiKey'>>();
   });
@@ -38,9 +42,9 @@ describe('clients carry their scheme', () => {
   test('a Management client is not an Integration client, nor the reverse', () => {
     expectTypeOf(mgmt).not.toExtend<Client>();
     expectTypeOf(mgmt).not.toExtend<Client<'apiKey'>>();
-    expectTypeOf(integration).not.toExtend<Client<'managementKey'>>();
-    expectTypeOf(legacy).not.toExtend<Client<'managementKey'>>();
-    expectTypeOf<Client>().not.toExtend<Client<'managementKey'>>();
+    expectTypeOf(integration).not.toExtend<ManagementClient>();
+    expectTypeOf(legacy).not.toExtend<ManagementClient>();
+    expectTypeOf<Client>().not.toExtend<ManagementClient>();
   });
 });
 

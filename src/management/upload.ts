@@ -5,7 +5,7 @@
  * reading a `Blob`, never a throw.
  */
 import * as v from 'valibot';
-import type { ValidationIssue } from './errors.js';
+import type { ValidationIssue } from '../core/errors.js';
 
 /**
  * A file to upload, as users hold one in every runtime: a `Blob` or `File` (its type is kept, its

@@ -1,10 +1,11 @@
 /**
  * CSV exports: a 2xx answer is handed over as text, read by the transport's bounded reader (here a
- * stand-in with the same contract), and refused without reading when it says it is JSON or HTML.
+ * stand-in with the same contract); an answer that says it is JSON or HTML is read the same way and
+ * marked as not CSV.
  */
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { type BodyReader, readCsv } from '../../src/core/csv.js';
+import { type BodyReader, readCsv } from '../../src/management/csv.js';
 import { BASE_URL, useMockServer } from '../support/msw.js';
 
 const EXPORT =
@@ -44,14 +45,18 @@ describe('readCsv', () => {
     'application/problem+json; charset=utf-8',
     'text/html',
     'application/xhtml+xml',
-  ])('refuses a %s answer as not-csv without reading it', async (type) => {
-    let read = false;
-    const result = await readCsv(csvResponse('{"data":[]}', type), async () => {
-      read = true;
-      return { text: '' };
+  ])(
+    'reads a %s answer but says it is not CSV (notCsv: its content type), keeping the text',
+    async (type) => {
+      const result = await readCsv(csvResponse('{"data":[]}', type), bounded(1 << 20));
+      expect(result).toEqual({ text: '{"data":[]}', notCsv: type });
+    },
+  );
+
+  it('a non-CSV answer is bounded by the same reader (too-large, not read whole)', async () => {
+    expect(await readCsv(csvResponse('<html>'.repeat(100), 'text/html'), bounded(10))).toEqual({
+      problem: 'too-large',
     });
-    expect(result).toEqual({ problem: 'not-csv', detail: `expected CSV, got content-type ${type}` });
-    expect(read).toBe(false);
   });
 
   it("passes the bounded reader's problems through (too-large past maxResponseBytes)", async () => {

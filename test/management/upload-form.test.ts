@@ -5,7 +5,7 @@
  */
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { encodeUpload, UPLOAD_FILENAME, UPLOAD_TYPE, uploadForm } from '../../src/core/upload.js';
+import { encodeUpload, UPLOAD_FILENAME, UPLOAD_TYPE, uploadForm } from '../../src/management/upload.js';
 import { BASE_URL, useMockServer } from '../support/msw.js';
 
 const CSV = 'identifier,amount\ncard-1,100\nкарта-2,5\n';

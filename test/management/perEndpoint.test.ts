@@ -4,9 +4,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiKey } from '../../src/auth/apiKey.js';
-import { managementKey } from '../../src/auth/managementKey.js';
-import { createClient, TalonConfigError } from '../../src/client.js';
-import { perEndpoint, type RateLimiter } from '../../src/core/rateLimit.js';
+import { createClient as createIntegrationClient, TalonConfigError } from '../../src/client.js';
+import { createClient } from '../../src/management/client.js';
+import { managementKey } from '../../src/management/managementKey.js';
+import { perEndpoint, type RateLimiter } from '../../src/management/rateLimit.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_000_000 });
@@ -141,13 +142,20 @@ describe('the rateLimit client option', () => {
       createClient({ baseUrl: 'https://x.talon.one', auth: managementKey('m'), rateLimit: limiter })
         .rateLimit,
     ).toBe(limiter);
-    expect(createClient({ baseUrl: 'https://x.talon.one', auth: apiKey('k') }).rateLimit).toBeUndefined();
+    expect(
+      createClient({ baseUrl: 'https://x.talon.one', auth: managementKey('m') }).rateLimit,
+    ).toBeUndefined();
+  });
+
+  it('is a Management option only: the Integration client has none (its calls never wait for a slot)', () => {
+    const client = createIntegrationClient({ baseUrl: 'https://x.talon.one', auth: apiKey('k') });
+    expect('rateLimit' in client).toBe(false);
   });
 
   it('accepts a custom limiter object', () => {
     const custom: RateLimiter = { wait: async () => true };
     expect(
-      createClient({ baseUrl: 'https://x.talon.one', auth: apiKey('k'), rateLimit: custom }).rateLimit,
+      createClient({ baseUrl: 'https://x.talon.one', auth: managementKey('m'), rateLimit: custom }).rateLimit,
     ).toBe(custom);
   });
 
@@ -158,7 +166,7 @@ describe('the rateLimit client option', () => {
       try {
         createClient({
           baseUrl: 'https://x.talon.one',
-          auth: apiKey('k'),
+          auth: managementKey('m'),
           rateLimit: value as unknown as RateLimiter,
         });
       } catch (e) {

@@ -1,5 +1,14 @@
-import { keyAuth } from './keyAuth.js';
-import { type Auth, type AuthNeeds, refusal } from './types.js';
+import { keyAuth } from '../auth/keyAuth.js';
+import { type Auth, refusal } from '../auth/types.js';
+
+/**
+ * The auth of a Management API client, made by {@link managementKey}: the shape of the Integration
+ * API's `Auth` with its own scheme, so an Integration operation does not take a Management client
+ * (nor the reverse) at compile time.
+ */
+export interface ManagementAuth extends Omit<Auth, 'scheme'> {
+  readonly scheme: 'managementKey';
+}
 
 /**
  * Authenticates with a Management API key: every request carries
@@ -14,13 +23,15 @@ import { type Auth, type AuthNeeds, refusal } from './types.js';
  * @returns The `managementKey` auth for `createClient`. It never throws; an unusable key makes
  * `createClient` throw a {@link TalonConfigError} at start-up (the SDK's only throw).
  */
-export function managementKey(key: string): Auth<'managementKey'> {
+export function managementKey(key: string): ManagementAuth {
   return keyAuth('managementKey', 'ManagementKey-v1', key, 'the Management API key', refusesIntegration);
 }
 
-/** A `managementKey` client calls Management operations only. */
-function refusesIntegration(needs: AuthNeeds): string | undefined {
-  return needs.auth === 'managementKey'
-    ? undefined
-    : refusal('does not accept managementKey auth (it is an Integration API operation)', 'apiKey');
+/**
+ * What a `managementKey` client says to an Integration operation, whose transport asks the
+ * client's auth (`Auth.refuses`): never. Management operations check the scheme themselves
+ * (./send.ts) and do not ask.
+ */
+function refusesIntegration(): string {
+  return refusal('does not accept managementKey auth (it is an Integration API operation)', 'apiKey');
 }
