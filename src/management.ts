@@ -12,7 +12,6 @@ export type { HttpError, TalonError, ValidationIssue } from './core/errors.js';
 export type { CallOptions, Hooks, HttpMethod, RetryOptions } from './core/options.js';
 export type { Err, Ok, ResponseMeta, Result } from './core/result.js';
 export { createClient, type ManagementClient, type ManagementClientConfig } from './management/client.js';
-export type { CsvRead } from './management/csv.js';
 export * from './management/endpoints/index.js';
 export { type ManagementAuth, managementKey } from './management/managementKey.js';
 export type * from './management/models/types.js';

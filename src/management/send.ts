@@ -121,22 +121,37 @@ export async function send<T, E extends Record<number, unknown>>(
 }
 
 async function run(
-  client: ManagementClient,
-  op: ManagementOperation<unknown, Record<number, unknown>>,
+  management: ManagementClient,
+  managementOp: ManagementOperation<unknown, Record<number, unknown>>,
   params: unknown,
   options: CallOptions | undefined,
 ): Promise<Result<unknown, AnyError>> {
-  const prepared = await prepare(client, op, params, options);
+  // The Integration stages (src/core/prepare.ts), with the scheme check and the upload; awaited
+  // only for an upload, whose encoder reads a Blob.
+  const { client, op } = asStages(management, managementOp);
+  const settings = settle(client, op, options);
+  if ('error' in settings) return settings;
+  if (management.auth.scheme !== 'managementKey') return err(configError(op.id, 'auth', NOT_MANAGEMENT));
+  const upload = managementOp.upload;
+  const request = upload ? await encodeUpload(client, op, params, upload) : encode(client, op, params);
+  if ('error' in request) return request;
+  const answer = managementOp.answer;
+  const prepared = seal(client, op, settings, request, answer?.accept);
   if ('error' in prepared) return prepared;
   // The rate limiter's slot: once per call, before the first attempt (retries take none).
-  const limiter = client.rateLimit;
+  const limiter = management.rateLimit;
   if (limiter && !(await limiter.wait(op.id, prepared.signal))) return err(abortedError(op.id));
   const started = Date.now();
   const response = await transmit(prepared);
-  const answer = op.answer;
   if ('error' in response) return answer ? keepErrorBody(prepared, response, answer) : response;
   return answer ? readExport(prepared, response, started, answer) : readAnswer(prepared, response, started);
 }
+
+/** Why a client of another scheme cannot call a Management operation. */
+const NOT_MANAGEMENT = /*#__PURE__*/ refusal(
+  'accepts only managementKey auth (it is a Management API operation)',
+  'managementKey',
+);
 
 /**
  * The Integration stages' view of a Management call. They read neither the auth's scheme nor the
@@ -151,30 +166,6 @@ function asStages(
     client: client as unknown as Client,
     op: op as unknown as Operation<unknown, Record<number, unknown>>,
   };
-}
-
-/** Checks and builds the call (src/core/prepare.ts), with the scheme check and the upload. */
-async function prepare(
-  management: ManagementClient,
-  managementOp: ManagementOperation<unknown, Record<number, unknown>>,
-  params: unknown,
-  options: CallOptions | undefined,
-): Promise<Step<Prepared>> {
-  const { client, op } = asStages(management, managementOp);
-  const settings = settle(client, op, options);
-  if ('error' in settings) return settings;
-  if (management.auth.scheme !== 'managementKey')
-    return err(
-      configError(
-        op.id,
-        'auth',
-        refusal('accepts only managementKey auth (it is a Management API operation)', 'managementKey'),
-      ),
-    );
-  const upload = managementOp.upload;
-  const request = upload ? await encodeUpload(client, op, params, upload) : encode(client, op, params);
-  if ('error' in request) return request;
-  return seal(client, op, settings, request, managementOp.answer?.accept);
 }
 
 /** The params, validated, as a URL and the upload's form (its bytes and content type). */

@@ -172,7 +172,7 @@ const BASE_URL = 'https://acme.europe-west1.talon.one';
 const ESM_SOURCE = `import { apiKey, createClient, deleteCustomerData, getReservedCustomers, type TalonError } from 'talon-fetch';
 import { CartItemSchema } from 'talon-fetch/schemas';
 import * as testing from 'talon-fetch/testing';
-import { getLoyaltyCard, managementKey } from 'talon-fetch/management';
+import { createClient as createManagementClient, getLoyaltyCard, managementKey } from 'talon-fetch/management';
 
 const talon = createClient({ baseUrl: '${BASE_URL}', auth: apiKey('key') });
 
@@ -192,7 +192,7 @@ export async function main(): Promise<string> {
 export const testingExports: string[] = Object.keys(testing);
 export const schemaKind: string = CartItemSchema.kind;
 
-const admin = createClient({ baseUrl: '${BASE_URL}', auth: managementKey('key') });
+const admin = createManagementClient({ baseUrl: '${BASE_URL}', auth: managementKey('key') });
 export async function card(): Promise<string | undefined> {
   // @ts-expect-error a Management operation takes a Management client only
   await getLoyaltyCard(talon, { loyaltyProgramId: 1, loyaltyCardId: 'c' });
