@@ -116,9 +116,17 @@ export function attemptFetch(call: Call, body: Uint8Array<ArrayBuffer> | null): 
         held.request = undefined;
         outer.removeEventListener('abort', forward);
       };
-      exchange(call, input, init, body, controller.signal, attempt, held)
-        .finally(settled)
-        .then(resolve, reject);
+      // One settle step per outcome (no `.finally` promise in between).
+      exchange(call, input, init, body, controller.signal, attempt, held).then(
+        (response) => {
+          settled();
+          resolve(response);
+        },
+        (error: unknown) => {
+          settled();
+          reject(error);
+        },
+      );
     });
   };
 }
@@ -159,15 +167,19 @@ async function exchange(
   const { client, op } = call;
   const hooks = client.hooks;
   const url = input.url;
-  const base = {
-    operation: op.id,
-    method: op.method,
-    url,
-    attempt,
-    ...(hooks?.includeHeaders ? { headers: redactHeaders(input.headers) } : {}),
-  };
-  if (hooks?.onRequest) safely(() => hooks.onRequest?.(base));
-  const started = Date.now();
+  // What the hooks see; built only when a hook will see it.
+  const base =
+    hooks?.onRequest || hooks?.onResponse
+      ? {
+          operation: op.id,
+          method: op.method,
+          url,
+          attempt,
+          ...(hooks.includeHeaders ? { headers: redactHeaders(input.headers) } : {}),
+        }
+      : undefined;
+  if (base && hooks?.onRequest) safely(() => hooks.onRequest?.(base));
+  const started = base ? Date.now() : 0;
   let response!: Response;
   let failure: string | undefined;
   let thrown: unknown;
@@ -190,7 +202,7 @@ async function exchange(
     failure = call.redact(error instanceof Error ? error.message : String(error));
     if (!sentNothing(error)) call.mayHaveBeenApplied = true;
   }
-  if (hooks?.onResponse)
+  if (base && hooks?.onResponse)
     safely(() =>
       hooks.onResponse?.({ ...base, status: response?.status, failure, durationMs: Date.now() - started }),
     );
