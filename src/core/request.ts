@@ -10,7 +10,7 @@
  *
  * Nothing in here throws to the caller.
  */
-import ky, { isHTTPError, isNetworkError, isTimeoutError, type Options } from 'ky';
+import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
 import { safeParse } from 'valibot';
 import type { AnyAuthScheme } from '../auth/types.js';
 import type { Client } from '../client.js';
@@ -82,18 +82,17 @@ async function run(
  */
 async function transmit(call: Prepared): Promise<Step<Response>> {
   const { op, signal, totalTimeout } = call;
-  const options: Options = {
-    method: op.method,
-    headers: call.headers,
-    redirect: 'manual',
-    timeout: false,
-    totalTimeout,
-    retry: kyRetry(call),
-    fetch: attemptFetch(call, call.body),
-  };
-  if (signal) options.signal = signal;
   try {
-    return await ky(call.url, options);
+    return await ky(call.url, {
+      method: op.method,
+      headers: call.headers,
+      redirect: 'manual',
+      timeout: false,
+      totalTimeout,
+      retry: kyRetry(call),
+      fetch: attemptFetch(call, call.body),
+      ...(signal ? { signal } : {}),
+    });
   } catch (error) {
     return err(failureOf(call, error, totalTimeout));
   }

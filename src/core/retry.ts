@@ -103,21 +103,13 @@ const ALL_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'];
  */
 export function kyRetry(facts: RetryFacts): KyRetryOptions {
   const { retry } = facts;
-  let settled = kySettled.get(retry);
-  if (!settled) {
-    // ky copies these arrays before use (and never writes to them): one set per resolved setting.
-    const statusCodes = [...retry.statusCodes];
-    settled = {
-      ...retry,
-      methods: explicitMethods(retry) ? [...retry.methods] : [...ALL_METHODS],
-      statusCodes,
-      afterStatusCodes: statusCodes,
-      jitter,
-    };
-    kySettled.set(retry, settled);
-  }
-  return { ...settled, shouldRetry: ({ error }) => retryDecision(facts, error) };
+  const statusCodes = [...retry.statusCodes];
+  return {
+    ...retry,
+    methods: explicitMethods(retry) ? [...retry.methods] : [...ALL_METHODS],
+    statusCodes,
+    afterStatusCodes: statusCodes,
+    jitter,
+    shouldRetry: ({ error }) => retryDecision(facts, error),
+  };
 }
-
-/** The call-independent part of {@link kyRetry}'s options, per resolved setting (the client's is reused by every call). */
-const kySettled = new WeakMap<ResolvedRetry, KyRetryOptions>();
