@@ -58,19 +58,12 @@ export async function prepare(
   const { url, body } = request;
   const idempotencyKey = takesKey(op.idempotency) ? (call.idempotencyKey ?? newIdempotencyKey()) : undefined;
 
-  // Names lower-cased as a Headers would keep them; the values were checked with the options.
-  const headers: Record<string, string> = { accept: op.answer?.accept ?? 'application/json' };
-  if (body) headers['content-type'] = request.type ?? 'application/json';
-  setAll(headers, client.headers);
-  if (call.headers) setAll(headers, call.headers);
-  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
-  // The auth signs into a Headers of its own (it sets its header: a few validated entries cost
-  // less than building every header as a Headers), which is then merged in.
-  const signed = new Headers();
-  client.auth.sign(signed, body ?? new Uint8Array(0));
-  signed.forEach((value, name) => {
-    headers[name] = value;
-  });
+  const headers = new Headers({ accept: op.answer?.accept ?? 'application/json' });
+  if (body) headers.set('content-type', request.type ?? 'application/json');
+  for (const [name, value] of Object.entries(client.headers)) headers.set(name, value);
+  if (call.headers) for (const [name, value] of Object.entries(call.headers)) headers.set(name, value);
+  if (idempotencyKey) headers.set('idempotency-key', idempotencyKey);
+  client.auth.sign(headers, body ?? new Uint8Array(0));
   const keyed = idempotencyKey !== undefined;
   return {
     client,
@@ -78,7 +71,7 @@ export async function prepare(
     operation: op.id,
     redact: client.auth.redact,
     url,
-    headers,
+    headers: Object.fromEntries(headers),
     body,
     signal,
     timeout: call.timeout ?? client.timeout,
@@ -95,11 +88,6 @@ export async function prepare(
       ? undefined
       : adviceFor(op, call.idempotencyKey !== undefined && keyed),
   };
-}
-
-/** Sets every header of `from` in `into`, by its lower-cased name. */
-function setAll(into: Record<string, string>, from: Readonly<Record<string, string>>): void {
-  for (const name of Object.keys(from)) into[name.toLowerCase()] = from[name] as string;
 }
 
 /**
