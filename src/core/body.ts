@@ -41,10 +41,7 @@ export async function readText(
   const timer = setTimeout(() => cancel('timeout'), timeoutMs);
   const onAbort = () => cancel('aborted');
   signal?.addEventListener('abort', onAbort);
-  // A body of one chunk (a small answer) is decoded whole by the shared decoder; a second chunk
-  // starts a streaming decoder of this body's own.
-  let first: Uint8Array | undefined;
-  let decoder: TextDecoder | undefined;
+  const decoder = new TextDecoder();
   let text = '';
   let bytes = 0;
   try {
@@ -57,19 +54,9 @@ export async function readText(
         reader.cancel().catch(() => {});
         return { problem: 'too-large' };
       }
-      if (!decoder) {
-        if (!first) {
-          first = value;
-          continue;
-        }
-        decoder = new TextDecoder();
-        text = decoder.decode(first, { stream: true });
-        first = undefined;
-      }
       text += decoder.decode(value, { stream: true });
     }
-    if (decoder) return { text: text + decoder.decode() };
-    return { text: first ? utf8.decode(first) : '' };
+    return { text: text + decoder.decode() };
   } catch {
     return { problem: stop ?? (signal?.aborted ? 'aborted' : 'unreadable') };
   } finally {
@@ -77,9 +64,6 @@ export async function readText(
     signal?.removeEventListener('abort', onAbort);
   }
 }
-
-/** Decodes one-chunk bodies, each whole in one call: no state is carried from one body to the next. */
-const utf8 = new TextDecoder();
 
 /**
  * @internal A non-2xx answer as ky may read it: at most {@link ERROR_BODY_LIMIT} bytes of its
