@@ -178,8 +178,8 @@ async function exchange(
           ...(hooks.includeHeaders ? { headers: redactHeaders(input.headers) } : {}),
         }
       : undefined;
-  if (base && hooks?.onRequest) safely(() => hooks.onRequest?.(base));
-  const started = base ? Date.now() : 0;
+  if (base) safely(() => hooks?.onRequest?.(base));
+  const started = Date.now();
   let response!: Response;
   let failure: string | undefined;
   let thrown: unknown;
@@ -202,9 +202,9 @@ async function exchange(
     failure = call.redact(error instanceof Error ? error.message : String(error));
     if (!sentNothing(error)) call.mayHaveBeenApplied = true;
   }
-  if (base && hooks?.onResponse)
+  if (base)
     safely(() =>
-      hooks.onResponse?.({ ...base, status: response?.status, failure, durationMs: Date.now() - started }),
+      hooks?.onResponse?.({ ...base, status: response?.status, failure, durationMs: Date.now() - started }),
     );
   if (failure !== undefined) throw thrown;
   if (response.ok || ambiguousStatus(response.status, response.headers)) call.mayHaveBeenApplied = true;
