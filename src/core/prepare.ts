@@ -199,20 +199,12 @@ const lonelySurrogate = (name: string) =>
  * A path template split once per template: literal text at even indexes, parameter names at odd
  * ones (`/a/{id}/b` → `['/a/', 'id', '/b']`).
  */
-const templates = new Map<string, readonly string[]>();
-
-function template(path: string): readonly string[] {
-  let parts = templates.get(path);
-  if (!parts) {
-    parts = path.split(/\{(\w+)\}/);
-    templates.set(path, parts);
-  }
-  return parts;
-}
+const templates = new Map<string, string[]>();
 
 /** Fills the path template; every value is percent-encoded as one path segment. */
 function buildPath(op: Operation, values: Record<string, unknown>): string | CodedIssue {
-  const parts = template(op.path);
+  const parts = templates.get(op.path) ?? op.path.split(/\{(\w+)\}/);
+  templates.set(op.path, parts);
   let problem: CodedIssue | undefined;
   let path = parts[0] ?? '';
   for (let i = 1; i < parts.length; i += 2) {
