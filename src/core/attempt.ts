@@ -116,9 +116,17 @@ export function attemptFetch(call: Call, body: Uint8Array<ArrayBuffer> | null): 
         held.request = undefined;
         outer.removeEventListener('abort', forward);
       };
-      exchange(call, input, init, body, controller.signal, attempt, held)
-        .finally(settled)
-        .then(resolve, reject);
+      // One settle step per outcome (no `.finally` promise in between).
+      exchange(call, input, init, body, controller.signal, attempt, held).then(
+        (response) => {
+          settled();
+          resolve(response);
+        },
+        (error: unknown) => {
+          settled();
+          reject(error);
+        },
+      );
     });
   };
 }
@@ -159,14 +167,18 @@ async function exchange(
   const { client, op } = call;
   const hooks = client.hooks;
   const url = input.url;
-  const base = {
-    operation: op.id,
-    method: op.method,
-    url,
-    attempt,
-    ...(hooks?.includeHeaders ? { headers: redactHeaders(input.headers) } : {}),
-  };
-  if (hooks?.onRequest) safely(() => hooks.onRequest?.(base));
+  // What the hooks see; built only when a hook will see it.
+  const base =
+    hooks?.onRequest || hooks?.onResponse
+      ? {
+          operation: op.id,
+          method: op.method,
+          url,
+          attempt,
+          ...(hooks.includeHeaders ? { headers: redactHeaders(input.headers) } : {}),
+        }
+      : undefined;
+  if (base) safely(() => hooks?.onRequest?.(base));
   const started = Date.now();
   let response!: Response;
   let failure: string | undefined;
@@ -190,9 +202,9 @@ async function exchange(
     failure = call.redact(error instanceof Error ? error.message : String(error));
     if (!sentNothing(error)) call.mayHaveBeenApplied = true;
   }
-  if (hooks?.onResponse)
+  if (base)
     safely(() =>
-      hooks.onResponse?.({ ...base, status: response?.status, failure, durationMs: Date.now() - started }),
+      hooks?.onResponse?.({ ...base, status: response?.status, failure, durationMs: Date.now() - started }),
     );
   if (failure !== undefined) throw thrown;
   if (response.ok || ambiguousStatus(response.status, response.headers)) call.mayHaveBeenApplied = true;

@@ -239,19 +239,27 @@ function unusable(path: string, message: string): CodedIssue {
 const lonelySurrogate = (name: string) =>
   unusable(name, 'is not well-formed Unicode (it has a lone surrogate): a URL cannot carry it');
 
+/**
+ * A path template split once per template: literal text at even indexes, parameter names at odd
+ * ones (`/a/{id}/b` → `['/a/', 'id', '/b']`).
+ */
+const templates = new Map<string, string[]>();
+
 /** Fills the path template; every value is percent-encoded as one path segment. */
 function buildPath(op: Operation, values: Record<string, unknown>): string | CodedIssue {
+  const parts = templates.get(op.path) ?? op.path.split(/\{(\w+)\}/);
+  templates.set(op.path, parts);
   let problem: CodedIssue | undefined;
-  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+  let path = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] ?? '';
     const value = String(values[name]);
     if (value === '.' || value === '..')
       problem ??= unusable(name, 'cannot be "." or "..": a URL path cannot carry it');
-    if (LONE_SURROGATE.test(value)) {
-      problem ??= lonelySurrogate(name);
-      return '';
-    }
-    return encodeURIComponent(value);
-  });
+    if (LONE_SURROGATE.test(value)) problem ??= lonelySurrogate(name);
+    else path += encodeURIComponent(value);
+    path += parts[i + 1] ?? '';
+  }
   return problem ?? path;
 }
 
