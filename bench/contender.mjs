@@ -117,7 +117,7 @@ try {
   } else {
     const call = await makeCall(id, baseUrl, heyApiBundle);
     const value = await call();
-    const management = id === 'mgmt' || id === 'kyMgmt';
+    const management = id === 'mgmt' || id === 'kyMgmt' || id === 'baselineMgmt';
     if (
       management
         ? value?.identifier !== CARD_ID

@@ -120,23 +120,26 @@ export async function makeCall(id, baseUrl, heyApiBundle) {
       const headers = { authorization: 'ManagementKey-v1 bench-key' };
       return () => ky.get(cardUrl, { headers, timeout: false, retry: 0 }).json();
     },
-    async mgmt() {
-      // talon-fetch/management's getLoyaltyCard, the answer validated (a LoyaltyCard).
-      const { createClient, getLoyaltyCard, managementKey } = await import('talon-fetch/management');
-      const client = createClient({ baseUrl, auth: managementKey('bench-key') });
-      const params = { loyaltyProgramId: CARD_PROGRAM_ID, loyaltyCardId: CARD_ID };
-      return async () => {
-        const result = await getLoyaltyCard(client, params);
-        if (!result.ok) throw new Error(`${result.error.kind}: ${result.error.message}`);
-        return result.value;
-      };
-    },
+    mgmt: () => managementCall('talon-fetch/management'),
     sdk: () => talonFetch(true, 'talon-fetch'),
     sdkLight: () => talonFetch(false, 'talon-fetch'),
     // Another build of talon-fetch (BENCH_BASELINE: the path of its dist/), to compare two versions.
     baseline: () => talonFetch(true, pathToFileURL(`${process.env.BENCH_BASELINE}/index.js`).href),
     baselineLight: () => talonFetch(false, pathToFileURL(`${process.env.BENCH_BASELINE}/index.js`).href),
+    baselineMgmt: () => managementCall(pathToFileURL(`${process.env.BENCH_BASELINE}/management.js`).href),
   };
+
+  /** talon-fetch/management's getLoyaltyCard from `entry`, the answer validated (a LoyaltyCard). */
+  async function managementCall(entry) {
+    const { createClient, getLoyaltyCard, managementKey } = await import(entry);
+    const client = createClient({ baseUrl, auth: managementKey('bench-key') });
+    const params = { loyaltyProgramId: CARD_PROGRAM_ID, loyaltyCardId: CARD_ID };
+    return async () => {
+      const result = await getLoyaltyCard(client, params);
+      if (!result.ok) throw new Error(`${result.error.kind}: ${result.error.message}`);
+      return result.value;
+    };
+  }
 
   async function talonFetch(validateResponse, from) {
     const { apiKey, createClient, updateCustomerSessionV2 } = await import(from);

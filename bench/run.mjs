@@ -77,6 +77,12 @@ const CONTENDERS = [
   { id: 'mgmt', label: 'talon-fetch/management (validates)', management: true },
   { id: 'baseline', label: 'BENCH_BASELINE build (validates)', baseline: true },
   { id: 'baselineLight', label: 'BENCH_BASELINE, validateResponse: false', baseline: true },
+  {
+    id: 'baselineMgmt',
+    label: 'BENCH_BASELINE, Management getLoyaltyCard',
+    baseline: true,
+    management: true,
+  },
 ];
 const installed = (name) => existsSync(`${peersDir}node_modules/${name}/package.json`);
 let heyApi;
@@ -103,7 +109,8 @@ const contenders = CONTENDERS.filter(
       only.includes(c.id) ||
       c.id === 'ky' ||
       c.id === 'fetch' ||
-      (c.id === 'kyMgmt' && only.includes('mgmt'))),
+      (c.id === 'kyMgmt' && only.includes('mgmt')) ||
+      (c.baseline && BASELINE && only.includes(c.id.replace(/^baseline/, '').toLowerCase() || 'sdk'))),
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -25,6 +25,14 @@ export interface Call extends CallFacts {
   readonly signal: AbortSignal | undefined;
   /** The per-attempt limit (ms), for the headers and again for reading the body. */
   readonly timeout: number;
+  /** The `totalTimeout` setting (ms), or `false` for none. */
+  readonly totalTimeout: number | false;
+  /**
+   * When `totalTimeout` runs out (ms since the epoch; `Infinity` without one), set when the first
+   * attempt is sent. The SDK enforces it, not ky: an attempt's timer, the waits between attempts
+   * (./retry.ts) and the body read (../core/request.ts) all end by it.
+   */
+  deadline: number;
   /** Attempts made so far; each attempt counts itself. */
   attempts: number;
   /**
@@ -83,17 +91,37 @@ export class AttemptEnded extends Error {
 type KyFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 /**
+ * @internal The time limit of the next step of `call` that `timeout` bounds (an attempt's
+ * headers, the 2xx body): `timeout`, or what is left before the call's deadline when that is less
+ * (`total`: then `totalTimeout` is what runs out). `ms` is 0 when the deadline has passed.
+ */
+export function stepLimit(call: Call): { readonly ms: number; readonly total: boolean } {
+  const left = call.deadline - Date.now();
+  return left < call.timeout ? { ms: Math.max(left, 0), total: true } : { ms: call.timeout, total: false };
+}
+
+/** @internal The `timeout` error of a step whose {@link stepLimit} ran out (`step`: which limit `timeout` was). */
+export function stepTimeout(call: Call, total: boolean, step: 'attempt' | 'body'): TimeoutError {
+  return total
+    ? timeoutError(call, 'total', call.totalTimeout as number)
+    : timeoutError(call, step, call.timeout);
+}
+
+/**
  * @internal The fetch ky calls for each attempt of `call`. ky builds its Request without a body,
  * so it has no body stream to tee for retries: every attempt sends `body`, the serialized,
- * signed bytes themselves. ky is given no `timeout` of its own: the attempt's timer is here, so
- * that the error says which limit ran out (ky keeps `totalTimeout`).
+ * signed bytes themselves. ky is given no `timeout` or `totalTimeout` of its own: the attempt's
+ * timer is here, bounded by the call's deadline too, so that the error says which limit ran out.
+ * An attempt due after the deadline is not sent.
  */
 export function attemptFetch(call: Call, body: Uint8Array<ArrayBuffer> | null): KyFetch {
   return (target, init) => {
     // ky calls this with the Request it built, once per attempt.
     const input = target as Request;
+    const limit = stepLimit(call);
+    if (limit.ms === 0) return Promise.reject(new AttemptEnded(stepTimeout(call, true, 'attempt')));
     const attempt = ++call.attempts;
-    // The attempt's own signal: aborted by its timer, and by ky (the caller's signal, totalTimeout).
+    // The attempt's own signal: aborted by its timer, and by ky (the caller's signal).
     const controller = new AbortController();
     const outer = input.signal;
     const forward = () => controller.abort(outer.reason);
@@ -109,8 +137,8 @@ export function attemptFetch(call: Call, body: Uint8Array<ArrayBuffer> | null): 
         call.mayHaveBeenApplied = true;
         controller.abort();
         held.request = undefined;
-        reject(new AttemptEnded(timeoutError(call, 'attempt', call.timeout)));
-      }, call.timeout);
+        reject(new AttemptEnded(stepTimeout(call, limit.total, 'attempt')));
+      }, limit.ms);
       const settled = () => {
         clearTimeout(timer);
         held.request = undefined;

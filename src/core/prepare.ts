@@ -39,9 +39,10 @@ export interface Prepared extends Call, RetryFacts {
   readonly headers: Record<string, string>;
   /** The serialized body (`null` when the operation sends none): the bytes that were signed. */
   readonly body: Uint8Array<ArrayBuffer> | null;
-  readonly totalTimeout: number | false;
   readonly retry: ResolvedRetry;
   readonly validate: boolean;
+  /** The call's deadline (see {@link Call}): set by `transmit`, read by the retry rules. */
+  deadline: number;
 }
 
 /**
@@ -116,6 +117,8 @@ export function seal(
     signal,
     timeout: call.timeout ?? client.timeout,
     totalTimeout: call.totalTimeout ?? client.totalTimeout,
+    // Set when the first attempt is sent (../core/request.ts `transmit`).
+    deadline: Number.POSITIVE_INFINITY,
     retry,
     validate: call.validateResponse ?? client.validateResponse,
     params: request.params,

@@ -10,10 +10,10 @@
  *
  * Nothing in here throws to the caller.
  */
-import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
+import ky, { isHTTPError, isNetworkError } from 'ky';
 import { safeParse } from 'valibot';
 import type { Client } from '../client.js';
-import { AttemptEnded, attemptFetch, type Call } from './attempt.js';
+import { AttemptEnded, attemptFetch, type Call, stepLimit, stepTimeout } from './attempt.js';
 import { type ReadProblem, readText } from './body.js';
 import {
   abortedError,
@@ -22,7 +22,6 @@ import {
   networkError,
   responseError,
   type TalonError,
-  timeoutError,
 } from './errors.js';
 import { toIssues } from './issues.js';
 import type { Operation } from './operation.js';
@@ -62,32 +61,32 @@ async function run(
 ): Promise<Result<unknown, AnyError>> {
   const prepared = prepare(client, op, params, options);
   if ('error' in prepared) return prepared;
-  const started = Date.now();
   const response = await transmit(prepared);
   if ('error' in response) return response;
-  return readAnswer(prepared, response, started);
+  return readAnswer(prepared, response);
 }
 
 /**
- * Sends the call with ky: retries, backoff and `totalTimeout` are ky's; each attempt is
- * ./attempt.ts's (the prepared call is the {@link Call} its attempts share). A 2xx answer comes
+ * @internal Sends the call with ky: retries and backoff are ky's, decided by ./retry.ts; each
+ * attempt is ./attempt.ts's (the prepared call is the {@link Call} its attempts share). The call's
+ * deadline (`totalTimeout`) starts here and is the SDK's to enforce, not ky's. A 2xx answer comes
  * back with its body unread; anything else is the error.
  */
 export async function transmit(call: Prepared): Promise<Step<Response>> {
   const { op, signal, totalTimeout } = call;
+  call.deadline = totalTimeout === false ? Number.POSITIVE_INFINITY : Date.now() + totalTimeout;
   try {
     return await ky(call.url, {
       method: op.method,
       headers: call.headers,
       redirect: 'manual',
       timeout: false,
-      totalTimeout,
       retry: kyRetry(call),
       fetch: attemptFetch(call, call.body),
       ...(signal ? { signal } : {}),
     });
   } catch (error) {
-    return err(failureOf(call, error, totalTimeout));
+    return err(failureOf(call, error));
   }
 }
 
@@ -102,15 +101,13 @@ export function describe(error: unknown): string {
 }
 
 /** The error for what ky threw when it gave up on the call. */
-function failureOf(call: Call, error: unknown, totalTimeout: number | false): AnyError {
+function failureOf(call: Call, error: unknown): AnyError {
   if (call.signal?.aborted) return abortedError(call.operation);
   if (error instanceof AttemptEnded) return error.error;
   if (isHTTPError(error)) {
     const status = error.response.status;
     return httpError(call, error.response, error.data, call.op.errors?.[status]);
   }
-  // ky times out only for totalTimeout: it is given no per-attempt timeout (see ./attempt.ts).
-  if (isTimeoutError(error) && totalTimeout !== false) return timeoutError(call, 'total', totalTimeout);
   return networkError(call, isNetworkError(error) ? describe(error.cause ?? error) : describe(error));
 }
 
@@ -128,28 +125,10 @@ export function scrubbedJson(call: Call, text: string): unknown {
   }
 }
 
-/**
- * @internal The deadline of a 2xx body's read: `timeout` again, or what is left of
- * `totalTimeout` when that is less (`total`), so the timer armed with it knows which limit it
- * enforces. `started`: when the call started (ms since the epoch).
- */
-export function bodyDeadline(
-  call: Prepared,
-  started: number,
-): { readonly ms: number; readonly total: boolean } {
-  const { timeout, totalTimeout } = call;
-  const left = totalTimeout === false ? timeout : totalTimeout - (Date.now() - started);
-  const total = totalTimeout !== false && left < timeout;
-  return { ms: total ? Math.max(left, 1) : timeout, total };
-}
-
-/** @internal The error of a 2xx body that could not be read (`total`: the deadline was `totalTimeout`'s). */
+/** @internal The error of a 2xx body that could not be read (`total`: its limit was `totalTimeout`'s). */
 export function unread(call: Prepared, status: number, problem: ReadProblem, total: boolean): AnyError {
   if (problem === 'aborted') return abortedError(call.operation);
-  if (problem === 'timeout')
-    return total
-      ? timeoutError(call, 'total', call.totalTimeout as number)
-      : timeoutError(call, 'body', call.timeout);
+  if (problem === 'timeout') return stepTimeout(call, total, 'body');
   const detail =
     problem === 'too-large'
       ? `the body is larger than maxResponseBytes (${call.client.maxResponseBytes} bytes)`
@@ -158,20 +137,16 @@ export function unread(call: Prepared, status: number, problem: ReadProblem, tot
 }
 
 /**
- * Reads the 2xx body within `maxResponseBytes` and its deadline, and checks it: empty only where
- * the operation allows it, JSON, and (unless `validateResponse: false`) the operation's shape.
- * `started`: when the call started (ms since the epoch), for what is left of `totalTimeout`.
+ * @internal Reads the 2xx body within `maxResponseBytes` and its time limit (`timeout` again, or
+ * what is left of `totalTimeout`), and checks it: empty only where the operation allows it, JSON,
+ * and (unless `validateResponse: false`) the operation's shape.
  */
-export async function readAnswer(
-  call: Prepared,
-  response: Response,
-  started: number,
-): Promise<Result<unknown, AnyError>> {
+export async function readAnswer(call: Prepared, response: Response): Promise<Result<unknown, AnyError>> {
   const { client, op } = call;
   const status = response.status;
-  const deadline = bodyDeadline(call, started);
-  const read = await readText(response, client.maxResponseBytes, deadline.ms, call.signal);
-  if ('problem' in read) return err(unread(call, status, read.problem, deadline.total));
+  const limit = stepLimit(call);
+  const read = await readText(response, client.maxResponseBytes, Math.max(limit.ms, 1), call.signal);
+  if ('problem' in read) return err(unread(call, status, read.problem, limit.total));
   const meta = { status, headers: response.headers, attempts: call.attempts };
   const text = read.text;
   if (!op.response) return ok(undefined, meta);

@@ -19,6 +19,8 @@ export interface RetryFacts {
   readonly params: unknown;
   /** Whether the call carries an `Idempotency-Key` the operation honours. */
   readonly keyed: boolean;
+  /** When the call's `totalTimeout` runs out (ms since the epoch; `Infinity` without one). */
+  readonly deadline: number;
 }
 
 /**
@@ -69,19 +71,27 @@ export function safeToRepeat(
  *   retried only when {@link mayRepeat}; a timeout only with `retry.retryOnTimeout`.
  * - A 409 that means Talon.One's parallel-request limit is retried when the call carries a key;
  *   one that means "exists" never, even when 409 is listed; another 409 only when listed.
- * - A wait longer than `retry.maxRetryAfter` (any of the rate-limit headers) is not waited for.
+ * - A wait longer than `retry.maxRetryAfter` (any of the rate-limit headers), or than what is
+ *   left of `totalTimeout`, is not waited for: the answer that asked for it ends the call.
  */
 export function retryDecision(facts: RetryFacts, error: Error): boolean | undefined {
-  if (error instanceof AttemptEnded)
-    return error.error.kind === 'timeout' && facts.retry.retryOnTimeout && mayRepeat(facts);
+  if (error instanceof AttemptEnded) {
+    const ended = error.error;
+    return (
+      ended.kind === 'timeout' && ended.limit === 'attempt' && facts.retry.retryOnTimeout && mayRepeat(facts)
+    );
+  }
   if (isNetworkError(error)) return sentNothing(error) || mayRepeat(facts) ? undefined : false;
   // A fetch rejects with a TypeError when the network fails; ky recognises only some runtimes'
   // wording (not a custom fetch's, e.g. the fake's dropped connection), so the SDK decides here.
   if (error instanceof TypeError) return sentNothing(error) || mayRepeat(facts);
   if (!isHTTPError(error)) return undefined;
   const { status, headers } = error.response;
-  const delay = retryDelay(headers, Date.now());
+  const now = Date.now();
+  const delay = retryDelay(headers, now);
   if (exceedsMaxRetryAfter(delay, facts.retry.maxRetryAfter)) return false;
+  // A wait the call has no time left for is not started: the answer that asked for it ends the call.
+  if (delay && delay.ms >= facts.deadline - now) return false;
   if (status === 409) {
     const idempotency = facts.op.idempotency;
     if (idempotency?.conflict === 'exists') return false;
@@ -93,6 +103,13 @@ export function retryDecision(facts: RetryFacts, error: Error): boolean | undefi
 
 /** Backoff delays vary by ±20 %, so that clients that failed together do not retry together. */
 const jitter = (delay: number) => delay * (0.8 + Math.random() * 0.4);
+
+/**
+ * A backoff wait, jittered, and never past the call's deadline: a wait cut short there is followed
+ * by no attempt (./attempt.ts ends the call with a `total` timeout, nothing sent).
+ */
+const backoff = (facts: RetryFacts) => (delay: number) =>
+  Math.min(jitter(delay), Math.max(facts.deadline - Date.now(), 0));
 
 /**
  * @internal ky's retry options for a call. A rate-limit header counts for every retried status;
@@ -108,7 +125,7 @@ export function kyRetry(facts: RetryFacts): KyRetryOptions {
     methods: explicitMethods(retry) ? [...retry.methods] : [facts.op.method],
     statusCodes,
     afterStatusCodes: statusCodes,
-    jitter,
+    jitter: backoff(facts),
     shouldRetry: ({ error }) => retryDecision(facts, error),
   };
 }

@@ -9,6 +9,7 @@
  */
 import { refusal } from '../auth/types.js';
 import type { Client } from '../client.js';
+import { stepLimit } from '../core/attempt.js';
 import { readText } from '../core/body.js';
 import {
   abortedError,
@@ -31,15 +32,7 @@ import {
   seal,
   settle,
 } from '../core/prepare.js';
-import {
-  type AnyError,
-  bodyDeadline,
-  describe,
-  readAnswer,
-  scrubbedJson,
-  transmit,
-  unread,
-} from '../core/request.js';
+import { type AnyError, describe, readAnswer, scrubbedJson, transmit, unread } from '../core/request.js';
 import { type Err, err, ok, type Result } from '../core/result.js';
 import type { ManagementClient } from './client.js';
 import type { BodyReader, CsvRead } from './csv.js';
@@ -141,10 +134,9 @@ async function run(
   // The rate limiter's slot: once per call, before the first attempt (retries take none).
   const limiter = management.rateLimit;
   if (limiter && !(await limiter.wait(op.id, prepared.signal))) return err(abortedError(op.id));
-  const started = Date.now();
   const response = await transmit(prepared);
   if ('error' in response) return answer ? keepErrorBody(prepared, response, answer) : response;
-  return answer ? readExport(prepared, response, started, answer) : readAnswer(prepared, response, started);
+  return answer ? readExport(prepared, response, answer) : readAnswer(prepared, response);
 }
 
 /** Why a client of another scheme cannot call a Management operation. */
@@ -192,15 +184,14 @@ async function encodeUpload(
 async function readExport(
   call: Prepared,
   response: Response,
-  started: number,
   answer: OperationAnswer,
 ): Promise<Result<unknown, AnyError>> {
   const status = response.status;
-  const deadline = bodyDeadline(call, started);
+  const limit = stepLimit(call);
   const read = await answer.read(response, (body) =>
-    readText(body, call.client.maxResponseBytes, deadline.ms, call.signal),
+    readText(body, call.client.maxResponseBytes, Math.max(limit.ms, 1), call.signal),
   );
-  if ('problem' in read) return err(unread(call, status, read.problem, deadline.total));
+  if ('problem' in read) return err(unread(call, status, read.problem, limit.total));
   if ('notCsv' in read) {
     const detail = `expected CSV, got content-type ${read.notCsv.slice(0, 60)}`;
     const message = `the body is not the CSV ${call.operation} returns: ${detail} (the body is in error.body)`;

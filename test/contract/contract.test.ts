@@ -30,10 +30,7 @@ import {
   type Result,
   type TalonError,
 } from '../../src/index.js';
-import {
-  createClient as createManagementClient,
-  type ManagementClient,
-} from '../../src/management/client.js';
+import { createClient as createManagementClient } from '../../src/management/client.js';
 import * as management from '../../src/management.js';
 import { managementKey } from '../../src/management.js';
 import {

@@ -118,6 +118,46 @@ describe('timeouts say which limit ran out', () => {
     expect(state.attempts).toBeGreaterThan(1);
   });
 
+  it('the SDK, not ky, keeps totalTimeout: a backoff wait past the deadline sends no attempt after it', async () => {
+    // Every attempt fails at once with a 503 (no Retry-After): backoff 1 s, cut to what is left.
+    let attempts = 0;
+    const fetch: FetchLike = async () => {
+      attempts++;
+      return new Response(null, { status: 503 });
+    };
+    const started = Date.now();
+    const result = await send(
+      clientWith(fetch),
+      getThing,
+      { thingId: 'x' },
+      { totalTimeout: 150, retry: { limit: 5, backoffLimit: 1000 } },
+    );
+    expect(result).toMatchObject({ ok: false, error: { kind: 'timeout', limit: 'total', timeout: 150 } });
+    // The first backoff (about 300 ms) is cut at the deadline; no second attempt is sent.
+    expect(attempts).toBe(1);
+    if (!result.ok && result.error.kind === 'timeout') expect(result.error.attempts).toBe(1);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('a Retry-After longer than what is left of totalTimeout ends the call at once with that answer', async () => {
+    let attempts = 0;
+    const fetch: FetchLike = async () => {
+      attempts++;
+      return new Response(null, { status: 429, headers: { 'retry-after': '5' } });
+    };
+    const started = Date.now();
+    const result = await send(
+      clientWith(fetch),
+      getThing,
+      { thingId: 'x' },
+      { totalTimeout: 2000, retry: { maxRetryAfter: 60_000 } },
+    );
+    expect(result).toMatchObject({ ok: false, error: { kind: 'http', status: 429, retryAfter: 5000 } });
+    expect(attempts).toBe(1);
+    // No waiting for a retry that could not happen in time.
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
   it("a body that stops arriving: limit 'body', the timeout setting", async () => {
     const result = await send(
       clientWith(tricklingFetch()),

@@ -7,7 +7,7 @@
 
 import { describe, expectTypeOf, test } from 'vitest';
 import { apiKey } from '../../src/auth/apiKey.js';
-import { type Client, createClient } from '../../src/client.js';
+import { createClient } from '../../src/client.js';
 import type { TalonError } from '../../src/core/errors.js';
 import type { CallOptions } from '../../src/core/options.js';
 import type { Result } from '../../src/core/result.js';

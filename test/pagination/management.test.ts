@@ -8,7 +8,6 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { type Client, createClient } from '../../src/client.js';
 import type { TalonError } from '../../src/core/errors.js';
 import type { CallOptions } from '../../src/core/options.js';
 import { ok, type Result } from '../../src/core/result.js';
