@@ -50,10 +50,15 @@ const KEYS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
  * client, the rate-limit slot and the operation-driven upload/CSV hooks (about 0.35 KB), the
  * reserved-header check (about 0.1 KB), less a 0.23 KB trim (docs/sizes.md). Then lowered to the
  * size measured once the Management mechanisms left the shared transport for src/management/
- * (18.39 / 23.62 KB rollup, 18.43 / 23.69 esbuild, 0.28 KB less) plus 0.5 %. Lower them when the
- * bundles shrink, never raise them again without naming what the bytes buy.
+ * (18.39 / 23.62 KB rollup, 18.43 / 23.69 esbuild, 0.28 KB less) plus 0.5 %; then raised by
+ * 0.18 KB, still below the wave's: the SDK keeps `totalTimeout` itself instead of ky (its
+ * deadline on each attempt, backoff wait and body read, and a Retry-After it has no time for ending
+ * the call at once; about 0.1 KB, for the largest allocation of a call gone) and the hooks' event
+ * built only when a hook is set (about 0.05 KB), measured 18.54 / 23.79 KB rollup, 18.60 / 23.87
+ * esbuild, plus 0.5 %. Lower them when the bundles shrink, never raise them again without naming
+ * what the bytes buy.
  */
-const CEILINGS = { a: 18.52 * KB, b: 23.81 * KB } as const;
+const CEILINGS = { a: 18.7 * KB, b: 23.99 * KB } as const;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** `s` as a whole string literal (ids and paths are prefixes of one another, e.g. createReferral). */
 const quoted = (s: string) => new RegExp(`["'\`]${escapeRegExp(s)}["'\`]`);
