@@ -28,7 +28,7 @@ import type { Operation } from './operation.js';
 import type { CallOptions } from './options.js';
 import { type Prepared, prepare, type Step } from './prepare.js';
 import { err, ok, type Result } from './result.js';
-import { kyRetry } from './retry.js';
+import { retryWait } from './retry.js';
 
 /** @internal Any error of any operation. */
 export type AnyError = TalonError<Record<number, unknown>>;
@@ -67,27 +67,46 @@ async function run(
 }
 
 /**
- * @internal Sends the call with ky: retries and backoff are ky's, decided by ./retry.ts; each
- * attempt is ./attempt.ts's (the prepared call is the {@link Call} its attempts share). The call's
- * deadline (`totalTimeout`) starts here and is the SDK's to enforce, not ky's. A 2xx answer comes
- * back with its body unread; anything else is the error.
+ * @internal Sends the call: each attempt is one ky request without retries of its own, made by
+ * ./attempt.ts (the prepared call is the {@link Call} its attempts share); after a failure,
+ * ./retry.ts says whether and when to try again. The call's deadline (`totalTimeout`) starts here.
+ * A 2xx answer comes back with its body unread; anything else is the error.
  */
 export async function transmit(call: Prepared): Promise<Step<Response>> {
   const { op, signal, totalTimeout } = call;
   call.deadline = totalTimeout === false ? Number.POSITIVE_INFINITY : Date.now() + totalTimeout;
-  try {
-    return await ky(call.url, {
-      method: op.method,
-      headers: call.headers,
-      redirect: 'manual',
-      timeout: false,
-      retry: kyRetry(call),
-      fetch: attemptFetch(call, call.body),
-      ...(signal ? { signal } : {}),
-    });
-  } catch (error) {
-    return err(failureOf(call, error));
+  const options = {
+    method: op.method,
+    headers: call.headers,
+    redirect: 'manual',
+    timeout: false,
+    retry: 0,
+    fetch: attemptFetch(call, call.body),
+    ...(signal ? { signal } : {}),
+  } as const;
+  for (;;) {
+    try {
+      return await ky(call.url, options);
+    } catch (error) {
+      const wait = retryWait(call, error);
+      if (wait === undefined || !(await pause(wait, signal))) return err(failureOf(call, error));
+    }
   }
+}
+
+/** Resolves `true` after `ms`, or `false` as soon as `signal` aborts. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve(false);
+    const done = (waited: boolean) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', aborted);
+      resolve(waited);
+    };
+    const aborted = () => done(false);
+    const timer = setTimeout(done, ms, true);
+    signal?.addEventListener('abort', aborted);
+  });
 }
 
 /** @internal What a thrown value says, with its cause's message, for an error's message. */

@@ -1,10 +1,13 @@
 /**
- * Whether a failed attempt is tried again. ky applies the rules it knows (the retry limit, the
- * statuses, network errors, backoff, the rate-limit headers); {@link retryDecision} is the one
- * place where the SDK's own rules are added, with the operation at hand: what the failure proves
- * (./attempt.ts sorts it) and whether this call may be repeated (./idempotency.ts).
+ * Whether a failed attempt is tried again, and after how long: {@link retryWait}, the one place of
+ * the SDK's retry rules. Each attempt is one ky request without retries of its own (ky would clone
+ * every attempt's Request to keep a body the SDK never gives it); the transport (./request.ts)
+ * asks `retryWait` after each failure. The rules are ky's (the retry limit, the statuses, network
+ * errors, backoff, the rate-limit headers) with the SDK's own, given the operation at hand: what
+ * the failure proves (./attempt.ts sorts it) and whether this call may be repeated
+ * (./idempotency.ts).
  */
-import { isHTTPError, isNetworkError, type RetryOptions as KyRetryOptions } from 'ky';
+import { isHTTPError, isNetworkError } from 'ky';
 import { AttemptEnded, ambiguousStatus, sentNothing } from './attempt.js';
 import { repeatable, retriesConflict } from './idempotency.js';
 import type { Operation } from './operation.js';
@@ -59,73 +62,64 @@ export function safeToRepeat(
 }
 
 /**
- * @internal The SDK's word on a failed attempt, asked once ky's limit (and, for an explicit
- * `retry.methods`, method) check passed: `true` retries with backoff, `false` ends the call with
- * this failure, `undefined` leaves it to ky's rules (a network error, or a listed status with the
- * wait its rate-limit headers ask for).
+ * The backoff before retry `n` (1 for the first): 300 ms doubling, ±20 % so that clients that
+ * failed together do not retry together, at most `backoffLimit`, and never past the call's
+ * deadline (a wait cut short there is followed by no attempt: ./attempt.ts ends the call with a
+ * `total` timeout, nothing sent).
+ */
+function backoff(facts: RetryFacts, n: number): number {
+  const jittered = 300 * 2 ** (n - 1) * (0.8 + Math.random() * 0.4);
+  return Math.max(Math.min(jittered, facts.retry.backoffLimit, facts.deadline - Date.now()), 0);
+}
+
+/**
+ * @internal How long to wait before trying a failed call again (ms), or `undefined` to end it with
+ * this failure. `attempts`: the attempts made so far. The retry limit and an explicit
+ * `retry.methods` first, then what the failure proves and whether the call may be repeated:
  *
- * - A network failure is a ky `NetworkError`, or the `TypeError` a (custom) fetch rejects with.
- * - A failure that proves nothing was applied (connection refused, DNS, 408, 429, 503 with a
- *   wait, another 4xx the caller listed) is left to ky for every call.
- * - An ambiguous one (a network error after sending, an attempt's timeout, 500, 502, 504) is
- *   retried only when {@link mayRepeat}; a timeout only with `retry.retryOnTimeout`.
+ * - A network failure (a ky `NetworkError`, or the `TypeError` a custom fetch rejects with): one
+ *   that proves nothing was sent (connection refused, DNS) is retried for every call, any other
+ *   only when {@link mayRepeat}.
+ * - An attempt's timeout only with `retry.retryOnTimeout` and when {@link mayRepeat}; a `total`
+ *   one never.
+ * - A wait a rate-limit header asks for that is longer than `retry.maxRetryAfter`, or than what is
+ *   left of `totalTimeout`, is not waited for: the answer that asked for it ends the call.
  * - A 409 that means Talon.One's parallel-request limit is retried when the call carries a key;
  *   one that means "exists" never, even when 409 is listed; another 409 only when listed.
- * - A wait longer than `retry.maxRetryAfter` (any of the rate-limit headers), or than what is
- *   left of `totalTimeout`, is not waited for: the answer that asked for it ends the call.
+ * - Another listed status (408, 429, 500, 502, 503, 504 by default) waits for its rate-limit
+ *   header, or backs off; an ambiguous one (500, 502, 504, a 503 without a wait) only when
+ *   {@link mayRepeat}. 413 waits for a header or ends the call.
  */
-export function retryDecision(facts: RetryFacts, error: Error): boolean | undefined {
+export function retryWait(
+  facts: RetryFacts & { readonly attempts: number },
+  error: unknown,
+): number | undefined {
+  const { retry, attempts } = facts;
+  if (attempts > retry.limit || (explicitMethods(retry) && !retry.methods.includes(facts.op.method)))
+    return undefined;
+  const again = () => backoff(facts, attempts);
   if (error instanceof AttemptEnded) {
     const ended = error.error;
-    return (
-      ended.kind === 'timeout' && ended.limit === 'attempt' && facts.retry.retryOnTimeout && mayRepeat(facts)
-    );
+    const repeat = ended.kind === 'timeout' && ended.limit === 'attempt' && retry.retryOnTimeout;
+    return repeat && mayRepeat(facts) ? again() : undefined;
   }
-  if (isNetworkError(error)) return sentNothing(error) || mayRepeat(facts) ? undefined : false;
-  // A fetch rejects with a TypeError when the network fails; ky recognises only some runtimes'
-  // wording (not a custom fetch's, e.g. the fake's dropped connection), so the SDK decides here.
-  if (error instanceof TypeError) return sentNothing(error) || mayRepeat(facts);
+  // A fetch rejects with a TypeError when the network fails; ky names only some runtimes' wording a
+  // NetworkError (not a custom fetch's, e.g. the fake's dropped connection).
+  if (isNetworkError(error) || error instanceof TypeError)
+    return sentNothing(error) || mayRepeat(facts) ? again() : undefined;
   if (!isHTTPError(error)) return undefined;
   const { status, headers } = error.response;
   const now = Date.now();
   const delay = retryDelay(headers, now);
-  if (exceedsMaxRetryAfter(delay, facts.retry.maxRetryAfter)) return false;
-  // A wait the call has no time left for is not started: the answer that asked for it ends the call.
-  if (delay && delay.ms >= facts.deadline - now) return false;
-  if (status === 409) {
-    const idempotency = facts.op.idempotency;
-    if (idempotency?.conflict === 'exists') return false;
-    if (idempotency && retriesConflict(idempotency, facts.keyed)) return true;
+  if (exceedsMaxRetryAfter(delay, retry.maxRetryAfter) || (delay && delay.ms >= facts.deadline - now))
     return undefined;
+  const idempotency = facts.op.idempotency;
+  if (status === 409 && idempotency) {
+    if (idempotency.conflict === 'exists') return undefined;
+    if (retriesConflict(idempotency, facts.keyed)) return again();
   }
-  return ambiguousStatus(status, headers) && !mayRepeat(facts) ? false : undefined;
-}
-
-/** Backoff delays vary by ±20 %, so that clients that failed together do not retry together. */
-const jitter = (delay: number) => delay * (0.8 + Math.random() * 0.4);
-
-/**
- * A backoff wait, jittered, and never past the call's deadline: a wait cut short there is followed
- * by no attempt (./attempt.ts ends the call with a `total` timeout, nothing sent).
- */
-const backoff = (facts: RetryFacts) => (delay: number) =>
-  Math.min(jitter(delay), Math.max(facts.deadline - Date.now(), 0));
-
-/**
- * @internal ky's retry options for a call. A rate-limit header counts for every retried status;
- * ky's own timeout handling is not used (attempts time out in ./attempt.ts, which says so).
- */
-export function kyRetry(facts: RetryFacts): KyRetryOptions {
-  const { retry } = facts;
-  const statusCodes = [...retry.statusCodes];
-  return {
-    ...retry,
-    // Without an explicit `retry.methods` the operation's class decides, not ky's method list:
-    // ky is told that this call's method may be retried, and `shouldRetry` rules.
-    methods: explicitMethods(retry) ? [...retry.methods] : [facts.op.method],
-    statusCodes,
-    afterStatusCodes: statusCodes,
-    jitter: backoff(facts),
-    shouldRetry: ({ error }) => retryDecision(facts, error),
-  };
+  if (!retry.statusCodes.includes(status) || (ambiguousStatus(status, headers) && !mayRepeat(facts)))
+    return undefined;
+  if (delay) return delay.ms;
+  return status === 413 ? undefined : again();
 }
