@@ -4,9 +4,12 @@
  *
  * 1. {@link prepare} (./prepare.ts): check the options and params, build the URL and the body,
  *    set and sign the headers; nothing is sent when this fails;
- * 2. {@link transmit}: send it with ky, which retries (./retry.ts decides what), each attempt
- *    made by ./attempt.ts (hooks, the attempt's timeout, redirects, bounded error bodies);
+ * 2. {@link transmit}: send each attempt as one ky request, made by ./attempt.ts (hooks, the
+ *    attempt's timeout, redirects, bounded error bodies), and try again when and after what
+ *    ./retry.ts says, all within the call's `totalTimeout`;
  * 3. {@link readAnswer}: read the 2xx body within its bounds and check it against the schema.
+ *
+ * The Management API composes the same stages in src/management/send.ts.
  *
  * Nothing in here throws to the caller.
  */
