@@ -11,7 +11,15 @@ export { TalonConfigError } from './client.js';
 export type { HttpError, TalonError, ValidationIssue } from './core/errors.js';
 export type { CallOptions, Hooks, HttpMethod, RetryOptions } from './core/options.js';
 export type { Err, Ok, ResponseMeta, Result } from './core/result.js';
-export { createClient, type ManagementClient, type ManagementClientConfig } from './management/client.js';
+export {
+  createClient,
+  type ManagementClient,
+  type ManagementClientConfig,
+  type ManagementHooks,
+  type ManagementHttpMethod,
+  type ManagementRequestEvent,
+  type ManagementResponseEvent,
+} from './management/client.js';
 export * from './management/endpoints/index.js';
 export { type ManagementAuth, managementKey } from './management/managementKey.js';
 export type * from './management/models/types.js';

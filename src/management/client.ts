@@ -4,13 +4,38 @@
  * `createClient` checks (src/client.ts) and then the Management parts.
  */
 import { type Client, type ClientConfig, checkConfig, sealClient, TalonConfigError } from '../client.js';
+import type { Hooks, HttpMethod, RequestEvent, ResponseEvent } from '../core/options.js';
 import type { ManagementAuth } from './managementKey.js';
 import type { RateLimiter } from './rateLimit.js';
 
+/** A Management API operation's method: the Integration API's four, and `PATCH` (two SCIM operations). */
+export type ManagementHttpMethod = HttpMethod | 'PATCH';
+
+/** What `onRequest` of a Management client receives, once per attempt. */
+export interface ManagementRequestEvent extends Omit<RequestEvent, 'method'> {
+  readonly method: ManagementHttpMethod;
+}
+
+/** What `onResponse` of a Management client receives, once per attempt. */
+export interface ManagementResponseEvent extends Omit<ResponseEvent, 'method'> {
+  readonly method: ManagementHttpMethod;
+}
+
+/**
+ * Observers of a Management client's attempts, for logging and tracing: the Integration `Hooks`
+ * whose events may name `PATCH`. What they throw is ignored; they never see credentials.
+ */
+export interface ManagementHooks extends Omit<Hooks, 'onRequest' | 'onResponse'> {
+  readonly onRequest?: ((event: ManagementRequestEvent) => void) | undefined;
+  readonly onResponse?: ((event: ManagementResponseEvent) => void) | undefined;
+}
+
 /** The configuration the Management `createClient` takes. Only `baseUrl` and `auth` are required. */
-export interface ManagementClientConfig extends Omit<ClientConfig, 'auth'> {
+export interface ManagementClientConfig extends Omit<ClientConfig, 'auth' | 'hooks'> {
   /** `managementKey(key)`, with a Management API key. */
   readonly auth: ManagementAuth;
+  /** Observers of every attempt, for logging and tracing. */
+  readonly hooks?: ManagementHooks | undefined;
   /**
    * Spaces calls to stay under a rate, e.g. `perEndpoint({ perSecond: 3 })` (each operation at
    * most 3 starts per second, first come first served). Default: none, calls start at once.
@@ -22,8 +47,9 @@ export interface ManagementClientConfig extends Omit<ClientConfig, 'auth'> {
  * A configured Management API client: a plain, frozen object that holds settings only. Pass it
  * as the first argument of every Management operation; an Integration operation does not take it.
  */
-export interface ManagementClient extends Omit<Client, 'auth'> {
+export interface ManagementClient extends Omit<Client, 'auth' | 'hooks'> {
   readonly auth: ManagementAuth;
+  readonly hooks: ManagementHooks | undefined;
   /** The `rateLimit` option: each call waits for its slot before its first attempt. */
   readonly rateLimit: RateLimiter | undefined;
 }

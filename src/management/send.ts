@@ -21,7 +21,7 @@ import {
   type ValidationIssue,
 } from '../core/errors.js';
 import type { Operation } from '../core/operation.js';
-import type { CallOptions, HttpMethod } from '../core/options.js';
+import type { CallOptions } from '../core/options.js';
 import {
   type Encoded,
   encode,
@@ -34,7 +34,7 @@ import {
 } from '../core/prepare.js';
 import { type AnyError, describe, readAnswer, scrubbedJson, transmit, unread } from '../core/request.js';
 import { type Err, err, ok, type Result } from '../core/result.js';
-import type { ManagementClient } from './client.js';
+import type { ManagementClient, ManagementHttpMethod } from './client.js';
 import type { BodyReader, CsvRead } from './csv.js';
 import type { EncodedUpload } from './upload.js';
 
@@ -73,7 +73,7 @@ export interface OperationAnswer {
  */
 export interface ManagementOperation<T = unknown, E extends Record<number, unknown> = Record<never, never>>
   extends Omit<Operation<T, E>, 'method'> {
-  readonly method: HttpMethod | 'PATCH';
+  readonly method: ManagementHttpMethod;
   /** Only a `managementKey` client may call it. */
   readonly auth: 'managementKey';
   /**
@@ -147,8 +147,8 @@ const NOT_MANAGEMENT = /*#__PURE__*/ refusal(
 
 /**
  * The Integration stages' view of a Management call. They read neither the auth's scheme nor the
- * method's type (a `PATCH` goes to ky as it is), so the two types differ only where the stages
- * do not look.
+ * method's type (a `PATCH` goes to ky, and to the hooks, as it is), so the two types differ only
+ * where the stages do not look.
  */
 function asStages(
   client: ManagementClient,

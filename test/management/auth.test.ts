@@ -8,6 +8,7 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import * as integrationEntry from '../../src/endpoints/index.js';
 import type { ManagementClient } from '../../src/management/client.js';
+import { scimPatchUser } from '../../src/management/endpoints/index.js';
 import { send } from '../../src/management/send.js';
 import { BASE_URL, useMockServer } from '../support/msw.js';
 import { admin, getLoyaltyCard, integration, MANAGEMENT_KEY } from './ops.js';
@@ -66,5 +67,29 @@ describe('Management auth in the transport', () => {
       expect(result.error?.message, name).not.toContain(MANAGEMENT_KEY);
     }
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe('a PATCH operation (SCIM)', () => {
+  it('is sent as PATCH, and the hooks of a Management client see PATCH', async () => {
+    server.use(
+      http.patch(`${BASE_URL}/v1/provisioning/scim/Users/7`, () =>
+        HttpResponse.json({ id: '7', userName: 'ada@example.com' }),
+      ),
+    );
+    const methods: string[] = [];
+    const client = admin({
+      hooks: {
+        onRequest: (event) => methods.push(event.method),
+        onResponse: (event) => methods.push(event.method),
+      },
+    });
+    const result = await scimPatchUser(client, {
+      userId: 7,
+      body: { Operations: [{ op: 'replace', path: 'active', value: 'false' }] },
+    });
+    expect(result).toMatchObject({ ok: true, value: { id: '7', userName: 'ada@example.com' } });
+    expect(seen[0]?.method).toBe('PATCH');
+    expect(methods).toEqual(['PATCH', 'PATCH']);
   });
 });

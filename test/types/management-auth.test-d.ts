@@ -67,3 +67,16 @@ describe('operations refuse the other API client', () => {
     void getLoyaltyCard(mgmt, { loyaltyProgramId: 1, loyaltyCardId: 'c1' });
   });
 });
+
+describe("a Management client's hooks", () => {
+  test('see the Management methods, PATCH included', () => {
+    createManagementClient({
+      baseUrl: base,
+      auth: managementKey('m'),
+      hooks: {
+        onRequest: (event) =>
+          expectTypeOf(event.method).toEqualTypeOf<'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH'>(),
+      },
+    });
+  });
+});
