@@ -45,14 +45,26 @@ export async function send<T, E extends Record<number, unknown>>(
   params: unknown,
   options?: CallOptions,
 ): Promise<Result<T, TalonError<E>>> {
+  return guarded(
+    client,
+    op.id,
+    run(client, op as Operation<unknown, Record<number, unknown>>, params, options),
+  );
+}
+
+/**
+ * @internal A call's result, or, should `running` reject (a bug: nothing in the stages throws),
+ * a `network` error saying so: even a bug answers with a value. Shared by both APIs' `send`.
+ */
+export async function guarded<T, E extends Record<number, unknown>>(
+  client: unknown,
+  operation: string,
+  running: Promise<Result<unknown, AnyError>>,
+): Promise<Result<T, TalonError<E>>> {
   try {
-    return (await run(client, op as Operation<unknown, Record<number, unknown>>, params, options)) as Result<
-      T,
-      TalonError<E>
-    >;
+    return (await running) as Result<T, TalonError<E>>;
   } catch (error) {
-    // Unreachable by design; kept so that even a bug answers with a value.
-    return err(internalError(client, op.id, describe(error)) as TalonError<E>);
+    return err(internalError(client, operation, describe(error)) as TalonError<E>);
   }
 }
 
@@ -112,8 +124,8 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
   });
 }
 
-/** @internal What a thrown value says, with its cause's message, for an error's message. */
-export function describe(error: unknown): string {
+/** What a thrown value says, with its cause's message, for an error's message. */
+function describe(error: unknown): string {
   if (error instanceof Error) {
     const cause = (error as { cause?: unknown }).cause;
     const detail = cause instanceof Error && cause.message ? ` (${cause.message})` : '';
@@ -147,6 +159,14 @@ export function scrubbedJson(call: Call, text: string): unknown {
   }
 }
 
+/**
+ * @internal Reads a 2xx body as text within the call's bounds: `maxResponseBytes`, the step's
+ * time `limit` (see {@link stepLimit}) and the caller's signal. Never rejects.
+ */
+export function readWithin(call: Prepared, response: Response, limit: { readonly ms: number }) {
+  return readText(response, call.client.maxResponseBytes, Math.max(limit.ms, 1), call.signal);
+}
+
 /** @internal The error of a 2xx body that could not be read (`total`: its limit was `totalTimeout`'s). */
 export function unread(call: Prepared, status: number, problem: ReadProblem, total: boolean): AnyError {
   if (problem === 'aborted') return abortedError(call.operation);
@@ -164,10 +184,10 @@ export function unread(call: Prepared, status: number, problem: ReadProblem, tot
  * and (unless `validateResponse: false`) the operation's shape.
  */
 export async function readAnswer(call: Prepared, response: Response): Promise<Result<unknown, AnyError>> {
-  const { client, op } = call;
+  const { op } = call;
   const status = response.status;
   const limit = stepLimit(call);
-  const read = await readText(response, client.maxResponseBytes, Math.max(limit.ms, 1), call.signal);
+  const read = await readWithin(call, response, limit);
   if ('problem' in read) return err(unread(call, status, read.problem, limit.total));
   const meta = { status, headers: response.headers, attempts: call.attempts };
   const text = read.text;

@@ -10,12 +10,10 @@
 import { refusal } from '../auth/types.js';
 import type { Client } from '../client.js';
 import { stepLimit } from '../core/attempt.js';
-import { readText } from '../core/body.js';
 import {
   abortedError,
   configError,
   httpError,
-  internalError,
   responseError,
   type TalonError,
   type ValidationIssue,
@@ -32,7 +30,15 @@ import {
   seal,
   settle,
 } from '../core/prepare.js';
-import { type AnyError, describe, readAnswer, scrubbedJson, transmit, unread } from '../core/request.js';
+import {
+  type AnyError,
+  guarded,
+  readAnswer,
+  readWithin,
+  scrubbedJson,
+  transmit,
+  unread,
+} from '../core/request.js';
 import { type Err, err, ok, type Result } from '../core/result.js';
 import type { ManagementClient, ManagementHttpMethod } from './client.js';
 import type { BodyReader, CsvRead } from './csv.js';
@@ -100,17 +106,11 @@ export async function send<T, E extends Record<number, unknown>>(
   params: unknown,
   options?: CallOptions,
 ): Promise<Result<T, TalonError<E>>> {
-  try {
-    return (await run(
-      client,
-      op as ManagementOperation<unknown, Record<number, unknown>>,
-      params,
-      options,
-    )) as Result<T, TalonError<E>>;
-  } catch (error) {
-    // Unreachable by design; kept so that even a bug answers with a value.
-    return err(internalError(client, op.id, describe(error)) as TalonError<E>);
-  }
+  return guarded(
+    client,
+    op.id,
+    run(client, op as ManagementOperation<unknown, Record<number, unknown>>, params, options),
+  );
 }
 
 async function run(
@@ -188,9 +188,7 @@ async function readExport(
 ): Promise<Result<unknown, AnyError>> {
   const status = response.status;
   const limit = stepLimit(call);
-  const read = await answer.read(response, (body) =>
-    readText(body, call.client.maxResponseBytes, Math.max(limit.ms, 1), call.signal),
-  );
+  const read = await answer.read(response, (body) => readWithin(call, body, limit));
   if ('problem' in read) return err(unread(call, status, read.problem, limit.total));
   if ('notCsv' in read) {
     const detail = `expected CSV, got content-type ${read.notCsv.slice(0, 60)}`;
